@@ -1,0 +1,29 @@
+// npm run bench: start-up and the checks users run most, against the tools the docs send them to.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { report, time } from './lib.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const doctor = path.join(root, 'bin', 'run.js');
+const cacerts = path.join(root, 'fixtures', 'keystores', 'cacerts-140.jks');
+const env = { ...process.env, NO_COLOR: '1', JAVA_HOME: '' };
+const runs = Number(process.env.BENCH_RUNS ?? 11);
+let ok = true;
+
+console.log(`siem-doctor benchmarks (${runs} runs each, medians, node ${process.version})`);
+
+const version = time(process.execPath, [doctor, '--version'], { runs, env });
+const ms = version.toFixed(1);
+console.log(`siem-doctor --version: ${ms} ms (target ≤ 150 ms: ${version <= 150 ? 'meets' : 'MISSES'})`);
+ok &&= version <= 150;
+
+const keytool = time('keytool', ['-list', '-keystore', cacerts, '-storepass', 'changeit'], { runs, env });
+const check = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], { runs, env });
+ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5);
+
+const extra = process.argv.slice(2);
+for (const name of extra) {
+  const mod = await import(`./${name}.js`);
+  ok &&= await mod.default({ root, doctor, env, runs });
+}
+process.exitCode = ok ? 0 : 1;

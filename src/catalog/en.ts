@@ -1,0 +1,214 @@
+// English texts: the reference message file. fr.ts and nl.ts must hold every key of it (the type
+// says so, and test/catalog/catalog.test.ts proves the placeholders match).
+// Placeholders are {name}; backticks mark commands a user can copy.
+import type { DocumentedError } from './documented-errors.js';
+import type { CheckId } from '../checks/ids.js';
+
+export const en = {
+  documentedErrors: {
+    'General error during bootstrap': {
+      description:
+        'The agent stopped while starting, before it talked to the portal: usually its Java runtime is missing, too old or broken, or the jar or its logs folder cannot be used.',
+      resolution: [
+        'Run `siem-doctor check` on the agent server and mend every Java check that fails first.',
+        'Start the agent by hand in a console (`java -jar mcas-siemagent-<version>-signed.jar --token …`) to read the whole error.',
+        'Make sure the folder given with --logsDirectory exists and that the account running the agent may write in it.',
+        'Download the agent again from the portal; if it still fails, open a support case and attach `siem-doctor bundle`.',
+      ],
+    },
+    'Too many critical errors': {
+      description:
+        'The agent gave up after failing again and again to work with the portal, and shut itself down.',
+      resolution: [
+        'Run `siem-doctor check`: the first failing check among java-tls, java-certs, proxy, portal and token is the cause.',
+        'Mend that cause, then start the agent again.',
+        'If every check passes and the agent still stops, open a support case and attach `siem-doctor bundle`.',
+      ],
+    },
+    'Invalid token': {
+      description: 'The portal refused the token the agent was started with, or the agent could not read it.',
+      resolution: [
+        'Copy the token again from the portal (Settings → Cloud Apps → SIEM agents) with no spaces, quotes or line breaks around it; tokens are case-sensitive.',
+        'If the token was regenerated, only the newest one works: restart the agent with it.',
+        'If the person who created the agent has left or lost their role, have an administrator regenerate the token.',
+      ],
+    },
+    'Invalid proxy address': {
+      description:
+        'The --proxy value is not a host and port the agent can use, or that proxy cannot be reached.',
+      resolution: [
+        'Give the proxy as host or IP address and port only, without http:// and without credentials, e.g. `--proxy proxy.contoso.local:8080` (IPv6 in brackets: `[2001:db8::1]:8080`).',
+        'Make sure the name resolves and the proxy accepts connections from the agent server.',
+        'The agent cannot log in to a proxy: let the agent server through without authentication, and allow CONNECT to the tenant portal on port 443.',
+      ],
+    },
+    'Internal error': {
+      description: 'Something failed inside the agent or the service that neither side could name.',
+      resolution: [
+        'Restart the agent and watch whether the notification comes back.',
+        'If it does, open a support case and attach `siem-doctor bundle`.',
+      ],
+    },
+    'Data server send error': {
+      description:
+        'The agent reached the SIEM server over TCP but could not write the events: the connection was reset, closed or stopped taking data. The agent stops pulling new events until this is mended.',
+      resolution: [
+        'Check that the port and protocol set in the portal match the SIEM input that listens there.',
+        'Look at the SIEM input: TLS-only inputs, connection limits or sender allow-lists close plain TCP connections.',
+        'Reproduce it at will with `siem-doctor syslog send-test` and watch the SIEM.',
+      ],
+    },
+    'Data server connection error': {
+      description:
+        'The agent cannot open a TCP connection to the SIEM server. The agent stops pulling new events until this is mended.',
+      resolution: [
+        'In the portal (Settings → Cloud Apps → SIEM agents → Edit), check the server name and port.',
+        'Make sure the SIEM server listens on that port.',
+        'Allow TCP from the agent server to the SIEM server on every firewall between them.',
+      ],
+    },
+    'SIEM agent error': {
+      description:
+        'The portal has not heard from the agent for hours: the agent is stopped, or cannot reach the portal over HTTPS.',
+      resolution: [
+        'Make sure the agent process runs (scheduled task "MCAS SIEM Agent" on Windows, the service or screen session on Linux).',
+        'Run `siem-doctor check --only portal,proxy,token` from the agent server to find where the HTTPS path breaks.',
+        'Check that nobody changed or deleted the agent in the portal.',
+      ],
+    },
+    'SIEM agent notification error': {
+      description:
+        'The agent reported errors while forwarding events to the SIEM server: a firewall, a changed SIEM address, or a Java update that broke its trust.',
+      resolution: [
+        'Run `siem-doctor check --only syslog-connection,syslog-send` to test the SIEM side.',
+        'If the SIEM server changed address, update it in the portal.',
+        'If Java was updated to 8u291 or later, run `siem-doctor check --only java-certs` and follow it.',
+      ],
+    },
+    'Issue with new versions of Java': {
+      description:
+        'Since the April 2021 Java updates (8u291, 11.0.11) the agent’s Java cannot build a trusted path to the portal’s certificate with the CAs in its trust store.',
+      resolution: [
+        'Run `siem-doctor certs import`: it adds the CA certificates the portal’s chain needs, after a backup of the trust store.',
+        'Do not rely on the eight certificates of the old instructions: four expired in June 2024 and the others in August 2026.',
+        'Restart the agent so that Java reads the trust store again.',
+      ],
+    },
+    'TLS 1.2 required': {
+      description: 'The portal only speaks TLS 1.2 or newer, and the agent’s Java has TLS 1.2 turned off.',
+      resolution: [
+        'Remove TLSv1.2 from jdk.tls.disabledAlgorithms in the runtime’s java.security.',
+        'Remove or correct -Djdk.tls.client.protocols and -Dhttps.protocols options that leave out TLSv1.2 (JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS, the agent’s command line).',
+        'Update Java 8 to a current update, where TLS 1.2 is on by default.',
+      ],
+    },
+  } satisfies Record<DocumentedError, { description: string; resolution: string[] }>,
+
+  checkTitles: {
+    'java-runtime': 'Java runtime is present and supported',
+    'java-tls': 'Java allows TLS 1.2',
+    'java-certs': 'Java trusts the portal’s certificate',
+    token: 'Agent token is accepted',
+    proxy: 'Proxy is usable',
+    portal: 'Tenant portal is reachable',
+    'syslog-connection': 'SIEM server accepts connections',
+    'syslog-send': 'SIEM server takes an event',
+    'agent-logs': 'Agent logs hold no documented error',
+    lifecycle: 'Agent support status',
+  } satisfies Record<CheckId, string>,
+
+  messages: {
+    'ui.status.pass': 'PASS',
+    'ui.status.warn': 'WARN',
+    'ui.status.fail': 'FAIL',
+    'ui.status.skip': 'SKIP',
+    'ui.status.error': 'ERROR',
+    'ui.documentedError': 'Documented error',
+    'ui.evidence': 'Evidence',
+    'ui.resolution': 'Resolution',
+    'ui.reproduce': 'Reproduce',
+    'ui.summary': '{pass} passed, {warn} warnings, {fail} failed, {skip} skipped, {error} errors in {ms} ms',
+    'ui.running': 'Running {count} checks…',
+    'ui.reportWritten': 'Report written to {file}',
+
+    'run.skippedDependency': 'not run: {dependency} did not pass ({status})',
+    'run.timedOut': 'did not finish within {seconds} s and was stopped',
+    'run.crashed': 'the check itself failed: {detail}',
+
+    'java.found': '{vendor} Java {version} at {home} (found through {source})',
+    'java.foundModern':
+      '{vendor} Java {version} at {home} (found through {source}); this update turns TLS 1.0 and 1.1 off, so the agent needs TLS 1.2 and current CA certificates',
+    'java.tooOld': 'Java {version} at {home} is older than Java 8; the agent does not run on it',
+    'java.notFound':
+      'no Java runtime found: neither --java-home nor JAVA_HOME is set and there is no java on PATH',
+    'java.homeMissing': '{home} (from {source}) holds no bin/java',
+    'java.versionUnknown': 'could not read the version of the Java at {home}: {detail}',
+    'java.fix.install':
+      'Install Java 8 or newer on the agent server, e.g. `apt-get install openjdk-17-jre-headless`, or the Microsoft Build of OpenJDK on Windows.',
+    'java.fix.point': 'Point siem-doctor at the runtime the agent uses: --java-home DIR (or JAVA_HOME).',
+    'java.fix.upgrade': 'Install a current Java 8, 11, 17 or 21 update and start the agent with it.',
+    'java.fix.homeMissing':
+      'Set JAVA_HOME (or --java-home) to the folder that holds bin/java, not to bin itself nor to the java file.',
+    'java.fix.reinstall': 'This runtime looks damaged: reinstall it, or point --java-home at a working one.',
+
+    'lifecycle.deprecated':
+      'the SIEM agent is deprecated since November 2025 and no new agent can be created since 19 June 2025; this agent keeps running until you move away from it',
+    'lifecycle.fix.activities':
+      'Activities: stream them with the Microsoft Defender XDR streaming API (to Event Hubs or a storage account).',
+    'lifecycle.fix.alerts': 'Alerts: read them from the Microsoft Graph security API (alerts_v2).',
+    'lifecycle.fix.sentinel':
+      'Microsoft Sentinel: use the Microsoft Defender XDR data connector instead of the agent.',
+
+    'syslog.noHost': 'not run: no SIEM server given (use --syslog-host and --syslog-port)',
+    'syslog.noPort': 'not run: no SIEM port given (use --syslog-port)',
+    'syslog.dnsFailed': 'the SIEM server name {host} does not resolve ({code})',
+    'syslog.tcpOk': '{host}:{port}/tcp accepts connections ({addresses})',
+    'syslog.refused': 'connection to {address}:{port}/tcp refused: nothing is listening on that port',
+    'syslog.timedOut':
+      'connection to {address}:{port}/tcp got no answer within {seconds} s: a firewall is probably dropping it',
+    'syslog.unreachable':
+      '{address}:{port}/tcp cannot be reached from here ({code}): there is no route to it',
+    'syslog.connectFailed': 'connection to {address}:{port}/tcp failed ({code})',
+    'syslog.partial': 'only {ok} of the {total} addresses of {host} accept connections on port {port}',
+    'syslog.udpRefused':
+      '{address}:{port}/udp answered “port unreachable”: nothing is listening on that port',
+    'syslog.udpUnconfirmed':
+      'a probe was sent to {address}:{port}/udp and nothing refused it, but UDP has no acknowledgement: delivery cannot be confirmed from here',
+    'syslog.sendOk':
+      'a marked test event ({bytes} bytes, externalId {externalId}) was written to {host}:{port}/tcp and the connection stayed open',
+    'syslog.sendReset': 'the SIEM server reset the connection while the test event was written ({code})',
+    'syslog.sendClosed': 'the SIEM server closed the connection before the test event could be delivered',
+    'syslog.sendStalled':
+      'writing the test event stalled for {seconds} s: the server accepts connections but does not read',
+    'syslog.sendUdp':
+      'not run: the test event goes over TCP only, since nothing would tell whether a UDP datagram arrived',
+    'syslog.sendDisabled': 'not run: --no-test-event was given',
+    'syslog.fix.portal':
+      'In the portal (Settings → Cloud Apps → SIEM agents → Edit), compare the server name, port and protocol with the SIEM’s syslog input.',
+    'syslog.fix.listening':
+      'On the SIEM server, make sure something listens on port {port}: `ss -ltnp` for TCP, `ss -lunp` for UDP.',
+    'syslog.fix.firewall':
+      'Allow traffic from this server to {host} on port {port} through every firewall between them, the hosts’ own included.',
+    'syslog.fix.dns':
+      'Correct the server name in the portal, or make it resolve on the agent server (DNS or hosts file).',
+    'syslog.fix.ipChanged':
+      'If the SIEM server moved to another address, update the name or address in the portal.',
+    'syslog.fix.reset':
+      'Look at the SIEM input: a TLS-only input, a connection limit or an allow-list of senders closes plain TCP connections from this host.',
+    'syslog.fix.stall':
+      'A receiver that stops reading is overloaded or stuck (full disk, stopped pipeline): restart it or clear its queue.',
+    'syslog.fix.sendTest':
+      'Reproduce at will: `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
+    'syslog.fix.udp':
+      'To confirm UDP delivery, run `siem-doctor syslog send-test --protocol udp` and look for the marked events in the SIEM.',
+    'syslog.hint.framing':
+      'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
+  },
+} as const;
+
+export type MessageFile = {
+  documentedErrors: Record<DocumentedError, { description: string; resolution: readonly string[] }>;
+  checkTitles: Record<CheckId, string>;
+  messages: Record<MessageKey, string>;
+};
+export type MessageKey = keyof typeof en.messages;

@@ -1,0 +1,210 @@
+// Textes français. Les noms d'erreurs documentées restent en anglais : ce sont des identifiants.
+import type { MessageFile } from './en.js';
+
+export const fr = {
+  documentedErrors: {
+    'General error during bootstrap': {
+      description:
+        "L'agent s'est arrêté au démarrage, avant de contacter le portail : en général son environnement Java manque, est trop ancien ou abîmé, ou le fichier jar ou son dossier de journaux est inutilisable.",
+      resolution: [
+        "Lancez `siem-doctor check` sur le serveur de l'agent et corrigez d'abord chaque vérification Java en échec.",
+        "Démarrez l'agent à la main dans une console (`java -jar mcas-siemagent-<version>-signed.jar --token …`) pour lire l'erreur complète.",
+        "Vérifiez que le dossier donné par --logsDirectory existe et que le compte qui exécute l'agent peut y écrire.",
+        "Téléchargez à nouveau l'agent depuis le portail ; si l'échec persiste, ouvrez une demande de support avec `siem-doctor bundle` en pièce jointe.",
+      ],
+    },
+    'Too many critical errors': {
+      description:
+        "L'agent a abandonné après des échecs répétés dans ses échanges avec le portail, et s'est arrêté.",
+      resolution: [
+        'Lancez `siem-doctor check` : la première vérification en échec parmi java-tls, java-certs, proxy, portal et token est la cause.',
+        "Corrigez cette cause, puis redémarrez l'agent.",
+        "Si tout passe et que l'agent s'arrête encore, ouvrez une demande de support avec `siem-doctor bundle` en pièce jointe.",
+      ],
+    },
+    'Invalid token': {
+      description:
+        "Le portail a refusé le jeton avec lequel l'agent a démarré, ou l'agent n'a pas pu le lire.",
+      resolution: [
+        'Copiez de nouveau le jeton depuis le portail (Paramètres → Applications cloud → Agents SIEM), sans espace, guillemet ni saut de ligne autour ; le jeton respecte la casse.',
+        "Si le jeton a été régénéré, seul le plus récent fonctionne : redémarrez l'agent avec lui.",
+        "Si la personne qui a créé l'agent est partie ou a perdu son rôle, faites régénérer le jeton par un administrateur.",
+      ],
+    },
+    'Invalid proxy address': {
+      description:
+        "La valeur de --proxy n'est pas un hôte et un port utilisables par l'agent, ou ce proxy est injoignable.",
+      resolution: [
+        'Indiquez le proxy sous la forme hôte ou adresse IP et port seulement, sans http:// ni identifiants, par exemple `--proxy proxy.contoso.local:8080` (IPv6 entre crochets : `[2001:db8::1]:8080`).',
+        "Vérifiez que le nom se résout et que le proxy accepte les connexions du serveur de l'agent.",
+        "L'agent ne sait pas s'authentifier auprès d'un proxy : laissez passer son serveur sans authentification et autorisez CONNECT vers le portail du locataire sur le port 443.",
+      ],
+    },
+    'Internal error': {
+      description:
+        "Une défaillance s'est produite dans l'agent ou dans le service, sans qu'aucun des deux ne puisse la nommer.",
+      resolution: [
+        "Redémarrez l'agent et observez si la notification revient.",
+        'Si elle revient, ouvrez une demande de support avec `siem-doctor bundle` en pièce jointe.',
+      ],
+    },
+    'Data server send error': {
+      description:
+        "L'agent a joint le serveur SIEM en TCP mais n'a pas pu écrire les événements : la connexion a été réinitialisée, fermée ou ne prenait plus de données. L'agent cesse de récupérer de nouveaux événements tant que ce n'est pas réglé.",
+      resolution: [
+        "Vérifiez que le port et le protocole définis dans le portail correspondent à l'entrée du SIEM qui écoute sur ce port.",
+        "Examinez l'entrée du SIEM : une entrée TLS uniquement, une limite de connexions ou une liste d'émetteurs autorisés ferment les connexions TCP simples.",
+        'Reproduisez le problème à volonté avec `siem-doctor syslog send-test` en observant le SIEM.',
+      ],
+    },
+    'Data server connection error': {
+      description:
+        "L'agent ne parvient pas à ouvrir de connexion TCP vers le serveur SIEM. Il cesse de récupérer de nouveaux événements tant que ce n'est pas réglé.",
+      resolution: [
+        'Dans le portail (Paramètres → Applications cloud → Agents SIEM → Modifier), vérifiez le nom du serveur et le port.',
+        'Assurez-vous que le serveur SIEM écoute sur ce port.',
+        "Autorisez le TCP du serveur de l'agent vers le serveur SIEM sur chaque pare-feu entre les deux.",
+      ],
+    },
+    'SIEM agent error': {
+      description:
+        "Le portail n'a plus de nouvelles de l'agent depuis des heures : l'agent est arrêté, ou n'atteint pas le portail en HTTPS.",
+      resolution: [
+        "Vérifiez que le processus de l'agent tourne (tâche planifiée « MCAS SIEM Agent » sous Windows, service ou session screen sous Linux).",
+        "Lancez `siem-doctor check --only portal,proxy,token` depuis le serveur de l'agent pour trouver où le chemin HTTPS se rompt.",
+        "Vérifiez que personne n'a modifié ni supprimé l'agent dans le portail.",
+      ],
+    },
+    'SIEM agent notification error': {
+      description:
+        "L'agent a signalé des erreurs en transmettant les événements au serveur SIEM : un pare-feu, une adresse SIEM modifiée, ou une mise à jour de Java qui a rompu sa confiance.",
+      resolution: [
+        'Lancez `siem-doctor check --only syslog-connection,syslog-send` pour tester le côté SIEM.',
+        "Si le serveur SIEM a changé d'adresse, mettez-la à jour dans le portail.",
+        'Si Java a été mis à jour en 8u291 ou plus récent, lancez `siem-doctor check --only java-certs` et suivez ses indications.',
+      ],
+    },
+    'Issue with new versions of Java': {
+      description:
+        "Depuis les mises à jour Java d'avril 2021 (8u291, 11.0.11), le Java de l'agent ne parvient pas à construire un chemin de confiance vers le certificat du portail avec les autorités de son magasin de confiance.",
+      resolution: [
+        'Lancez `siem-doctor certs import` : il ajoute les certificats d’autorité dont la chaîne du portail a besoin, après une sauvegarde du magasin.',
+        'Ne vous fiez pas aux huit certificats des anciennes instructions : quatre ont expiré en juin 2024 et les autres en août 2026.',
+        "Redémarrez l'agent pour que Java relise le magasin de confiance.",
+      ],
+    },
+    'TLS 1.2 required': {
+      description:
+        "Le portail n'accepte que TLS 1.2 ou plus récent, et TLS 1.2 est désactivé dans le Java de l'agent.",
+      resolution: [
+        "Retirez TLSv1.2 de jdk.tls.disabledAlgorithms dans le fichier java.security de l'environnement.",
+        "Retirez ou corrigez les options -Djdk.tls.client.protocols et -Dhttps.protocols qui omettent TLSv1.2 (JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS, ligne de commande de l'agent).",
+        'Mettez Java 8 à jour vers une version récente, où TLS 1.2 est actif par défaut.',
+      ],
+    },
+  },
+
+  checkTitles: {
+    'java-runtime': 'Environnement Java présent et pris en charge',
+    'java-tls': 'Java autorise TLS 1.2',
+    'java-certs': 'Java fait confiance au certificat du portail',
+    token: "Jeton de l'agent accepté",
+    proxy: 'Proxy utilisable',
+    portal: 'Portail du locataire joignable',
+    'syslog-connection': 'Le serveur SIEM accepte les connexions',
+    'syslog-send': 'Le serveur SIEM reçoit un événement',
+    'agent-logs': "Aucune erreur documentée dans les journaux de l'agent",
+    lifecycle: "Statut de support de l'agent",
+  },
+
+  messages: {
+    'ui.status.pass': 'OK',
+    'ui.status.warn': 'ATTENTION',
+    'ui.status.fail': 'ÉCHEC',
+    'ui.status.skip': 'IGNORÉ',
+    'ui.status.error': 'ERREUR',
+    'ui.documentedError': 'Erreur documentée',
+    'ui.evidence': 'Constats',
+    'ui.resolution': 'Résolution',
+    'ui.reproduce': 'Pour reproduire',
+    'ui.summary':
+      '{pass} réussies, {warn} avertissements, {fail} en échec, {skip} ignorées, {error} erreurs en {ms} ms',
+    'ui.running': 'Exécution de {count} vérifications…',
+    'ui.reportWritten': 'Rapport écrit dans {file}',
+
+    'run.skippedDependency': "non exécutée : {dependency} n'a pas réussi ({status})",
+    'run.timedOut': "ne s'est pas terminée en {seconds} s et a été arrêtée",
+    'run.crashed': 'la vérification elle-même a échoué : {detail}',
+
+    'java.found': 'Java {vendor} {version} dans {home} (trouvé via {source})',
+    'java.foundModern':
+      "Java {vendor} {version} dans {home} (trouvé via {source}) ; cette mise à jour désactive TLS 1.0 et 1.1, l'agent a donc besoin de TLS 1.2 et de certificats d'autorité à jour",
+    'java.tooOld': "Java {version} dans {home} est antérieur à Java 8 ; l'agent ne fonctionne pas avec",
+    'java.notFound':
+      "aucun environnement Java trouvé : ni --java-home ni JAVA_HOME n'est défini et aucun java n'est dans le PATH",
+    'java.homeMissing': '{home} (via {source}) ne contient pas de bin/java',
+    'java.versionUnknown': 'impossible de lire la version du Java de {home} : {detail}',
+    'java.fix.install':
+      "Installez Java 8 ou plus récent sur le serveur de l'agent, par exemple `apt-get install openjdk-17-jre-headless`, ou Microsoft Build of OpenJDK sous Windows.",
+    'java.fix.point':
+      "Indiquez à siem-doctor l'environnement qu'utilise l'agent : --java-home DOSSIER (ou JAVA_HOME).",
+    'java.fix.upgrade': "Installez une mise à jour récente de Java 8, 11, 17 ou 21 et démarrez l'agent avec.",
+    'java.fix.homeMissing':
+      'Faites pointer JAVA_HOME (ou --java-home) vers le dossier qui contient bin/java, ni vers bin lui-même ni vers le fichier java.',
+    'java.fix.reinstall':
+      'Cet environnement semble abîmé : réinstallez-le, ou indiquez avec --java-home un environnement qui fonctionne.',
+
+    'lifecycle.deprecated':
+      "l'agent SIEM est obsolète depuis novembre 2025 et aucun nouvel agent ne peut être créé depuis le 19 juin 2025 ; cet agent continue de fonctionner jusqu'à ce que vous le remplaciez",
+    'lifecycle.fix.activities':
+      "Activités : diffusez-les avec l'API de streaming de Microsoft Defender XDR (vers Event Hubs ou un compte de stockage).",
+    'lifecycle.fix.alerts': "Alertes : lisez-les avec l'API de sécurité Microsoft Graph (alerts_v2).",
+    'lifecycle.fix.sentinel':
+      "Microsoft Sentinel : utilisez le connecteur de données Microsoft Defender XDR à la place de l'agent.",
+
+    'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
+    'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
+    'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',
+    'syslog.tcpOk': '{host}:{port}/tcp accepte les connexions ({addresses})',
+    'syslog.refused': "connexion à {address}:{port}/tcp refusée : rien n'écoute sur ce port",
+    'syslog.timedOut':
+      'la connexion à {address}:{port}/tcp est restée sans réponse pendant {seconds} s : un pare-feu la bloque probablement',
+    'syslog.unreachable': "{address}:{port}/tcp est injoignable d'ici ({code}) : aucune route n'y mène",
+    'syslog.connectFailed': 'la connexion à {address}:{port}/tcp a échoué ({code})',
+    'syslog.partial':
+      'seules {ok} des {total} adresses de {host} acceptent les connexions sur le port {port}',
+    'syslog.udpRefused': "{address}:{port}/udp a répondu « port injoignable » : rien n'écoute sur ce port",
+    'syslog.udpUnconfirmed':
+      "une sonde a été envoyée à {address}:{port}/udp sans être refusée, mais UDP n'a pas d'accusé de réception : la livraison ne peut pas être confirmée d'ici",
+    'syslog.sendOk':
+      'un événement de test marqué ({bytes} octets, externalId {externalId}) a été écrit vers {host}:{port}/tcp et la connexion est restée ouverte',
+    'syslog.sendReset':
+      "le serveur SIEM a réinitialisé la connexion pendant l'écriture de l'événement de test ({code})",
+    'syslog.sendClosed': "le serveur SIEM a fermé la connexion avant que l'événement de test soit livré",
+    'syslog.sendStalled':
+      "l'écriture de l'événement de test est bloquée depuis {seconds} s : le serveur accepte les connexions mais ne lit pas",
+    'syslog.sendUdp':
+      "non exécutée : l'événement de test ne part qu'en TCP, car rien ne dirait si un datagramme UDP est arrivé",
+    'syslog.sendDisabled': 'non exécutée : --no-test-event a été donné',
+    'syslog.fix.portal':
+      "Dans le portail (Paramètres → Applications cloud → Agents SIEM → Modifier), comparez le nom du serveur, le port et le protocole avec l'entrée syslog du SIEM.",
+    'syslog.fix.listening':
+      'Sur le serveur SIEM, vérifiez que quelque chose écoute sur le port {port} : `ss -ltnp` pour TCP, `ss -lunp` pour UDP.',
+    'syslog.fix.firewall':
+      'Autorisez le trafic de ce serveur vers {host} sur le port {port} à travers chaque pare-feu entre les deux, y compris ceux des machines.',
+    'syslog.fix.dns':
+      "Corrigez le nom du serveur dans le portail, ou faites-le résoudre sur le serveur de l'agent (DNS ou fichier hosts).",
+    'syslog.fix.ipChanged':
+      "Si le serveur SIEM a changé d'adresse, mettez à jour le nom ou l'adresse dans le portail.",
+    'syslog.fix.reset':
+      "Examinez l'entrée du SIEM : une entrée TLS uniquement, une limite de connexions ou une liste d'émetteurs autorisés ferme les connexions TCP simples venant de cette machine.",
+    'syslog.fix.stall':
+      "Un récepteur qui cesse de lire est surchargé ou bloqué (disque plein, chaîne de traitement arrêtée) : redémarrez-le ou videz sa file d'attente.",
+    'syslog.fix.sendTest':
+      'Reproduisez à volonté : `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
+    'syslog.fix.udp':
+      'Pour confirmer la livraison UDP, lancez `siem-doctor syslog send-test --protocol udp` et cherchez les événements marqués dans le SIEM.',
+    'syslog.hint.framing':
+      "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
+  },
+} as const satisfies MessageFile;

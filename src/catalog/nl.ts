@@ -1,0 +1,212 @@
+// Nederlandse teksten. De namen van gedocumenteerde fouten blijven Engels: het zijn identificatoren.
+import type { MessageFile } from './en.js';
+
+export const nl = {
+  documentedErrors: {
+    'General error during bootstrap': {
+      description:
+        'De agent stopte tijdens het starten, nog voor hij de portal bereikte: meestal ontbreekt zijn Java-omgeving, is die te oud of beschadigd, of is het jar-bestand of de logmap onbruikbaar.',
+      resolution: [
+        'Voer `siem-doctor check` uit op de server van de agent en los eerst elke mislukte Java-controle op.',
+        'Start de agent met de hand in een console (`java -jar mcas-siemagent-<version>-signed.jar --token …`) om de volledige fout te lezen.',
+        'Controleer of de map van --logsDirectory bestaat en of het account dat de agent uitvoert erin mag schrijven.',
+        'Download de agent opnieuw uit de portal; mislukt het nog steeds, open dan een supportaanvraag en voeg `siem-doctor bundle` toe.',
+      ],
+    },
+    'Too many critical errors': {
+      description:
+        'De agent gaf het op na herhaalde fouten in het verkeer met de portal en sloot zichzelf af.',
+      resolution: [
+        'Voer `siem-doctor check` uit: de eerste mislukte controle onder java-tls, java-certs, proxy, portal en token is de oorzaak.',
+        'Los die oorzaak op en start de agent opnieuw.',
+        'Slagen alle controles en stopt de agent toch, open dan een supportaanvraag en voeg `siem-doctor bundle` toe.',
+      ],
+    },
+    'Invalid token': {
+      description: 'De portal weigerde het token waarmee de agent startte, of de agent kon het niet lezen.',
+      resolution: [
+        'Kopieer het token opnieuw uit de portal (Instellingen → Cloud-apps → SIEM-agents) zonder spaties, aanhalingstekens of regeleinden eromheen; het token is hoofdlettergevoelig.',
+        'Is het token opnieuw gegenereerd, dan werkt alleen het nieuwste: start de agent daarmee opnieuw.',
+        'Heeft de maker van de agent de organisatie verlaten of zijn rol verloren, laat dan een beheerder het token opnieuw genereren.',
+      ],
+    },
+    'Invalid proxy address': {
+      description:
+        'De waarde van --proxy is geen host en poort die de agent kan gebruiken, of die proxy is onbereikbaar.',
+      resolution: [
+        'Geef de proxy op als host of IP-adres en poort, zonder http:// en zonder aanmeldgegevens, bijvoorbeeld `--proxy proxy.contoso.local:8080` (IPv6 tussen haken: `[2001:db8::1]:8080`).',
+        'Controleer of de naam oplost en of de proxy verbindingen van de agentserver aanneemt.',
+        'De agent kan zich niet bij een proxy aanmelden: laat de agentserver zonder verificatie door en sta CONNECT naar de tenantportal op poort 443 toe.',
+      ],
+    },
+    'Internal error': {
+      description: 'Er ging iets mis in de agent of in de dienst dat geen van beide kon benoemen.',
+      resolution: [
+        'Start de agent opnieuw en kijk of de melding terugkomt.',
+        'Komt ze terug, open dan een supportaanvraag en voeg `siem-doctor bundle` toe.',
+      ],
+    },
+    'Data server send error': {
+      description:
+        'De agent bereikte de SIEM-server via TCP maar kon de gebeurtenissen niet wegschrijven: de verbinding werd gereset, gesloten of nam geen gegevens meer aan. De agent haalt geen nieuwe gebeurtenissen op tot dit is opgelost.',
+      resolution: [
+        'Controleer of poort en protocol in de portal overeenkomen met de SIEM-invoer die op die poort luistert.',
+        'Bekijk de SIEM-invoer: een invoer die alleen TLS aanneemt, een verbindingslimiet of een lijst van toegestane afzenders sluit gewone TCP-verbindingen.',
+        'Reproduceer het naar believen met `siem-doctor syslog send-test` en kijk in de SIEM.',
+      ],
+    },
+    'Data server connection error': {
+      description:
+        'De agent kan geen TCP-verbinding met de SIEM-server openen. Hij haalt geen nieuwe gebeurtenissen op tot dit is opgelost.',
+      resolution: [
+        'Controleer in de portal (Instellingen → Cloud-apps → SIEM-agents → Bewerken) de servernaam en de poort.',
+        'Zorg dat de SIEM-server op die poort luistert.',
+        'Sta TCP van de agentserver naar de SIEM-server toe op elke firewall daartussen.',
+      ],
+    },
+    'SIEM agent error': {
+      description:
+        'De portal hoort al uren niets van de agent: de agent is gestopt, of bereikt de portal niet via HTTPS.',
+      resolution: [
+        'Controleer of het agentproces draait (geplande taak "MCAS SIEM Agent" op Windows, de service of screen-sessie op Linux).',
+        'Voer `siem-doctor check --only portal,proxy,token` uit op de agentserver om te vinden waar het HTTPS-pad breekt.',
+        'Controleer of niemand de agent in de portal heeft gewijzigd of verwijderd.',
+      ],
+    },
+    'SIEM agent notification error': {
+      description:
+        'De agent meldde fouten bij het doorsturen van gebeurtenissen naar de SIEM-server: een firewall, een gewijzigd SIEM-adres, of een Java-update die zijn vertrouwen brak.',
+      resolution: [
+        'Voer `siem-doctor check --only syslog-connection,syslog-send` uit om de SIEM-kant te testen.',
+        'Kreeg de SIEM-server een ander adres, werk het dan bij in de portal.',
+        'Werd Java bijgewerkt naar 8u291 of later, voer dan `siem-doctor check --only java-certs` uit en volg de aanwijzingen.',
+      ],
+    },
+    'Issue with new versions of Java': {
+      description:
+        'Sinds de Java-updates van april 2021 (8u291, 11.0.11) kan de Java van de agent met de CA’s in zijn truststore geen vertrouwd pad naar het certificaat van de portal bouwen.',
+      resolution: [
+        'Voer `siem-doctor certs import` uit: dat voegt de CA-certificaten toe die de keten van de portal nodig heeft, na een back-up van de truststore.',
+        'Vertrouw niet op de acht certificaten uit de oude instructies: vier verliepen in juni 2024 en de andere in augustus 2026.',
+        'Start de agent opnieuw zodat Java de truststore opnieuw inleest.',
+      ],
+    },
+    'TLS 1.2 required': {
+      description:
+        'De portal spreekt alleen TLS 1.2 of nieuwer, en in de Java van de agent staat TLS 1.2 uit.',
+      resolution: [
+        'Haal TLSv1.2 uit jdk.tls.disabledAlgorithms in het java.security-bestand van de omgeving.',
+        'Verwijder of corrigeer opties -Djdk.tls.client.protocols en -Dhttps.protocols die TLSv1.2 weglaten (JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS, de opdrachtregel van de agent).',
+        'Werk Java 8 bij naar een recente update, waarin TLS 1.2 standaard aan staat.',
+      ],
+    },
+  },
+
+  checkTitles: {
+    'java-runtime': 'Java-omgeving aanwezig en ondersteund',
+    'java-tls': 'Java staat TLS 1.2 toe',
+    'java-certs': 'Java vertrouwt het certificaat van de portal',
+    token: 'Agenttoken wordt aanvaard',
+    proxy: 'Proxy is bruikbaar',
+    portal: 'Tenantportal is bereikbaar',
+    'syslog-connection': 'SIEM-server neemt verbindingen aan',
+    'syslog-send': 'SIEM-server neemt een gebeurtenis aan',
+    'agent-logs': 'Agentlogs bevatten geen gedocumenteerde fout',
+    lifecycle: 'Ondersteuningsstatus van de agent',
+  },
+
+  messages: {
+    'ui.status.pass': 'OK',
+    'ui.status.warn': 'LET OP',
+    'ui.status.fail': 'MISLUKT',
+    'ui.status.skip': 'OVERGESLAGEN',
+    'ui.status.error': 'FOUT',
+    'ui.documentedError': 'Gedocumenteerde fout',
+    'ui.evidence': 'Bevindingen',
+    'ui.resolution': 'Oplossing',
+    'ui.reproduce': 'Zelf nagaan',
+    'ui.summary':
+      '{pass} geslaagd, {warn} waarschuwingen, {fail} mislukt, {skip} overgeslagen, {error} fouten in {ms} ms',
+    'ui.running': '{count} controles worden uitgevoerd…',
+    'ui.reportWritten': 'Rapport geschreven naar {file}',
+
+    'run.skippedDependency': 'niet uitgevoerd: {dependency} slaagde niet ({status})',
+    'run.timedOut': 'niet klaar binnen {seconds} s en daarom gestopt',
+    'run.crashed': 'de controle zelf mislukte: {detail}',
+
+    'java.found': '{vendor} Java {version} in {home} (gevonden via {source})',
+    'java.foundModern':
+      '{vendor} Java {version} in {home} (gevonden via {source}); deze update zet TLS 1.0 en 1.1 uit, dus de agent heeft TLS 1.2 en actuele CA-certificaten nodig',
+    'java.tooOld': 'Java {version} in {home} is ouder dan Java 8; de agent draait er niet op',
+    'java.notFound':
+      'geen Java-omgeving gevonden: --java-home en JAVA_HOME zijn niet ingesteld en er staat geen java in het PATH',
+    'java.homeMissing': '{home} (via {source}) bevat geen bin/java',
+    'java.versionUnknown': 'kon de versie van de Java in {home} niet lezen: {detail}',
+    'java.fix.install':
+      'Installeer Java 8 of nieuwer op de agentserver, bijvoorbeeld `apt-get install openjdk-17-jre-headless`, of de Microsoft Build of OpenJDK op Windows.',
+    'java.fix.point':
+      'Wijs siem-doctor de omgeving aan die de agent gebruikt: --java-home MAP (of JAVA_HOME).',
+    'java.fix.upgrade': 'Installeer een recente update van Java 8, 11, 17 of 21 en start de agent daarmee.',
+    'java.fix.homeMissing':
+      'Laat JAVA_HOME (of --java-home) wijzen naar de map die bin/java bevat, niet naar bin zelf en niet naar het java-bestand.',
+    'java.fix.reinstall':
+      'Deze omgeving lijkt beschadigd: installeer ze opnieuw, of wijs met --java-home een werkende aan.',
+
+    'lifecycle.deprecated':
+      'de SIEM-agent is verouderd sinds november 2025 en sinds 19 juni 2025 kan geen nieuwe agent meer worden gemaakt; deze agent blijft draaien tot u overstapt',
+    'lifecycle.fix.activities':
+      'Activiteiten: stream ze met de streaming-API van Microsoft Defender XDR (naar Event Hubs of een opslagaccount).',
+    'lifecycle.fix.alerts':
+      'Waarschuwingen: lees ze uit de beveiligings-API van Microsoft Graph (alerts_v2).',
+    'lifecycle.fix.sentinel':
+      'Microsoft Sentinel: gebruik de Microsoft Defender XDR-gegevensconnector in plaats van de agent.',
+
+    'syslog.noHost': 'niet uitgevoerd: geen SIEM-server opgegeven (gebruik --syslog-host en --syslog-port)',
+    'syslog.noPort': 'niet uitgevoerd: geen SIEM-poort opgegeven (gebruik --syslog-port)',
+    'syslog.dnsFailed': 'de naam van de SIEM-server {host} lost niet op ({code})',
+    'syslog.tcpOk': '{host}:{port}/tcp neemt verbindingen aan ({addresses})',
+    'syslog.refused': 'verbinding met {address}:{port}/tcp geweigerd: er luistert niets op die poort',
+    'syslog.timedOut':
+      'verbinding met {address}:{port}/tcp kreeg binnen {seconds} s geen antwoord: waarschijnlijk houdt een firewall ze tegen',
+    'syslog.unreachable':
+      '{address}:{port}/tcp is van hieruit onbereikbaar ({code}): er is geen route naartoe',
+    'syslog.connectFailed': 'verbinding met {address}:{port}/tcp mislukte ({code})',
+    'syslog.partial':
+      'slechts {ok} van de {total} adressen van {host} nemen verbindingen aan op poort {port}',
+    'syslog.udpRefused':
+      '{address}:{port}/udp antwoordde „poort onbereikbaar”: er luistert niets op die poort',
+    'syslog.udpUnconfirmed':
+      'er ging een test naar {address}:{port}/udp en niets weigerde hem, maar UDP kent geen bevestiging: aflevering is van hieruit niet na te gaan',
+    'syslog.sendOk':
+      'een gemarkeerde testgebeurtenis ({bytes} bytes, externalId {externalId}) werd naar {host}:{port}/tcp geschreven en de verbinding bleef open',
+    'syslog.sendReset':
+      'de SIEM-server resette de verbinding tijdens het schrijven van de testgebeurtenis ({code})',
+    'syslog.sendClosed':
+      'de SIEM-server sloot de verbinding voordat de testgebeurtenis kon worden afgeleverd',
+    'syslog.sendStalled':
+      'het schrijven van de testgebeurtenis staat al {seconds} s stil: de server neemt verbindingen aan maar leest niet',
+    'syslog.sendUdp':
+      'niet uitgevoerd: de testgebeurtenis gaat alleen via TCP, omdat niets zou zeggen of een UDP-datagram aankwam',
+    'syslog.sendDisabled': 'niet uitgevoerd: --no-test-event werd opgegeven',
+    'syslog.fix.portal':
+      'Vergelijk in de portal (Instellingen → Cloud-apps → SIEM-agents → Bewerken) servernaam, poort en protocol met de syslog-invoer van de SIEM.',
+    'syslog.fix.listening':
+      'Controleer op de SIEM-server of er iets luistert op poort {port}: `ss -ltnp` voor TCP, `ss -lunp` voor UDP.',
+    'syslog.fix.firewall':
+      'Sta verkeer van deze server naar {host} op poort {port} toe op elke firewall daartussen, ook die op de machines zelf.',
+    'syslog.fix.dns':
+      'Verbeter de servernaam in de portal, of zorg dat hij oplost op de agentserver (DNS of hosts-bestand).',
+    'syslog.fix.ipChanged':
+      'Kreeg de SIEM-server een ander adres, werk dan de naam of het adres bij in de portal.',
+    'syslog.fix.reset':
+      'Bekijk de SIEM-invoer: een invoer die alleen TLS aanneemt, een verbindingslimiet of een lijst van toegestane afzenders sluit gewone TCP-verbindingen van deze machine.',
+    'syslog.fix.stall':
+      'Een ontvanger die niet meer leest is overbelast of vastgelopen (volle schijf, gestopte verwerking): herstart hem of leeg zijn wachtrij.',
+    'syslog.fix.sendTest':
+      'Reproduceer naar believen: `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
+    'syslog.fix.udp':
+      'Om UDP-aflevering na te gaan: voer `siem-doctor syslog send-test --protocol udp` uit en zoek de gemarkeerde gebeurtenissen in de SIEM.',
+    'syslog.hint.framing':
+      'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
+  },
+} as const satisfies MessageFile;

@@ -1,0 +1,64 @@
+// java-runtime: the agent needs Java 8 or newer; the update also tells whether TLS 1.0/1.1 are off.
+import { disablesLegacyTls } from '../probes/java.js';
+import { fail, pass, text, type Check } from './types.js';
+
+export const javaRuntime = {
+  id: 'java-runtime',
+  documentedError: 'General error during bootstrap',
+  // Reading the release file takes milliseconds; `java -version` may start a cold JVM.
+  budgetMs: (config) => Math.max(config.timeoutMs, 15_000) + 1000,
+  async run(ctx) {
+    const java = await ctx.facts.java();
+    if (!java.found) {
+      if (java.reason === 'not-found') {
+        return fail('java.notFound', undefined, {
+          evidence: { PATH: ctx.env.PATH ?? '' },
+          resolution: [text('java.fix.install'), text('java.fix.point')],
+          reproduce: 'java -version',
+        });
+      }
+      const evidence = { home: java.home, source: java.source };
+      if (java.reason === 'no-java-binary') {
+        return fail(
+          'java.homeMissing',
+          { home: java.home, source: java.source },
+          {
+            evidence,
+            resolution: [text('java.fix.homeMissing'), text('java.fix.install')],
+            reproduce: `ls -l "${java.home}/bin/java"`,
+          },
+        );
+      }
+      return fail(
+        'java.versionUnknown',
+        { home: java.home, detail: java.detail },
+        {
+          evidence: { ...evidence, detail: java.detail },
+          resolution: [text('java.fix.reinstall')],
+          reproduce: `"${java.home}/bin/java" -version`,
+        },
+      );
+    }
+    const tlsLegacyDisabled = disablesLegacyTls(java.version);
+    const evidence = {
+      vendor: java.vendor,
+      version: java.version.raw,
+      major: java.version.major,
+      update: java.version.update,
+      home: java.home,
+      source: java.source,
+      versionFrom: java.versionFrom,
+      tlsLegacyDisabled,
+    };
+    const params = { vendor: java.vendor, version: java.version.raw, home: java.home, source: java.source };
+    const reproduce = `"${java.javaBin}" -version`;
+    if (java.version.major < 8) {
+      return fail('java.tooOld', params, {
+        evidence,
+        resolution: [text('java.fix.upgrade'), text('java.fix.point')],
+        reproduce,
+      });
+    }
+    return pass(tlsLegacyDisabled ? 'java.foundModern' : 'java.found', params, { evidence, reproduce });
+  },
+} as const satisfies Check;

@@ -1,0 +1,35 @@
+// --only / --skip: ids are validated against SPEC.md's list, and against what this build runs.
+import { UsageError } from '../errors.js';
+import { CHECK_IDS, type CheckId } from './ids.js';
+import { CHECKS } from './registry.js';
+import type { Check } from './types.js';
+
+function parseIds(flag: '--only' | '--skip', value: string | undefined): Set<CheckId> | undefined {
+  if (value === undefined) return undefined;
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+  if (ids.length === 0)
+    throw new UsageError(`${flag} needs at least one check id, e.g. ${flag} java-runtime`);
+  const registered = new Set<string>(CHECKS.map((c) => c.id));
+  for (const id of ids) {
+    if (!(CHECK_IDS as readonly string[]).includes(id)) {
+      throw new UsageError(`${flag}: unknown check id "${id}"; known ids: ${CHECK_IDS.join(', ')}`);
+    }
+    if (!registered.has(id)) {
+      throw new UsageError(
+        `${flag}: check "${id}" is not in this version of siem-doctor yet; available: ${[...registered].join(', ')}`,
+      );
+    }
+  }
+  return new Set(ids as CheckId[]);
+}
+
+export function selectChecks(options: { only?: string; skip?: string }): Check[] {
+  const only = parseIds('--only', options.only);
+  const skip = parseIds('--skip', options.skip);
+  const chosen = CHECKS.filter((check) => (!only || only.has(check.id)) && !skip?.has(check.id));
+  if (chosen.length === 0) throw new UsageError('--only and --skip leave no check to run');
+  return chosen;
+}

@@ -1,0 +1,32 @@
+// What every siem-doctor command shares: bad input ends in one clear line and exit 2, never a
+// stack trace, and no secret from the command line or environment reaches that line.
+import { Command } from '@oclif/core/command';
+import { UsageError } from './errors.js';
+import { createRedactor, secretsFromArgv } from './render/redact.js';
+
+interface OclifError extends Error {
+  oclif?: { exit?: number };
+  code?: string;
+}
+
+export abstract class DoctorCommand extends Command {
+  /** Secrets learnt while running (resolved config), added to those on the command line. */
+  protected secrets: string[] = [];
+
+  protected redactor() {
+    return createRedactor([...this.secrets, ...secretsFromArgv(this.argv, process.env)]);
+  }
+
+  protected override async catch(error: OclifError): Promise<unknown> {
+    // this.exit() and oclif's own exit travel as errors: let them through untouched.
+    if (error.code === 'EEXIT') throw error;
+    const parseError = error.oclif?.exit === 2 && !(error instanceof UsageError);
+    const usage = error instanceof UsageError || parseError;
+    let line = (error.message ?? String(error)).split('\n')[0]!.trim();
+    if (parseError) line = `${line} (see --help)`;
+    if (!usage) line = `unexpected failure: ${line}`;
+    this.logToStderr(`Error: ${this.redactor().text(line)}`);
+    if (!usage && process.env.SIEM_DOCTOR_DEBUG) this.logToStderr(this.redactor().text(error.stack ?? ''));
+    return this.exit(usage ? 2 : 1);
+  }
+}

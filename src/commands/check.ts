@@ -1,0 +1,109 @@
+import * as Flags from '@oclif/core/flags';
+import { writeFile } from 'node:fs/promises';
+import { DoctorCommand } from '../command-base.js';
+import { connectionFlags } from '../config/flags.js';
+import { LANGUAGES, fill, langFromEnv, loadCatalog, type Lang } from '../catalog/index.js';
+import { describeFileError, UsageError } from '../errors.js';
+import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
+import { buildReport, exitCodeFor } from '../report.js';
+import { selectChecks } from '../checks/select.js';
+
+export default class Check extends DoctorCommand {
+  static override summary = 'Run the checks and say which documented agent error each problem is';
+  static override description = `Every check probes the real thing — the Java runtime, the network, the SIEM server — and reports pass, warn, fail or skip with its evidence. A finding that matches an error of the agent or the portal names it exactly as they show it and gives the steps to mend it.
+
+Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --strict), 2 bad input.`;
+  static override examples = [
+    {
+      description: 'Everything that can be checked from the given settings',
+      command: '<%= config.bin %> <%= command.id %> --syslog-host siem.contoso.local --syslog-port 514',
+    },
+    {
+      description: 'Only the Java checks, as JSON for a script',
+      command: '<%= config.bin %> <%= command.id %> --only java-runtime,lifecycle --json',
+    },
+    {
+      description: 'A CI preflight that fails on warnings and writes JUnit',
+      command:
+        '<%= config.bin %> <%= command.id %> --strict --skip lifecycle --format junit --output siem-doctor.xml',
+    },
+  ];
+
+  static override flags = {
+    ...connectionFlags,
+    only: Flags.string({ description: 'run only these checks', helpValue: 'ID[,ID]' }),
+    skip: Flags.string({ description: 'leave these checks out', helpValue: 'ID[,ID]' }),
+    strict: Flags.boolean({ description: 'warnings fail the run (exit 1)' }),
+    format: Flags.string({ description: 'report format', options: [...FORMATS], default: 'text' }),
+    json: Flags.boolean({ description: 'same as --format json' }),
+    output: Flags.string({
+      char: 'o',
+      description: 'write the report to this file instead of stdout',
+      helpValue: 'FILE',
+    }),
+    lang: Flags.string({
+      description: 'language of the report [default: from LC_ALL/LANG, else en]',
+      options: [...LANGUAGES],
+    }),
+    'test-event': Flags.boolean({
+      description: 'send the marked test event to the SIEM (syslog-send); --no-test-event to leave it out',
+      allowNo: true,
+      default: true,
+    }),
+  };
+
+  public async run(): Promise<void> {
+    const { flags } = await this.parse(Check);
+    const started = new Date();
+    const clock = performance.now();
+    const format: Format = flags.json ? 'json' : (flags.format as Format);
+    const lang: Lang = (flags.lang as Lang | undefined) ?? langFromEnv(process.env);
+
+    const { resolveConfig } = await import('../config/resolve.js');
+    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    this.secrets.push(config.token ?? '', config.storepass === 'changeit' ? '' : config.storepass);
+    const checks = selectChecks({ only: flags.only, skip: flags.skip });
+
+    const [catalog, { gatherFacts }, { runChecks }] = await Promise.all([
+      loadCatalog(lang),
+      import('../checks/facts.js'),
+      import('../checks/run.js'),
+    ]);
+    const spinner = await this.startSpinner(
+      format,
+      fill(catalog.messages['ui.running'], { count: checks.length }),
+    );
+    const results = await runChecks(checks, {
+      config: { ...config, sendTestEvent: flags['test-event'] },
+      facts: gatherFacts(config, process.env),
+      catalog,
+    }).finally(() => spinner?.stop());
+
+    const report = buildReport(results, {
+      version: this.config.version,
+      startedAt: started,
+      durationMs: performance.now() - clock,
+    });
+    const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
+    if (flags.output) {
+      try {
+        await writeFile(flags.output, rendered);
+      } catch (error) {
+        throw new UsageError(`--output: ${describeFileError(error, flags.output)}`);
+      }
+      this.logToStderr(fill(catalog.messages['ui.reportWritten'], { file: flags.output }));
+    } else {
+      process.stdout.write(rendered);
+    }
+    const code = exitCodeFor(report, flags.strict);
+    if (code !== 0) this.exit(code);
+  }
+
+  /** A spinner on stderr, only for a person at a terminal reading the text report. */
+  private async startSpinner(format: Format, text: string) {
+    if (format !== 'text' || !process.stderr.isTTY || process.env.CI) return undefined;
+    const { default: ora } = await import('ora');
+    return ora({ text, stream: process.stderr }).start();
+  }
+}

@@ -1,0 +1,200 @@
+// Turns flags, environment and config file into one validated configuration. Precedence: flags,
+// then environment (oclif fills env-backed flags), then the config file. Every malformed value is a
+// UsageError naming the flag and how to mend it.
+import { readFile } from 'node:fs/promises';
+import { describeFileError, UsageError } from '../errors.js';
+import type { JavaHomeSource } from '../probes/java.js';
+import { parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
+
+export const DEFAULT_STOREPASS = 'changeit';
+export const DEFAULT_TIMEOUT_SECONDS = 5;
+
+export interface DoctorConfig {
+  token?: string;
+  proxy?: ProxyAddress;
+  portalUrl?: URL;
+  syslogHost?: string;
+  syslogPort?: number;
+  protocol: 'tcp' | 'udp';
+  javaHome?: string;
+  javaHomeSource?: JavaHomeSource;
+  keystore?: string;
+  storepass: string;
+  logsDirectory?: string;
+  caFile?: string;
+  timeoutMs: number;
+  /** False under --no-test-event: syslog-send then skips. */
+  sendTestEvent: boolean;
+}
+
+/** The shared flags as oclif hands them over (strings, possibly from the environment). */
+export type RawSettings = Partial<Record<SettingName, string>>;
+
+// Flag name → config-file key. The file takes the camelCase keys, and the flag names as aliases.
+const SETTINGS = {
+  token: 'token',
+  proxy: 'proxy',
+  'portal-url': 'portalUrl',
+  'syslog-host': 'syslogHost',
+  'syslog-port': 'syslogPort',
+  protocol: 'protocol',
+  'java-home': 'javaHome',
+  keystore: 'keystore',
+  storepass: 'storepass',
+  'logs-directory': 'logsDirectory',
+  'ca-file': 'caFile',
+  timeout: 'timeout',
+} as const;
+type SettingName = keyof typeof SETTINGS;
+
+export async function readConfigFile(file: string): Promise<RawSettings> {
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--config: ${describeFileError(error, file)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    throw new UsageError(`--config: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError(
+      `--config: ${file} must hold a JSON object such as {"syslogHost": "siem.contoso.local"}`,
+    );
+  }
+  const settings: RawSettings = {};
+  const byKey = new Map<string, SettingName>();
+  for (const [flag, key] of Object.entries(SETTINGS) as [SettingName, string][]) {
+    byKey.set(key, flag);
+    byKey.set(flag, flag);
+  }
+  byKey.set('logsDirectory', 'logs-directory');
+  for (const [key, value] of Object.entries(data)) {
+    const flag = byKey.get(key);
+    if (!flag) {
+      throw new UsageError(
+        `--config: ${file} has an unknown key "${key}"; known keys: ${Object.values(SETTINGS).join(', ')}`,
+      );
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new UsageError(`--config: "${key}" in ${file} must be a string or a number`);
+    }
+    settings[flag] = String(value);
+  }
+  return settings;
+}
+
+export function parsePortalUrl(raw: string): URL {
+  const value = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new UsageError(
+      `--portal-url "${raw}" is not a URL; give the tenant portal, e.g. https://contoso.us3.portal.cloudappsecurity.com`,
+    );
+  }
+  if (url.protocol !== 'https:') {
+    throw new UsageError(`--portal-url "${raw}": the portal answers on https:// only`);
+  }
+  if (!url.hostname) throw new UsageError(`--portal-url "${raw}" names no host`);
+  return url;
+}
+
+function parseSyslogHost(raw: string): string {
+  const value = raw.trim();
+  if (value === '' || /\s/.test(value))
+    throw new UsageError(`--syslog-host "${raw}" is not a host name or address`);
+  if (value.includes('://'))
+    throw new UsageError(`--syslog-host "${raw}": give the host only, without a scheme`);
+  if (value.startsWith('[') && value.endsWith(']')) return value.slice(1, -1);
+  if (/^[^:]+:\d+$/.test(value)) {
+    throw new UsageError(`--syslog-host "${raw}": give the port with --syslog-port, not in the host`);
+  }
+  return value;
+}
+
+function parseTimeout(raw: string): number {
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+    throw new UsageError(
+      `--timeout "${raw}" must be a number of seconds above 0 and at most 300, e.g. --timeout 5`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+export interface ResolveInput {
+  flags: RawSettings & { config?: string };
+  /** The command line, to tell a --java-home flag from the JAVA_HOME that oclif filled in. */
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise<DoctorConfig> {
+  const file = flags.config ? await readConfigFile(flags.config) : {};
+  const pick = (name: SettingName): string | undefined => flags[name] ?? file[name];
+
+  const config: DoctorConfig = {
+    protocol: 'tcp',
+    storepass: pick('storepass') ?? DEFAULT_STOREPASS,
+    timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
+    sendTestEvent: true,
+  };
+  const token = pick('token');
+  if (token !== undefined) config.token = token; // judged by the token check, not here
+
+  const proxy = pick('proxy');
+  if (proxy !== undefined) {
+    const parsed = parseProxyAddress(proxy);
+    if (!parsed.ok) {
+      throw new UsageError(
+        `--proxy "${proxy}": ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+      );
+    }
+    config.proxy = parsed.proxy;
+  }
+  const portal = pick('portal-url');
+  if (portal !== undefined) config.portalUrl = parsePortalUrl(portal);
+  const host = pick('syslog-host');
+  if (host !== undefined) config.syslogHost = parseSyslogHost(host);
+  const port = pick('syslog-port');
+  if (port !== undefined) {
+    const parsed = parsePort(port.trim());
+    if (parsed === undefined)
+      throw new UsageError(`--syslog-port "${port}" must be a whole number from 1 to 65535`);
+    config.syslogPort = parsed;
+  }
+  const protocol = pick('protocol');
+  if (protocol !== undefined) {
+    if (protocol !== 'tcp' && protocol !== 'udp')
+      throw new UsageError(`--protocol "${protocol}" must be tcp or udp`);
+    config.protocol = protocol;
+  }
+  const timeout = pick('timeout');
+  if (timeout !== undefined) config.timeoutMs = parseTimeout(timeout);
+
+  const javaHome = pick('java-home');
+  if (javaHome) {
+    config.javaHome = javaHome;
+    const onCommandLine = argv.some((arg) => arg === '--java-home' || arg.startsWith('--java-home='));
+    config.javaHomeSource = onCommandLine
+      ? '--java-home'
+      : flags['java-home'] !== undefined && env.JAVA_HOME === javaHome
+        ? 'JAVA_HOME'
+        : 'config file';
+  }
+  for (const [name, key] of [
+    ['keystore', 'keystore'],
+    ['logs-directory', 'logsDirectory'],
+    ['ca-file', 'caFile'],
+  ] as const) {
+    const value = pick(name);
+    if (value !== undefined) config[key] = value;
+  }
+  return config;
+}

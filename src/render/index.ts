@@ -1,0 +1,31 @@
+// The one door to output: a report is redacted here, then put in the chosen format. No renderer
+// can be reached without passing the redactor.
+import type { MessageFile } from '../catalog/en.js';
+import type { Report } from '../report.js';
+import { createRedactor } from './redact.js';
+
+export const FORMATS = ['text', 'json', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export async function renderReport(
+  report: Report,
+  format: Format,
+  options: { catalog: MessageFile; color: boolean; secrets: Iterable<string | undefined> },
+): Promise<string> {
+  const safe = createRedactor(options.secrets).deep(report);
+  switch (format) {
+    case 'json':
+      return (await import('./json.js')).renderJson(safe);
+    case 'junit':
+      return (await import('./junit.js')).renderJunit(safe);
+    default:
+      return (await import('./text.js')).renderText(safe, options.catalog, { color: options.color });
+  }
+}
+
+/** Colour only for a terminal that wants it: NO_COLOR, TERM=dumb and pipes get plain text. */
+export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}

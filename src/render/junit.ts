@@ -1,0 +1,58 @@
+// JUnit XML: one <testcase> per check; fail and error are <failure>, skip is <skipped>.
+import type { Report } from '../report.js';
+import type { CheckResult } from '../checks/types.js';
+
+// XML 1.0 forbids most control characters even when escaped.
+function xml(value: string): string {
+  return value
+    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+function body(check: CheckResult): string {
+  const lines = [check.message];
+  if (check.documentedError) lines.push(`Documented error: ${check.documentedError}`);
+  if (check.evidence) lines.push(`Evidence: ${JSON.stringify(check.evidence)}`);
+  if (check.resolution)
+    lines.push('Resolution:', ...check.resolution.map((step, i) => `  ${i + 1}. ${step}`));
+  if (check.reproduce) lines.push(`Reproduce: ${check.reproduce}`);
+  return lines.join('\n');
+}
+
+function testcase(check: CheckResult): string {
+  const open = `    <testcase classname="siem-doctor.check" name="${xml(check.id)}" time="${seconds(check.durationMs)}">`;
+  const out = `      <system-out>${xml(body(check))}</system-out>`;
+  switch (check.status) {
+    case 'fail':
+    case 'error':
+      return [
+        open,
+        `      <failure message="${xml(check.message)}" type="${xml(check.documentedError ?? check.status)}">${xml(body(check))}</failure>`,
+        '    </testcase>',
+      ].join('\n');
+    case 'skip':
+      return [open, `      <skipped message="${xml(check.message)}"/>`, '    </testcase>'].join('\n');
+    default:
+      return [open, out, '    </testcase>'].join('\n');
+  }
+}
+
+export function renderJunit(report: Report): string {
+  const { summary } = report;
+  const failures = summary.fail + summary.error;
+  const attrs = `tests="${report.checks.length}" failures="${failures}" errors="0" skipped="${summary.skip}" time="${seconds(report.durationMs)}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="siem-doctor" ${attrs}>`,
+    `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}">`,
+    ...report.checks.map(testcase),
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

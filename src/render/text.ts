@@ -1,0 +1,69 @@
+// The human report: one line per check, and under every check that did not pass, its documented
+// error, evidence, resolution steps and a command to see it by hand.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { MessageFile } from '../catalog/en.js';
+import { fill } from '../catalog/index.js';
+import type { Report } from '../report.js';
+import type { CheckResult, Status } from '../checks/types.js';
+
+const SYMBOL: Record<Status, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-', error: '‼' };
+
+function paint(chalk: ChalkInstance, status: Status, value: string): string {
+  switch (status) {
+    case 'pass':
+      return chalk.green(value);
+    case 'warn':
+      return chalk.yellow(value);
+    case 'fail':
+      return chalk.red(value);
+    case 'error':
+      return chalk.magenta(value);
+    default:
+      return chalk.gray(value);
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
+  return JSON.stringify(value);
+}
+
+function details(check: CheckResult, catalog: MessageFile, chalk: ChalkInstance): string[] {
+  const ui = catalog.messages;
+  const lines: string[] = [];
+  const indent = '      ';
+  if (check.documentedError)
+    lines.push(`${indent}${chalk.bold(ui['ui.documentedError'])}: ${check.documentedError}`);
+  if (check.evidence) {
+    lines.push(`${indent}${chalk.bold(ui['ui.evidence'])}:`);
+    for (const [key, value] of Object.entries(check.evidence))
+      lines.push(`${indent}  ${key}: ${formatValue(value)}`);
+  }
+  if (check.resolution?.length) {
+    lines.push(`${indent}${chalk.bold(ui['ui.resolution'])}:`);
+    check.resolution.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${step}`));
+  }
+  if (check.reproduce)
+    lines.push(`${indent}${chalk.bold(ui['ui.reproduce'])}: ${chalk.cyan(check.reproduce)}`);
+  return lines;
+}
+
+export function renderText(report: Report, catalog: MessageFile, options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(...report.checks.map((c) => c.id.length), 8);
+  const labels = report.checks.map((c) => catalog.messages[`ui.status.${c.status}`]);
+  const labelWidth = Math.max(...labels.map((l) => l.length), 4);
+  const lines: string[] = [];
+  report.checks.forEach((check, i) => {
+    const label = paint(chalk, check.status, `${SYMBOL[check.status]} ${labels[i]!.padEnd(labelWidth)}`);
+    lines.push(`${label}  ${chalk.bold(check.id.padEnd(width))}  ${check.title}`);
+    lines.push(`${' '.repeat(6)}${check.message}`);
+    if (check.status !== 'pass' && check.status !== 'skip') lines.push(...details(check, catalog, chalk));
+  });
+  const summary = fill(catalog.messages['ui.summary'], { ...report.summary, ms: report.durationMs });
+  const worst =
+    report.summary.fail + report.summary.error > 0 ? 'fail' : report.summary.warn > 0 ? 'warn' : 'pass';
+  lines.push('', paint(chalk, worst, summary), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,34 @@
+// The result document of SPEC.md and the exit code it implies.
+import type { CheckResult, Status } from './checks/types.js';
+import { STATUSES } from './checks/types.js';
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'siem-doctor'; version: string };
+  startedAt: string;
+  durationMs: number;
+  summary: Record<Status, number>;
+  checks: CheckResult[];
+}
+
+export function buildReport(
+  checks: CheckResult[],
+  { version, startedAt, durationMs }: { version: string; startedAt: Date; durationMs: number },
+): Report {
+  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const check of checks) summary[check.status]++;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'siem-doctor', version },
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(durationMs),
+    summary,
+    checks,
+  };
+}
+
+/** 1 when anything failed or crashed (or, under --strict, warned); else 0. */
+export function exitCodeFor(report: Report, strict: boolean): 0 | 1 {
+  const { fail, error, warn } = report.summary;
+  return fail > 0 || error > 0 || (strict && warn > 0) ? 1 : 0;
+}

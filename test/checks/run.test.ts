@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { en } from '../../src/catalog/en.js';
+import { runChecks } from '../../src/checks/run.js';
+import { fail, pass, type Check, type CheckContext } from '../../src/checks/types.js';
+import type { Facts } from '../../src/checks/facts.js';
+import { config } from '../helpers/context.js';
+
+const facts: Facts = { java: async () => ({ found: false, reason: 'not-found' }) };
+const run = (checks: Check[], timeoutMs = 2000) =>
+  runChecks(checks, { config: config({ timeoutMs }), facts, catalog: en });
+
+const slow = (id: Check['id'], ms: number, outcome = pass('java.notFound')): Check => ({
+  id,
+  async run(ctx: CheckContext) {
+    await sleep(ms, undefined, { signal: ctx.signal }).catch(() => undefined);
+    return outcome;
+  },
+});
+
+describe('runChecks', () => {
+  it('runs checks concurrently and reports them in the given order', async () => {
+    const started = performance.now();
+    const results = await run([slow('java-runtime', 400), slow('lifecycle', 50), slow('token', 400)]);
+    const elapsed = performance.now() - started;
+    expect(results.map((r) => r.id)).toEqual(['java-runtime', 'lifecycle', 'token']);
+    expect(elapsed).toBeLessThan(1100); // sequential would be 850 ms and more; this is the slowest alone
+    expect(results.every((r) => r.status === 'pass')).toBe(true);
+  });
+
+  it('turns a throw into status error with a one-line message, and others still report', async () => {
+    const results = await run([
+      {
+        id: 'java-runtime',
+        async run() {
+          throw new Error('boom\n    at somewhere (file.js:1:1)');
+        },
+      },
+      slow('lifecycle', 1),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'error', message: 'the check itself failed: boom' });
+    expect(results[1]!.status).toBe('pass');
+  });
+
+  it('stops a check that overruns its budget and reports error', async () => {
+    let aborted = false;
+    const hang: Check = {
+      id: 'portal',
+      budgetMs: () => 150,
+      run: (ctx) =>
+        new Promise(() => {
+          ctx.signal.addEventListener('abort', () => (aborted = true));
+        }),
+    };
+    const started = performance.now();
+    const [result] = await run([hang]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result).toMatchObject({ status: 'error', message: 'did not finish within 0.2 s and was stopped' });
+    expect(aborted).toBe(true);
+  });
+
+  it('skips a check whose prerequisite failed, naming it', async () => {
+    const results = await run([
+      slow('syslog-connection', 10, fail('syslog.refused', { address: '127.0.0.1', port: 1 })),
+      { ...slow('syslog-send', 1), requires: ['syslog-connection'] },
+    ]);
+    expect(results[1]).toMatchObject({
+      status: 'skip',
+      message: 'not run: syslog-connection did not pass (fail)',
+    });
+  });
+
+  it('runs a check whose prerequisite was not selected', async () => {
+    const [result] = await run([{ ...slow('syslog-send', 1), requires: ['syslog-connection'] }]);
+    expect(result!.status).toBe('pass');
+  });
+
+  it('attaches the documented error and its steps to a fail, not to a pass', async () => {
+    const results = await run([
+      { id: 'token', documentedError: 'Invalid token', run: async () => fail('java.notFound') },
+      { id: 'proxy', documentedError: 'Invalid proxy address', run: async () => pass('java.notFound') },
+    ]);
+    expect(results[0]!.documentedError).toBe('Invalid token');
+    expect(results[0]!.resolution).toEqual(en.documentedErrors['Invalid token'].resolution);
+    expect(results[1]!.documentedError).toBeUndefined();
+    expect(results[1]!.resolution).toBeUndefined();
+  });
+});

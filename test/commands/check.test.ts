@@ -1,0 +1,201 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { doctor } from '../helpers/cli.js';
+import { JRE } from '../helpers/paths.js';
+
+const tmp = () => mkdtemp(path.join(os.tmpdir(), 'sd-check-'));
+
+describe('siem-doctor check', () => {
+  it('--json prints only the SPEC document, in registry order, and exits 0', async () => {
+    const { stdout, exitCode } = await doctor([
+      'check',
+      '--only',
+      'lifecycle,java-runtime',
+      '--json',
+      '--java-home',
+      JRE('jre8u291'),
+    ]);
+    const doc = JSON.parse(stdout);
+    expect(doc.checks.map((c: { id: string }) => c.id)).toEqual(['java-runtime', 'lifecycle']);
+    expect(doc.summary).toEqual({ pass: 1, warn: 1, fail: 0, skip: 0, error: 0 });
+    expect(exitCode).toBe(0);
+  });
+
+  it('exits 1 when a check fails, and prints the documented error and steps', async () => {
+    const { stdout, exitCode } = await doctor([
+      'check',
+      '--only',
+      'java-runtime',
+      '--java-home',
+      JRE('jre7u80'),
+    ]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toContain('FAIL');
+    expect(stdout).toContain('Documented error: General error during bootstrap');
+    expect(stdout).toContain('1. Install a current Java 8, 11, 17 or 21 update');
+  });
+
+  it('--strict turns the lifecycle warning into exit 1', async () => {
+    const args = ['check', '--only', 'lifecycle'];
+    expect((await doctor(args)).exitCode).toBe(0);
+    expect((await doctor([...args, '--strict'])).exitCode).toBe(1);
+  });
+
+  it('speaks French with --lang fr and Dutch from LANG', async () => {
+    const fr = await doctor([
+      'check',
+      '--only',
+      'java-runtime',
+      '--java-home',
+      JRE('jre7u80'),
+      '--lang',
+      'fr',
+    ]);
+    expect(fr.stdout).toContain('antérieur à Java 8');
+    expect(fr.stdout).toContain('Erreur documentée: General error during bootstrap');
+    const nl = await doctor(['check', '--only', 'lifecycle'], { LANG: 'nl_NL.UTF-8' });
+    expect(nl.stdout).toContain('verouderd sinds november 2025');
+  });
+
+  it('writes junit to --output and says so on stderr', async () => {
+    const file = path.join(await tmp(), 'r.xml');
+    const { stdout, stderr } = await doctor([
+      'check',
+      '--only',
+      'lifecycle',
+      '--format',
+      'junit',
+      '--output',
+      file,
+    ]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`Report written to ${file}`);
+    expect(await readFile(file, 'utf8')).toContain(
+      '<testcase classname="siem-doctor.check" name="lifecycle"',
+    );
+  });
+
+  describe('bad input: one line, exit 2', () => {
+    it.each([
+      [['--syslog-port', '70000'], '--syslog-port "70000" must be a whole number from 1 to 65535'],
+      [['--syslog-port', 'abc'], '--syslog-port "abc" must be a whole number from 1 to 65535'],
+      [['--portal-url', 'http://contoso.portal.cloudappsecurity.com'], 'the portal answers on https:// only'],
+      [['--portal-url', 'https://'], 'is not a URL'],
+      [['--only', 'nonsense'], '--only: unknown check id "nonsense"; known ids: java-runtime'],
+      [['--skip', ','], '--skip needs at least one check id'],
+      [['--timeout', '0'], '--timeout "0" must be a number of seconds above 0'],
+      [['--proxy', 'http://proxy:8080'], 'leave out "http://"'],
+      [['--proxy', 'proxy:99999'], 'port "99999" is not a whole number from 1 to 65535'],
+      [
+        ['--config', '/nonexistent/siem-doctor.json'],
+        '--config: /nonexistent/siem-doctor.json does not exist',
+      ],
+      [['--protocol', 'sctp'], 'Expected --protocol=sctp to be one of: tcp, udp'],
+      [['--no-such-flag'], 'Nonexistent flag: --no-such-flag (see --help)'],
+    ])('%j', async (args, expected) => {
+      const { stderr, stdout, exitCode } = await doctor(['check', ...args]);
+      expect(exitCode).toBe(2);
+      expect(stdout).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(expected);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('never echoes proxy credentials in the error', async () => {
+      const { stderr, exitCode } = await doctor([
+        'check',
+        '--proxy',
+        'http://alice:Pr0xyPassw0rd@proxy:8080',
+      ]);
+      expect(exitCode).toBe(2);
+      expect(stderr).not.toContain('Pr0xyPassw0rd');
+      expect(stderr).toContain('<redacted>');
+    });
+
+    it('reports a config file that is not JSON', async () => {
+      const file = path.join(await tmp(), 'c.json');
+      await writeFile(file, '{ "syslogHost": ');
+      const { stderr, exitCode } = await doctor(['check', '--config', file]);
+      expect(exitCode).toBe(2);
+      expect(stderr).toContain('is not valid JSON');
+    });
+
+    it('reports an unknown key in the config file', async () => {
+      const file = path.join(await tmp(), 'c.json');
+      await writeFile(file, JSON.stringify({ sysloghost: 'x' }));
+      const { stderr, exitCode } = await doctor(['check', '--config', file]);
+      expect(exitCode).toBe(2);
+      expect(stderr).toContain('unknown key "sysloghost"');
+    });
+  });
+
+  it('takes flags over environment over config file', async () => {
+    const file = path.join(await tmp(), 'c.json');
+    await writeFile(file, JSON.stringify({ javaHome: JRE('jre7u80') }));
+    const home = async (args: string[], env: Record<string, string> = {}) => {
+      const { stdout } = await doctor(
+        ['check', '--only', 'java-runtime', '--json', '--config', file, ...args],
+        env,
+      );
+      return JSON.parse(stdout).checks[0].evidence;
+    };
+    expect(await home([])).toMatchObject({ home: JRE('jre7u80'), source: 'config file' });
+    expect(await home([], { JAVA_HOME: JRE('jre8u281') })).toMatchObject({
+      home: JRE('jre8u281'),
+      source: 'JAVA_HOME',
+    });
+    expect(await home(['--java-home', JRE('jre8u291')], { JAVA_HOME: JRE('jre8u281') })).toMatchObject({
+      home: JRE('jre8u291'),
+      source: '--java-home',
+    });
+  });
+
+  it('reads the config file named by SIEM_DOCTOR_CONFIG', async () => {
+    const file = path.join(await tmp(), 'c.json');
+    await writeFile(file, JSON.stringify({ 'syslog-port': 70000 }));
+    const { stderr, exitCode } = await doctor(['check', '--only', 'lifecycle'], { SIEM_DOCTOR_CONFIG: file });
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('--syslog-port "70000"');
+  });
+
+  it('never shows the token, given by flag or environment', async () => {
+    const token = 'ZmFrZVRva2VuRm9yVGVzdHNPbmx5MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1ub3BxcnN0dQ==';
+    for (const format of ['text', 'json', 'junit']) {
+      const viaFlag = await doctor([
+        'check',
+        '--token',
+        token,
+        '--format',
+        format,
+        '--only',
+        'java-runtime',
+        '--java-home',
+        `/nowhere/${token}`,
+      ]);
+      expect(viaFlag.stdout + viaFlag.stderr).not.toContain(token);
+      expect(viaFlag.stdout).toContain('redacted');
+      const viaEnv = await doctor(
+        ['check', '--format', format, '--only', 'java-runtime', '--java-home', `/nowhere/${token}`],
+        { SIEM_DOCTOR_TOKEN: token },
+      );
+      expect(viaEnv.stdout + viaEnv.stderr).not.toContain(token);
+    }
+  });
+});
+
+describe('siem-doctor --help', () => {
+  it('lists the commands with space-separated topics', async () => {
+    const { stdout } = await doctor(['--help']);
+    expect(stdout).toContain('check');
+  });
+
+  it('check --help shows the flags and examples', async () => {
+    const { stdout } = await doctor(['check', '--help']);
+    expect(stdout).toContain('--syslog-port=PORT');
+    expect(stdout).toContain('--logs-directory=DIR');
+    expect(stdout).toContain('EXAMPLES');
+  });
+});

@@ -1,0 +1,30 @@
+// Runs siem-doctor commands in-process through oclif (as a user's shell would, flags and all),
+// with a clean environment for the variables siem-doctor reads.
+import { runCommand } from '@oclif/test';
+import { ROOT } from './paths.js';
+
+const READ_BY_US = [
+  'JAVA_HOME',
+  'SIEM_DOCTOR_TOKEN',
+  'SIEM_DOCTOR_PORTAL_URL',
+  'SIEM_DOCTOR_STOREPASS',
+  'SIEM_DOCTOR_CONFIG',
+  'LC_ALL',
+  'LC_MESSAGES',
+  'LANG',
+];
+
+export async function doctor(args: string[], env: Record<string, string> = {}) {
+  const saved = new Map(READ_BY_US.map((name) => [name, process.env[name]]));
+  for (const name of READ_BY_US) delete process.env[name];
+  Object.assign(process.env, env);
+  try {
+    const result = await runCommand(args, { root: ROOT });
+    return { ...result, exitCode: result.error?.oclif?.exit ?? (result.error ? 1 : 0) };
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}

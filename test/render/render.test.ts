@@ -1,0 +1,168 @@
+import { execa } from 'execa';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/catalog/en.js';
+import { renderReport, FORMATS } from '../../src/render/index.js';
+import { createRedactor, proxyCredentials, secretsFromArgv } from '../../src/render/redact.js';
+import { buildReport, exitCodeFor } from '../../src/report.js';
+import type { CheckResult } from '../../src/checks/types.js';
+
+const TOKEN = 'Q2FsbGVkSW5UaGVUb2tlbkJlY2F1c2VJdE11c3ROb3RMZWFrMDEyMzQ1Njc4OWFiY2RlZg==';
+const STOREPASS = 's3cret-Store!';
+
+// A report where a careless check put the secrets everywhere a string can go.
+function leakyReport() {
+  const checks: CheckResult[] = [
+    {
+      id: 'token',
+      title: 'Agent token is accepted',
+      status: 'fail',
+      documentedError: 'Invalid token',
+      message: `portal refused token ${TOKEN} & said <no>`,
+      evidence: { token: TOKEN, [`k-${TOKEN}`]: 1, nested: { list: [`Authorization: Token ${TOKEN}`] } },
+      resolution: [`restart with --token ${TOKEN}`, `keytool -storepass ${STOREPASS}`],
+      reproduce: `curl -H "Authorization: Token ${TOKEN}" https://contoso.portal.cloudappsecurity.com`,
+      durationMs: 12,
+    },
+    {
+      id: 'proxy',
+      title: 'Proxy',
+      status: 'error',
+      message: `http://bob:${STOREPASS}@proxy:8080 broke`,
+      durationMs: 1,
+    },
+    { id: 'portal', title: 'Portal', status: 'skip', message: 'not run: x', durationMs: 0 },
+    {
+      id: 'lifecycle',
+      title: 'Life',
+      status: 'warn',
+      message: 'deprecated',
+      resolution: ['move'],
+      durationMs: 0,
+    },
+    { id: 'java-runtime', title: 'Java', status: 'pass', message: 'ok \u0007 bell', durationMs: 3 },
+  ];
+  return buildReport(checks, {
+    version: '9.9.9',
+    startedAt: new Date('2026-11-22T10:00:00Z'),
+    durationMs: 17,
+  });
+}
+
+describe('redaction', () => {
+  it.each(FORMATS)('%s output holds neither the token nor the store password', async (format) => {
+    const out = await renderReport(leakyReport(), format, {
+      catalog: en,
+      color: false,
+      secrets: [TOKEN, STOREPASS],
+    });
+    expect(out).not.toContain(TOKEN);
+    expect(out).not.toContain(STOREPASS);
+    expect(out).not.toContain(TOKEN.slice(0, 20));
+    expect(out).toContain(format === 'junit' ? '&lt;redacted&gt;' : '<redacted>');
+  });
+
+  it('catches the shapes of secrets it was not told about', () => {
+    const redact = createRedactor([]);
+    expect(redact.text('Authorization: Token abcdefgh')).toBe('Authorization: Token <redacted>');
+    expect(redact.text('http://user:pw@proxy:3128')).toBe('http://<redacted>@proxy:3128');
+    expect(redact.text('keytool -storepass hunter22 -list')).toBe('keytool -storepass <redacted> -list');
+    expect(redact.text('--token abcdefghijkl')).toBe('--token <redacted>');
+    // placeholders in our own help text survive
+    expect(redact.text('java -jar agent.jar --token …')).toBe('java -jar agent.jar --token …');
+  });
+
+  it('redacts a quoted or padded copy of the token too', () => {
+    const redact = createRedactor([`  "${TOKEN}"\n`]);
+    expect(redact.text(`got ${TOKEN}`)).toBe('got <redacted>');
+  });
+
+  it('redacts a short password only as a whole word', () => {
+    const redact = createRedactor(['abc']);
+    expect(redact.text('abc is here, abcdef is not')).toBe('<redacted> is here, abcdef is not');
+  });
+
+  it('finds secrets on a command line and in the environment', () => {
+    expect(
+      secretsFromArgv(['--token', 'T0K', '--storepass=pw1', '--proxy', 'u:p4ss@proxy:8080'], {
+        SIEM_DOCTOR_TOKEN: 'envtok',
+      }),
+    ).toEqual(['T0K', 'pw1', 'u:p4ss', 'p4ss', 'u', 'envtok']);
+    expect(proxyCredentials('proxy:8080')).toEqual([]);
+  });
+});
+
+describe('renderers', () => {
+  it('json is the SPEC document and nothing else', async () => {
+    const out = await renderReport(leakyReport(), 'json', { catalog: en, color: false, secrets: [] });
+    const doc = JSON.parse(out);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'siem-doctor', version: '9.9.9' },
+      durationMs: 17,
+    });
+    expect(doc.summary).toEqual({ pass: 1, warn: 1, fail: 1, skip: 1, error: 1 });
+    expect(Object.keys(doc.checks[0])).toEqual([
+      'id',
+      'title',
+      'status',
+      'documentedError',
+      'message',
+      'evidence',
+      'resolution',
+      'reproduce',
+      'durationMs',
+    ]);
+  });
+
+  it('junit is well-formed XML that xmllint accepts, with failure and skipped where due', async () => {
+    const out = await renderReport(leakyReport(), 'junit', { catalog: en, color: false, secrets: [TOKEN] });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-junit-'));
+    const file = path.join(dir, 'report.xml');
+    await writeFile(file, out);
+    const lint = await execa('xmllint', ['--noout', file], { reject: false });
+    expect(lint.stderr).toBe('');
+    expect(lint.exitCode).toBe(0);
+    const count = async (xpath: string) =>
+      Number((await execa('xmllint', ['--xpath', `count(${xpath})`, file])).stdout);
+    expect(await count('//testcase')).toBe(5);
+    expect(await count('//testcase[@name="token"]/failure[@type="Invalid token"]')).toBe(1);
+    expect(await count('//testcase[@name="proxy"]/failure')).toBe(1);
+    expect(await count('//testcase[@name="portal"]/skipped')).toBe(1);
+    expect(await count('//testsuite[@failures="2" and @skipped="1" and @tests="5"]')).toBe(1);
+  });
+
+  it('text is plain without colour, with details under non-passing checks and a summary', async () => {
+    const out = await renderReport(leakyReport(), 'text', { catalog: en, color: false, secrets: [] });
+    expect(out).not.toMatch(/\u001b\[/);
+    expect(out).toContain('Documented error: Invalid token');
+    expect(out).toContain('Resolution:');
+    expect(out).toContain('  1. restart with');
+    expect(out).toContain('Reproduce: curl');
+    expect(out).toContain('1 passed, 1 warnings, 1 failed, 1 skipped, 1 errors in 17 ms');
+  });
+
+  it('text is coloured when asked', async () => {
+    const out = await renderReport(leakyReport(), 'text', { catalog: en, color: true, secrets: [] });
+    expect(out).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe('exit codes', () => {
+  it('are 1 on fail or error, and on warn only under --strict', () => {
+    const report = leakyReport();
+    expect(exitCodeFor(report, false)).toBe(1);
+    const onlyWarn = buildReport(
+      report.checks.filter((c) => c.status === 'warn' || c.status === 'pass'),
+      {
+        version: '1',
+        startedAt: new Date(),
+        durationMs: 1,
+      },
+    );
+    expect(exitCodeFor(onlyWarn, false)).toBe(0);
+    expect(exitCodeFor(onlyWarn, true)).toBe(1);
+  });
+});
