@@ -169,13 +169,15 @@ export const en = {
     'syslog.unreachable':
       '{address}:{port}/tcp cannot be reached from here ({code}): there is no route to it',
     'syslog.connectFailed': 'connection to {address}:{port}/tcp failed ({code})',
+    'syslog.connectReset':
+      '{address}:{port}/tcp took the connection and reset it at once: the input may expect TLS, or accept only some senders',
     'syslog.partial': 'only {ok} of the {total} addresses of {host} accept connections on port {port}',
     'syslog.udpRefused':
       '{address}:{port}/udp answered “port unreachable”: nothing is listening on that port',
     'syslog.udpUnconfirmed':
       'a probe was sent to {address}:{port}/udp and nothing refused it, but UDP has no acknowledgement: delivery cannot be confirmed from here',
     'syslog.sendOk':
-      'a marked test event ({bytes} bytes, externalId {externalId}) was written to {host}:{port}/tcp and the connection stayed open',
+      'a marked test event ({bytes} bytes, externalId {externalId}) was written to {host}:{port}/tcp, and the server read it to the end and closed cleanly',
     'syslog.sendReset': 'the SIEM server reset the connection while the test event was written ({code})',
     'syslog.sendClosed': 'the SIEM server closed the connection before the test event could be delivered',
     'syslog.sendStalled':
@@ -201,6 +203,20 @@ export const en = {
       'Reproduce at will: `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
     'syslog.fix.udp':
       'To confirm UDP delivery, run `siem-doctor syslog send-test --protocol udp` and look for the marked events in the SIEM.',
+    'sendTest.sent':
+      'Sent {count} events ({bytes} bytes) to {host}:{port}/{protocol} ({address}), framed {framing}',
+    'sendTest.find': 'Find them in the SIEM by externalId {runId}-1 … {runId}-{count}',
+    'sendTest.udp': 'UDP has no acknowledgement: only the SIEM can confirm they arrived',
+    'sendTest.failed': 'Sending to {host}:{port}/{protocol} failed: {reason}',
+    'listen.listening': 'Listening on {host}:{port}/{protocol}; stop with Ctrl-C',
+    'listen.summary':
+      'Received {events} events ({activities} activities, {alerts} alerts) from {senders} sender(s) over {connections} connection(s) in {seconds} s; {malformed} malformed',
+    'listen.byCategory': 'By category:',
+    'listen.times': 'Event times: first {first}, last {last}',
+    'listen.senders': 'Senders: {list}',
+    'listen.framing': 'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram} datagrams',
+    'listen.malformed': 'First malformed message, from {sender} ({reason}): {example}',
+    'listen.none': 'No valid event arrived.',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
   },

@@ -171,13 +171,15 @@ export const fr = {
       'la connexion à {address}:{port}/tcp est restée sans réponse pendant {seconds} s : un pare-feu la bloque probablement',
     'syslog.unreachable': "{address}:{port}/tcp est injoignable d'ici ({code}) : aucune route n'y mène",
     'syslog.connectFailed': 'la connexion à {address}:{port}/tcp a échoué ({code})',
+    'syslog.connectReset':
+      '{address}:{port}/tcp a pris la connexion puis l’a réinitialisée aussitôt : l’entrée attend peut-être TLS, ou n’accepte que certains émetteurs',
     'syslog.partial':
       'seules {ok} des {total} adresses de {host} acceptent les connexions sur le port {port}',
     'syslog.udpRefused': "{address}:{port}/udp a répondu « port injoignable » : rien n'écoute sur ce port",
     'syslog.udpUnconfirmed':
       "une sonde a été envoyée à {address}:{port}/udp sans être refusée, mais UDP n'a pas d'accusé de réception : la livraison ne peut pas être confirmée d'ici",
     'syslog.sendOk':
-      'un événement de test marqué ({bytes} octets, externalId {externalId}) a été écrit vers {host}:{port}/tcp et la connexion est restée ouverte',
+      'un événement de test marqué ({bytes} octets, externalId {externalId}) a été écrit vers {host}:{port}/tcp, et le serveur l’a lu jusqu’au bout puis a fermé proprement',
     'syslog.sendReset':
       "le serveur SIEM a réinitialisé la connexion pendant l'écriture de l'événement de test ({code})",
     'syslog.sendClosed': "le serveur SIEM a fermé la connexion avant que l'événement de test soit livré",
@@ -204,6 +206,21 @@ export const fr = {
       'Reproduisez à volonté : `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
     'syslog.fix.udp':
       'Pour confirmer la livraison UDP, lancez `siem-doctor syslog send-test --protocol udp` et cherchez les événements marqués dans le SIEM.',
+    'sendTest.sent':
+      '{count} événements envoyés ({bytes} octets) à {host}:{port}/{protocol} ({address}), tramage {framing}',
+    'sendTest.find': 'Retrouvez-les dans le SIEM par externalId {runId}-1 … {runId}-{count}',
+    'sendTest.udp': "UDP n'a pas d'accusé de réception : seul le SIEM peut confirmer leur arrivée",
+    'sendTest.failed': "L'envoi à {host}:{port}/{protocol} a échoué : {reason}",
+    'listen.listening': 'Écoute sur {host}:{port}/{protocol} ; arrêt avec Ctrl-C',
+    'listen.summary':
+      '{events} événements reçus ({activities} activités, {alerts} alertes) de {senders} émetteur(s) par {connections} connexion(s) en {seconds} s ; {malformed} mal formés',
+    'listen.byCategory': 'Par catégorie :',
+    'listen.times': 'Dates des événements : premier {first}, dernier {last}',
+    'listen.senders': 'Émetteurs : {list}',
+    'listen.framing':
+      "Tramage : {lf} par saut de ligne (celui de l'agent), {octet} à longueur préfixée, {datagram} datagrammes",
+    'listen.malformed': 'Premier message mal formé, de {sender} ({reason}) : {example}',
+    'listen.none': "Aucun événement valide n'est arrivé.",
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
   },

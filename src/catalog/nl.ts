@@ -171,6 +171,8 @@ export const nl = {
     'syslog.unreachable':
       '{address}:{port}/tcp is van hieruit onbereikbaar ({code}): er is geen route naartoe',
     'syslog.connectFailed': 'verbinding met {address}:{port}/tcp mislukte ({code})',
+    'syslog.connectReset':
+      '{address}:{port}/tcp nam de verbinding aan en resette ze meteen: de invoer verwacht misschien TLS, of aanvaardt alleen bepaalde afzenders',
     'syslog.partial':
       'slechts {ok} van de {total} adressen van {host} nemen verbindingen aan op poort {port}',
     'syslog.udpRefused':
@@ -178,7 +180,7 @@ export const nl = {
     'syslog.udpUnconfirmed':
       'er ging een test naar {address}:{port}/udp en niets weigerde hem, maar UDP kent geen bevestiging: aflevering is van hieruit niet na te gaan',
     'syslog.sendOk':
-      'een gemarkeerde testgebeurtenis ({bytes} bytes, externalId {externalId}) werd naar {host}:{port}/tcp geschreven en de verbinding bleef open',
+      'een gemarkeerde testgebeurtenis ({bytes} bytes, externalId {externalId}) werd naar {host}:{port}/tcp geschreven, en de server las ze tot het einde en sloot netjes af',
     'syslog.sendReset':
       'de SIEM-server resette de verbinding tijdens het schrijven van de testgebeurtenis ({code})',
     'syslog.sendClosed':
@@ -206,6 +208,21 @@ export const nl = {
       'Reproduceer naar believen: `siem-doctor syslog send-test --syslog-host {host} --syslog-port {port} --protocol {protocol}`.',
     'syslog.fix.udp':
       'Om UDP-aflevering na te gaan: voer `siem-doctor syslog send-test --protocol udp` uit en zoek de gemarkeerde gebeurtenissen in de SIEM.',
+    'sendTest.sent':
+      '{count} gebeurtenissen verzonden ({bytes} bytes) naar {host}:{port}/{protocol} ({address}), framing {framing}',
+    'sendTest.find': 'Zoek ze in de SIEM op externalId {runId}-1 … {runId}-{count}',
+    'sendTest.udp': 'UDP kent geen bevestiging: alleen de SIEM kan bevestigen dat ze aankwamen',
+    'sendTest.failed': 'Verzenden naar {host}:{port}/{protocol} mislukte: {reason}',
+    'listen.listening': 'Luistert op {host}:{port}/{protocol}; stoppen met Ctrl-C',
+    'listen.summary':
+      '{events} gebeurtenissen ontvangen ({activities} activiteiten, {alerts} waarschuwingen) van {senders} afzender(s) via {connections} verbinding(en) in {seconds} s; {malformed} misvormd',
+    'listen.byCategory': 'Per categorie:',
+    'listen.times': 'Tijdstippen: eerste {first}, laatste {last}',
+    'listen.senders': 'Afzenders: {list}',
+    'listen.framing':
+      'Framing: {lf} per regeleinde (die van de agent), {octet} octet-counted, {datagram} datagrammen',
+    'listen.malformed': 'Eerste misvormde bericht, van {sender} ({reason}): {example}',
+    'listen.none': 'Er kwam geen geldige gebeurtenis aan.',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
   },

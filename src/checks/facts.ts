@@ -1,10 +1,31 @@
 // Facts several checks need, gathered once per run and shared (java-runtime, java-tls and
-// java-certs all look at the same JRE). Tests hand in their own.
+// java-certs look at the same JRE; syslog-connection and syslog-send at the same server).
+// Tests hand in their own.
+import type net from 'node:net';
 import { locateJava, type JavaLookup } from '../probes/java.js';
+import { resolveHost, type ResolvedAddress, type Resolution } from '../probes/dns.js';
+import { connectTcp, type TcpOutcome } from '../probes/tcp.js';
 import type { DoctorConfig } from '../config/resolve.js';
+
+export interface SyslogConnection {
+  target: ResolvedAddress;
+  outcome: TcpOutcome;
+}
 
 export interface Facts {
   java(): Promise<JavaLookup>;
+  /** The SIEM server's addresses; only asked for when a host is configured. */
+  syslogAddresses(): Promise<Resolution>;
+  /**
+   * One TCP connection to the SIEM server's first address. The connection check opens it and the
+   * send check writes on it: a listener that serves a single connection (`ncat -l`, the docs'
+   * recovery procedure) is not used up by the probe.
+   */
+  syslogConnection(signal?: AbortSignal): Promise<SyslogConnection | undefined>;
+  /** The open socket of syslogConnection, handed over once; later callers open their own. */
+  takeSyslogSocket(): net.Socket | undefined;
+  /** Closes what the checks left open. */
+  dispose(): void;
 }
 
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
@@ -13,7 +34,37 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 }
 
 export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv): Facts {
+  const syslogAddresses = once(() => resolveHost(config.syslogHost ?? '', config.timeoutMs));
+  let socket: net.Socket | undefined;
+  let connection: Promise<SyslogConnection | undefined> | undefined;
   return {
     java: once(() => locateJava({ javaHome: config.javaHome, javaHomeSource: config.javaHomeSource, env })),
+    syslogAddresses,
+    syslogConnection(signal) {
+      connection ??= (async () => {
+        const resolved = await syslogAddresses();
+        if (!resolved.ok || !config.syslogPort) return undefined;
+        const target = resolved.addresses[0]!;
+        const outcome = await connectTcp(target.address, config.syslogPort, config.timeoutMs, signal);
+        if (outcome.ok) {
+          socket = outcome.socket;
+          // Until someone writes on it, an error is only remembered (socket.errored), never thrown,
+          // and the socket is read so that a server's early close shows as readableEnded.
+          socket.on('error', () => undefined);
+          socket.on('data', () => undefined);
+        }
+        return { target, outcome };
+      })();
+      return connection;
+    },
+    takeSyslogSocket() {
+      const taken = socket;
+      socket = undefined;
+      return taken;
+    },
+    dispose() {
+      socket?.destroy();
+      socket = undefined;
+    },
   };
 }

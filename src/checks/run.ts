@@ -14,6 +14,7 @@ export interface RunOptions {
   catalog: MessageFile;
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  toolVersion?: string;
   /** Told as each check settles (for a progress display). */
   onSettled?: (result: CheckResult) => void;
 }
@@ -49,6 +50,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions): 
       facts,
       env: options.env ?? process.env,
       now: options.now ?? new Date(),
+      toolVersion: options.toolVersion ?? '0.0.0',
       signal: controller.signal,
     };
     let timer: NodeJS.Timeout | undefined;

@@ -28,6 +28,8 @@ export interface CheckContext {
   facts: Facts;
   env: NodeJS.ProcessEnv;
   now: Date;
+  /** siem-doctor's own version, for what it writes to other systems. */
+  toolVersion: string;
   /** Aborted when the check's budget runs out: probes close their sockets and stop. */
   signal: AbortSignal;
 }

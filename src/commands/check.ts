@@ -73,11 +73,16 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       format,
       fill(catalog.messages['ui.running'], { count: checks.length }),
     );
+    const facts = gatherFacts(config, process.env);
     const results = await runChecks(checks, {
       config: { ...config, sendTestEvent: flags['test-event'] },
-      facts: gatherFacts(config, process.env),
+      facts,
       catalog,
-    }).finally(() => spinner?.stop());
+      toolVersion: this.config.version,
+    }).finally(() => {
+      spinner?.stop();
+      facts.dispose();
+    });
 
     const report = buildReport(results, {
       version: this.config.version,

@@ -1,0 +1,103 @@
+// syslog-send: one marked test event, written the way the agent writes, and the connection
+// watched for a reset, an early close or a receiver that stops reading.
+import os from 'node:os';
+import { connectTcp } from '../probes/tcp.js';
+import { sendAndWatch } from '../probes/syslog-send.js';
+import { formatAgentLine } from '../syslog/cef.js';
+import { frame } from '../syslog/framing.js';
+import { connectivityTestEvent, newRunId } from '../syslog/test-events.js';
+import { ncatCommand, tcpFailure } from './syslog-connection.js';
+import { fail, pass, skip, text, type Check, type Finding } from './types.js';
+
+export const syslogSend = {
+  id: 'syslog-send',
+  documentedError: 'Data server send error',
+  requires: ['syslog-connection'],
+  // a connection, then the write watched for up to the same budget
+  budgetMs: (config) => 2 * config.timeoutMs + 1000,
+  async run(ctx): Promise<Finding> {
+    const { syslogHost: host, syslogPort: port, protocol, timeoutMs } = ctx.config;
+    if (!ctx.config.sendTestEvent) return skip('syslog.sendDisabled');
+    if (!host) return skip('syslog.noHost');
+    if (!port) return skip('syslog.noPort');
+    if (protocol === 'udp') return skip('syslog.sendUdp');
+
+    const shared = await ctx.facts.syslogConnection(ctx.signal);
+    if (!shared) return skip('syslog.noHost');
+    const { target } = shared;
+    const reproduce = ncatCommand(host, port, 'tcp', target.family);
+    const fixes = [
+      text('syslog.fix.reset'),
+      text('syslog.fix.stall'),
+      text('syslog.fix.sendTest', { host, port, protocol }),
+    ];
+    let socket = ctx.facts.takeSyslogSocket();
+    if (!socket) {
+      const fresh = await connectTcp(target.address, port, timeoutMs, ctx.signal);
+      if (!fresh.ok) {
+        return {
+          status: 'fail',
+          message: tcpFailure(fresh.code, target.address, port, timeoutMs),
+          evidence: { host, address: target.address, port, code: fresh.code },
+          resolution: [text('syslog.fix.portal'), text('syslog.fix.listening', { port })],
+          reproduce,
+        };
+      }
+      socket = fresh.socket;
+    }
+    const externalId = newRunId();
+    const line = formatAgentLine(
+      connectivityTestEvent({
+        runId: externalId,
+        version: ctx.toolVersion,
+        now: ctx.now,
+        host: os.hostname(),
+      }),
+    );
+    const payload = frame(line, { framing: 'lf' });
+    const outcome = await sendAndWatch(socket, payload, timeoutMs);
+    const evidence = {
+      host,
+      address: target.address,
+      port,
+      bytes: payload.length,
+      externalId,
+      ms: outcome.ms,
+    };
+    if (outcome.ok) {
+      return pass(
+        'syslog.sendOk',
+        { bytes: payload.length, externalId, host, port },
+        { evidence, reproduce },
+      );
+    }
+    switch (outcome.kind) {
+      case 'reset':
+        return fail(
+          'syslog.sendReset',
+          { code: outcome.code ?? '' },
+          {
+            evidence: { ...evidence, code: outcome.code },
+            resolution: fixes,
+            reproduce,
+          },
+        );
+      case 'closed':
+        return fail('syslog.sendClosed', undefined, {
+          evidence: { ...evidence, bytes: 0 },
+          resolution: fixes,
+          reproduce,
+        });
+      default:
+        return fail(
+          'syslog.sendStalled',
+          { seconds: timeoutMs / 1000 },
+          {
+            evidence: { ...evidence, code: 'STALLED' },
+            resolution: [fixes[1]!, fixes[0]!, fixes[2]!],
+            reproduce,
+          },
+        );
+    }
+  },
+} as const satisfies Check;

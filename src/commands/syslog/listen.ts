@@ -1,0 +1,172 @@
+import * as Flags from '@oclif/core/flags';
+import { DoctorCommand } from '../../command-base.js';
+import { LANGUAGES, langFromEnv, loadCatalog, translate, type Text } from '../../catalog/index.js';
+import { parsePort } from '../../config/proxy-address.js';
+import { UsageError } from '../../errors.js';
+import type { ListenSummary, Malformed, ReceivedEvent } from '../../syslog/listener.js';
+
+export default class Listen extends DoctorCommand {
+  static override summary = 'Receive what an agent (or send-test) sends, and parse and count it';
+  static override description = `The recovery procedure's "netcat -l <port>", done properly: several senders at once, line-feed or octet-counted framing detected per message, syslog header and CEF parsed, one line per event (time, category, name, user, app) or JSON lines, and a summary at the end. Listens on 127.0.0.1 (IPv4) unless --host says otherwise. Exit 0 when at least one valid event arrived, 1 otherwise.`;
+  static override examples = [
+    {
+      description: 'Point a recovery agent at 127.0.0.1:5514/tcp, then',
+      command: '<%= config.bin %> <%= command.id %> --port 5514',
+    },
+    '<%= config.bin %> <%= command.id %> --port 5514 --protocol udp --duration 60',
+    '<%= config.bin %> <%= command.id %> --port 5514 --count 100 --json > events.jsonl',
+  ];
+
+  static override flags = {
+    port: Flags.string({ description: 'port to listen on', required: true, helpValue: 'PORT' }),
+    protocol: Flags.string({ description: 'tcp or udp', options: ['tcp', 'udp'], default: 'tcp' }),
+    host: Flags.string({
+      description: 'address to listen on (0.0.0.0 for every IPv4 address, :: for IPv6)',
+      default: '127.0.0.1',
+    }),
+    count: Flags.integer({ description: 'stop after this many valid events', min: 1 }),
+    duration: Flags.string({ description: 'stop after this many seconds', helpValue: 'SECONDS' }),
+    json: Flags.boolean({ description: 'one JSON object per event, and the summary as the last line' }),
+    lang: Flags.string({ description: 'language of the summary', options: [...LANGUAGES] }),
+  };
+
+  public async run(): Promise<void> {
+    const { flags } = await this.parse(Listen);
+    const port = parsePort(flags.port.trim());
+    if (port === undefined)
+      throw new UsageError(`--port "${flags.port}" must be a whole number from 1 to 65535`);
+    let durationMs: number | undefined;
+    if (flags.duration !== undefined) {
+      const seconds = Number(flags.duration);
+      if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UsageError(`--duration "${flags.duration}" must be a number of seconds above 0`);
+      durationMs = seconds * 1000;
+    }
+    const protocol = flags.protocol as 'tcp' | 'udp';
+    const catalog = await loadCatalog(
+      (flags.lang as (typeof LANGUAGES)[number] | undefined) ?? langFromEnv(process.env),
+    );
+    const say = (t: Text) => translate(catalog, t);
+
+    // Events come by the thousand: gather the lines of one burst and write them in one go.
+    let pending: string[] = [];
+    const flush = () => {
+      if (pending.length > 0) process.stdout.write(pending.join(''));
+      pending = [];
+    };
+    const out = (line: string) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(`${line}\n`);
+    };
+    const onEvent = flags.json
+      ? ({ sender, framing, event }: ReceivedEvent) => out(JSON.stringify({ sender, framing, ...event }))
+      : ({ event }: ReceivedEvent) => {
+          const x = event.cef.extension;
+          out(
+            [
+              event.timestamp ?? '-',
+              event.cef.signatureId,
+              event.cef.name,
+              x.suser || '-',
+              x.destinationServiceName || '-',
+            ].join('  '),
+          );
+        };
+    const onMalformed = flags.json
+      ? ({ sender, reason, message }: Malformed) =>
+          out(JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) }))
+      : undefined;
+
+    const controller = new AbortController();
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
+    process.once('SIGTERM', onSigint);
+    const { startListener } = await import('../../syslog/listener.js');
+    let listener;
+    try {
+      listener = await startListener({
+        host: flags.host,
+        port,
+        protocol,
+        count: flags.count,
+        durationMs,
+        signal: controller.signal,
+        onEvent,
+        onMalformed,
+      });
+    } catch (error) {
+      throw new UsageError(bindError(error as NodeJS.ErrnoException, flags.host, port));
+    }
+    this.logToStderr(
+      say({
+        key: 'listen.listening',
+        params: { host: listener.address.host, port: listener.address.port, protocol },
+      }),
+    );
+    const summary = await listener.done;
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    flush();
+    if (flags.json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    else process.stdout.write(describe(summary, say));
+    if (summary.events === 0) this.exit(1);
+  }
+}
+
+function bindError(error: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use: stop what listens there, or choose another --port`;
+    case 'EACCES':
+      return `listening on port ${port} needs more rights (ports below 1024 need root): choose a port above 1023`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `--host ${host} is not an address of this machine`;
+    default:
+      return `cannot listen on ${host}:${port}: ${error.message.split('\n')[0]}`;
+  }
+}
+
+function describe(s: ListenSummary, say: (t: Text) => string): string {
+  const lines = [
+    '',
+    say({
+      key: 'listen.summary',
+      params: {
+        events: s.events,
+        activities: s.activities,
+        alerts: s.alerts,
+        senders: s.senders.length,
+        connections: s.connections,
+        seconds: (s.durationMs / 1000).toFixed(1),
+        malformed: s.malformed,
+      },
+    }),
+  ];
+  if (s.events === 0) lines.push(say({ key: 'listen.none' }));
+  const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]);
+  if (categories.length > 0) {
+    const width = Math.max(...categories.map(([c]) => c.length));
+    lines.push(
+      say({ key: 'listen.byCategory' }),
+      ...categories.map(([c, n]) => `  ${c.padEnd(width)}  ${n}`),
+    );
+  }
+  if (s.firstEventTime)
+    lines.push(
+      say({ key: 'listen.times', params: { first: s.firstEventTime, last: s.lastEventTime ?? '' } }),
+    );
+  if (s.senders.length > 0)
+    lines.push(say({ key: 'listen.senders', params: { list: s.senders.join(', ') } }));
+  if (s.events > 0) lines.push(say({ key: 'listen.framing', params: s.framing }));
+  if (s.firstMalformed) {
+    const { sender, reason, message } = s.firstMalformed;
+    lines.push(
+      say({
+        key: 'listen.malformed',
+        params: { sender, reason, example: JSON.stringify(message.slice(0, 120)) },
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,144 @@
+import * as Flags from '@oclif/core/flags';
+import os from 'node:os';
+import { DoctorCommand } from '../../command-base.js';
+import { connectionFlags } from '../../config/flags.js';
+import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
+import { UsageError } from '../../errors.js';
+
+export default class SendTest extends DoctorCommand {
+  static override summary = "Send sample events in the agent's CEF format to the SIEM";
+  static override description = `Sends activities and alerts shaped like the agent's (every one marked: externalId siem-doctor-…, and a msg that says it is a test) over TCP or UDP, framed by line feed as the agent does or octet-counted, optionally with the PRI and RFC 3164 header of the portal's Generic CEF options. Exit 1 when the server refused or dropped the connection.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --syslog-host siem.contoso.local --syslog-port 514',
+    '<%= config.bin %> <%= command.id %> --syslog-host 127.0.0.1 --syslog-port 6514 --protocol udp --count 20',
+    '<%= config.bin %> <%= command.id %> --syslog-host siem.contoso.local --syslog-port 514 --pri 134 --rfc3164',
+  ];
+
+  static override flags = {
+    'syslog-host': connectionFlags['syslog-host'],
+    'syslog-port': connectionFlags['syslog-port'],
+    protocol: connectionFlags.protocol,
+    timeout: connectionFlags.timeout,
+    config: connectionFlags.config,
+    count: Flags.integer({ description: 'how many events', default: 5, min: 1, max: 1_000_000 }),
+    framing: Flags.string({
+      description: 'lf: a line feed ends each event (the agent); octet: RFC 6587 octet counting',
+      options: ['lf', 'octet'],
+      default: 'lf',
+    }),
+    pri: Flags.integer({
+      description: 'put <PRI> in front of each event (e.g. 134 = local0.info)',
+      min: 0,
+      max: 191,
+    }),
+    rfc3164: Flags.boolean({
+      description: 'use an RFC 3164 header (Mmm dd hh:mm:ss host) instead of the agent’s ISO time',
+    }),
+    'system-name': Flags.string({
+      description: 'system name written after the time (the agent’s [system name])',
+    }),
+    json: Flags.boolean({ description: 'print the result as JSON' }),
+    lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
+  };
+
+  public async run(): Promise<void> {
+    const { flags } = await this.parse(SendTest);
+    const { resolveConfig } = await import('../../config/resolve.js');
+    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    if (!config.syslogHost)
+      throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
+    if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
+    const { syslogHost: host, syslogPort: port, protocol } = config;
+
+    const [{ sampleEvents, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
+      import('../../syslog/test-events.js'),
+      import('../../syslog/cef.js'),
+      import('../../syslog/framing.js'),
+      import('../../syslog/sender.js'),
+    ]);
+    const runId = newRunId();
+    const systemName = flags['system-name'];
+    const events = sampleEvents({ count: flags.count, runId, version: this.config.version, systemName });
+    const framing = flags.framing as 'lf' | 'octet';
+    const messages = events.map((event) =>
+      frame(
+        flags.rfc3164
+          ? cef.formatRfc3164Line(event, systemName ?? os.hostname())
+          : cef.formatAgentLine(event),
+        {
+          framing,
+          pri: flags.pri,
+        },
+      ),
+    );
+    const result = await sendMessages({ host, port, protocol, messages, timeoutMs: config.timeoutMs });
+
+    const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
+    const say = (t: Text) => translate(catalog, t);
+    if (flags.json) {
+      this.log(
+        JSON.stringify({ ...result, host, port, protocol, framing, runId, count: flags.count }, null, 2),
+      );
+    } else if (result.ok) {
+      this.log(
+        say({
+          key: 'sendTest.sent',
+          params: {
+            count: result.sent,
+            bytes: result.bytes,
+            host,
+            port,
+            protocol,
+            address: result.address,
+            framing,
+          },
+        }),
+      );
+      this.log(say({ key: 'sendTest.find', params: { runId, count: flags.count } }));
+      if (protocol === 'udp') this.log(say({ key: 'sendTest.udp' }));
+      if (protocol === 'tcp' && framing === 'lf' && flags.pri === undefined)
+        this.log(say({ key: 'syslog.hint.framing' }));
+    } else {
+      this.logToStderr(
+        say({
+          key: 'sendTest.failed',
+          params: {
+            host,
+            port,
+            protocol,
+            reason: say(failureText(result.code, result.address ?? host, port, protocol, config.timeoutMs)),
+          },
+        }),
+      );
+    }
+    if (!result.ok) this.exit(1);
+  }
+}
+
+function failureText(
+  code: string,
+  address: string,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  timeoutMs: number,
+): Text {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return { key: protocol === 'udp' ? 'syslog.udpRefused' : 'syslog.refused', params: { address, port } };
+    case 'ETIMEDOUT':
+      return { key: 'syslog.timedOut', params: { address, port, seconds: timeoutMs / 1000 } };
+    case 'CLOSED':
+      return { key: 'syslog.sendClosed' };
+    case 'STALLED':
+      return { key: 'syslog.sendStalled', params: { seconds: timeoutMs / 1000 } };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEOUT':
+      return { key: 'syslog.dnsFailed', params: { host: address, code } };
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return { key: 'syslog.sendReset', params: { code } };
+    default:
+      return { key: 'syslog.connectFailed', params: { address, port, code } };
+  }
+}

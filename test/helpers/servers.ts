@@ -1,0 +1,100 @@
+// Real peers on 127.0.0.1 for the network tests. Each closes itself in `close()`; tests call it in
+// afterEach/finally so that no socket outlives its test.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import dgram from 'node:dgram';
+import { once } from 'node:events';
+
+export interface Peer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A TCP server whose connections get `onConnection`; tracks them so close() ends them all. */
+export async function tcpServer(
+  onConnection: (socket: net.Socket) => void,
+  options: net.ServerOpts = {},
+): Promise<Peer & { received: Buffer[] }> {
+  const sockets = new Set<net.Socket>();
+  const received: Buffer[] = [];
+  const server = net.createServer(options, (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    received,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A syslog receiver that reads everything and closes when the sender does. */
+export async function collectingServer() {
+  const received: Buffer[] = [];
+  const peer = await tcpServer((socket) => {
+    socket.on('data', (chunk) => received.push(chunk));
+  });
+  return { ...peer, received, text: () => Buffer.concat(received).toString('utf8') };
+}
+
+/** A port that was just free: nothing listens there. */
+export async function closedPort(): Promise<number> {
+  const peer = await tcpServer(() => undefined);
+  await peer.close();
+  return peer.port;
+}
+
+export async function udpServer(): Promise<Peer & { messages: Buffer[] }> {
+  const socket = dgram.createSocket('udp4');
+  const messages: Buffer[] = [];
+  socket.on('message', (m) => messages.push(m));
+  socket.bind(0, '127.0.0.1');
+  await once(socket, 'listening');
+  return {
+    port: socket.address().port,
+    messages,
+    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+  };
+}
+
+/**
+ * A listener whose accept queue is full: it never accepts and its backlog is taken by filler
+ * connections, so a new SYN gets no answer — what a firewall that drops packets looks like.
+ * Node accepts by itself, so a tiny Python process holds the socket.
+ */
+export async function unresponsiveListener(): Promise<Peer> {
+  const child = spawn(
+    'python3',
+    [
+      '-c',
+      'import socket,sys,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\nsys.stdin.read()',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  const port = Number(line.toString().trim());
+  const fillers: net.Socket[] = [];
+  // Fill the backlog; on Linux listen(0) keeps one or two completed connections.
+  for (let i = 0; i < 3; i++) {
+    const filler = net.connect(port, '127.0.0.1');
+    filler.on('error', () => undefined);
+    fillers.push(filler);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return {
+    port,
+    close: async () => {
+      for (const f of fillers) f.destroy();
+      child.stdin!.end();
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
+}

@@ -1,0 +1,324 @@
+// The SIEM side against real peers: Debian's rsyslog as the SIEM, logger and ncat as senders, and
+// siem-doctor's own listener as a separate process.
+import { execa, type ResultPromise } from 'execa';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatAgentLine, parseSyslogLine } from '../src/syslog/cef.js';
+import { frame } from '../src/syslog/framing.js';
+import { sendMessages } from '../src/syslog/sender.js';
+import { sampleEvents } from '../src/syslog/test-events.js';
+import { probeTcp } from '../src/probes/tcp.js';
+import { closedPort } from './helpers/servers.js';
+import { ROOT, SHARED } from './helpers/paths.js';
+
+const BIN = path.join(ROOT, 'bin', 'run.js');
+const SAMPLES = readFileSync(path.join(SHARED, 'data', 'cef-samples.txt'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (let i = 0; i < 400 && Date.now() < deadline; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('against rsyslog', () => {
+  let dir: string;
+  let rsyslog: ResultPromise;
+  const ports = { agent: 0, framed: 0 };
+  const log = (name: string) => readFile(path.join(dir, name), 'utf8').catch(() => '');
+  const linesWith = async (name: string, needle: string) =>
+    (await log(name)).split('\n').filter((l) => l.includes(needle));
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-rsyslog-'));
+    ports.agent = await closedPort();
+    ports.framed = await closedPort();
+    // `agent`: octet-counted framing off, as DOMAIN.md says an agent-facing input needs.
+    // `framed`: rsyslog's defaults, which take a line starting with a digit as octet-counted.
+    await writeFile(
+      path.join(dir, 'rsyslog.conf'),
+      `global(workDirectory="${dir}")
+module(load="imtcp")
+template(name="raw" type="string" string="%rawmsg%\\n")
+ruleset(name="agent") { action(type="omfile" file="${dir}/agent.log" template="raw" flushOnTXEnd="on" asyncWriting="off") }
+ruleset(name="framed") { action(type="omfile" file="${dir}/framed.log" template="raw" flushOnTXEnd="on" asyncWriting="off") }
+input(type="imtcp" port="${ports.agent}" address="127.0.0.1" ruleset="agent" supportOctetCountedFraming="off")
+input(type="imtcp" port="${ports.framed}" address="127.0.0.1" ruleset="framed")
+`,
+    );
+    rsyslog = execa(
+      'rsyslogd',
+      ['-n', '-f', path.join(dir, 'rsyslog.conf'), '-i', path.join(dir, 'rsyslogd.pid')],
+      {
+        reject: false,
+      },
+    );
+    for (const port of Object.values(ports)) {
+      await waitFor('rsyslog to listen', async () =>
+        (await probeTcp('127.0.0.1', port, 500)).ok ? true : undefined,
+      );
+    }
+  });
+
+  afterAll(async () => {
+    rsyslog?.kill();
+    await rsyslog;
+  });
+
+  it('stores the agent-format lines siem-doctor sends, byte for byte', async () => {
+    const events = sampleEvents({ count: 7, runId: `siem-doctor-e2e-${Date.now()}`, version: '1.0.0' });
+    const lines = events.map(formatAgentLine);
+    const result = await sendMessages({
+      host: '127.0.0.1',
+      port: ports.agent,
+      protocol: 'tcp',
+      messages: lines.map((l) => frame(l, { framing: 'lf' })),
+      timeoutMs: 3000,
+    });
+    expect(result).toMatchObject({ ok: true, sent: 7 });
+    const stored = await waitFor('rsyslog to write', async () => {
+      const found = await linesWith('agent.log', events[0]!.extension[0]![1].replace(/-1$/, ''));
+      return found.length === 7 ? found : undefined;
+    });
+    expect(stored).toEqual(lines);
+  });
+
+  it('receives the syslog-send test event of `check`', async () => {
+    const { stdout, exitCode } = await execa(
+      BIN,
+      [
+        'check',
+        '--only',
+        'syslog-connection,syslog-send',
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        String(ports.agent),
+        '--json',
+      ],
+      { reject: false },
+    );
+    expect(exitCode).toBe(0);
+    const send = JSON.parse(stdout).checks.find((c: { id: string }) => c.id === 'syslog-send');
+    expect(send.status).toBe('pass');
+    const [line] = await waitFor('the test event', async () => {
+      const found = await linesWith('agent.log', send.evidence.externalId);
+      return found.length > 0 ? found : undefined;
+    });
+    const parsed = parseSyslogLine(line!);
+    expect(parsed.ok && parsed.event.cef.signatureId).toBe('EVENT_CATEGORY_SIEM_DOCTOR_TEST');
+    expect(Buffer.byteLength(`${line}\n`)).toBe(send.evidence.bytes);
+  });
+
+  it('send-test lands in rsyslog', async () => {
+    const { stdout, exitCode } = await execa(
+      BIN,
+      [
+        'syslog',
+        'send-test',
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        String(ports.agent),
+        '--count',
+        '5',
+        '--json',
+      ],
+      { reject: false },
+    );
+    expect(exitCode).toBe(0);
+    const { runId } = JSON.parse(stdout);
+    const stored = await waitFor('send-test events', async () => {
+      const found = await linesWith('agent.log', runId);
+      return found.length === 5 ? found : undefined;
+    });
+    expect(stored.every((l) => parseSyslogLine(l).ok)).toBe(true);
+  });
+
+  it('shows the octet-counting pitfall: a default input drops agent lines but keeps them with PRI', async () => {
+    const plain = await execa(
+      BIN,
+      [
+        'syslog',
+        'send-test',
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        String(ports.framed),
+        '--count',
+        '3',
+        '--json',
+      ],
+      { reject: false },
+    );
+    const withPri = await execa(
+      BIN,
+      [
+        'syslog',
+        'send-test',
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        String(ports.framed),
+        '--count',
+        '3',
+        '--pri',
+        '134',
+        '--json',
+      ],
+      { reject: false },
+    );
+    expect(withPri.exitCode).toBe(0);
+    const priRun = JSON.parse(withPri.stdout).runId;
+    await waitFor('the PRI events', async () =>
+      (await linesWith('framed.log', priRun)).length === 3 ? true : undefined,
+    );
+    // the send "worked" as far as TCP can tell, and rsyslog kept nothing of it
+    expect(JSON.parse(plain.stdout).ok).toBe(true);
+    expect(await linesWith('framed.log', JSON.parse(plain.stdout).runId)).toEqual([]);
+  });
+});
+
+describe('syslog listen as a process', () => {
+  async function startListen(args: string[]) {
+    const port = await closedPort();
+    const child = execa(BIN, ['syslog', 'listen', '--port', String(port), ...args], { reject: false });
+    await waitFor('listen to start', async () =>
+      (await probeTcp('127.0.0.1', port, 300)).ok ? true : undefined,
+    );
+    return { port, child };
+  }
+
+  it('parses every sample line sent by ncat, and what logger sends, into the right fields', async () => {
+    const { port, child } = await startListen([
+      '--count',
+      String(SAMPLES.length + 1),
+      '--json',
+      '--duration',
+      '20',
+    ]);
+    await execa('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], {
+      input: `${SAMPLES.join('\n')}\n`,
+    });
+    await execa('logger', [
+      '-n',
+      '127.0.0.1',
+      '-P',
+      String(port),
+      '-T',
+      '--rfc3164',
+      '-t',
+      'mcas',
+      'CEF:0|MCAS|SIEM_Agent|0.1|EVENT_CATEGORY_LOGIN|Log on|0|suser=logger@contoso.com destinationServiceName=Box',
+    ]);
+    const { stdout, exitCode } = await child;
+    expect(exitCode).toBe(0);
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const summary = records.pop().summary;
+    expect(summary).toMatchObject({
+      events: SAMPLES.length + 1,
+      malformed: 0,
+      alerts: 6,
+      activities: SAMPLES.length - 5,
+    });
+    expect(records[0]).toMatchObject({
+      framing: 'lf',
+      timestamp: '2017-11-22T17:50:04.000Z',
+      cef: { signatureId: 'EVENT_CATEGORY_LOGOUT', extension: { suser: 'admin@contoso.com' } },
+    });
+    const fromLogger = records.find((r) => r.cef.extension.suser === 'logger@contoso.com');
+    expect(fromLogger).toMatchObject({
+      cef: { name: 'Log on', extension: { destinationServiceName: 'Box' } },
+    });
+    expect(fromLogger.pri).toBeTypeOf('number');
+  });
+
+  it('takes several senders at once and counts a binary line as malformed without stopping', async () => {
+    const { port, child } = await startListen(['--count', '4', '--duration', '20']);
+    await Promise.all([
+      execa('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], {
+        input: `${SAMPLES[0]}\n\u0000\u0001binary\u00ff\n${SAMPLES[1]}\n`,
+      }),
+      execa('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], {
+        input: `${SAMPLES[6]}\n${SAMPLES[7]}\n`,
+      }),
+    ]);
+    const { stdout, exitCode } = await child;
+    expect(exitCode).toBe(0);
+    // three connections: the two ncat senders and the readiness probe of startListen
+    expect(stdout).toMatch(
+      /Received 4 events \(2 activities, 2 alerts\) from 1 sender\(s\) over 3 connection\(s\)/,
+    );
+    expect(stdout).toContain('1 malformed');
+    expect(stdout).toContain('First malformed message, from 127.0.0.1 (no CEF: in the line)');
+  });
+
+  it('receives UDP from logger', async () => {
+    const port = await closedPort();
+    const child = execa(
+      BIN,
+      ['syslog', 'listen', '--port', String(port), '--protocol', 'udp', '--count', '1', '--duration', '20'],
+      { reject: false },
+    );
+    await new Promise((r) => setTimeout(r, 600)); // UDP gives no way to see that it listens
+    for (let i = 0; i < 20 && child.exitCode === null; i++) {
+      await execa('logger', [
+        '-n',
+        '127.0.0.1',
+        '-P',
+        String(port),
+        '-d',
+        'CEF:0|MCAS|SIEM_Agent|0.1|ALERT_X|p|3|suser=udp@contoso.com',
+      ]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { stdout, exitCode } = await child;
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('ALERT_X  p  udp@contoso.com');
+  });
+
+  it('exits 1 when nothing valid arrived', async () => {
+    const port = await closedPort();
+    const { exitCode, stdout } = await execa(
+      BIN,
+      ['syslog', 'listen', '--port', String(port), '--duration', '0.3'],
+      { reject: false },
+    );
+    expect(exitCode).toBe(1);
+    expect(stdout).toContain('No valid event arrived.');
+  });
+
+  it('exits 2 when the port is taken', async () => {
+    const { port, child } = await startListen(['--duration', '5']);
+    const { exitCode, stderr } = await execa(BIN, ['syslog', 'listen', '--port', String(port)], {
+      reject: false,
+    });
+    child.kill('SIGINT');
+    await child;
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe(
+      `Error: port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another --port`,
+    );
+  });
+
+  it('stops on Ctrl-C (SIGINT) with its summary', async () => {
+    const { port, child } = await startListen([]);
+    await execa('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], { input: `${SAMPLES[0]}\n` });
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    const { stdout, exitCode } = await child;
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Received 1 events');
+  });
+});

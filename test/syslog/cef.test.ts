@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  formatAgentLine,
+  formatRfc3164Line,
+  isActivity,
+  parseExtension,
+  parseSyslogLine,
+  type SyslogEvent,
+} from '../../src/syslog/cef.js';
+import { sampleEvents, connectivityTestEvent } from '../../src/syslog/test-events.js';
+import { SHARED } from '../helpers/paths.js';
+
+const SAMPLES = readFileSync(path.join(SHARED, 'data', 'cef-samples.txt'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
+
+function parsed(line: string): SyslogEvent {
+  const result = parseSyslogLine(line);
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+}
+
+describe('parsing the agent samples', () => {
+  it('parses every sample line', () => {
+    expect(SAMPLES.length).toBeGreaterThanOrEqual(12);
+    for (const line of SAMPLES) {
+      const event = parsed(line);
+      expect(event.cef).toMatchObject({ version: '0', vendor: 'MCAS', product: 'SIEM_Agent' });
+      expect(event.cef.extension.externalId).toMatch(/^[0-9a-f_-]+$/);
+    }
+  });
+
+  it('reads an activity: header, empty values, escaped =, quoted label', () => {
+    const event = parsed(SAMPLES[0]!);
+    expect(event.timestamp).toBe('2017-11-22T17:50:04.000Z');
+    expect(event.hostname).toBeUndefined();
+    expect(event.cef).toMatchObject({
+      productVersion: '0.111.85',
+      signatureId: 'EVENT_CATEGORY_LOGOUT',
+      name: 'Log out',
+      severity: '0',
+    });
+    const x = event.cef.extension;
+    expect(x.msg).toBe('Log out');
+    expect(x.suser).toBe('admin@contoso.com');
+    expect(x.destinationServiceName).toBe('ServiceNow');
+    expect(x.dvc).toBe('13.82.149.151');
+    expect(x.requestClientApplication).toBe('');
+    expect(x.cs1).toBe(
+      'https://contoso.portal.cloudappsecurity.com/#/audits?activity.id=eq(1511373015679_167ae3eb-ed33-454a-b548-c2ed6cea6ef0,)',
+    );
+    expect(x.cs3).toBe('admin@contoso.com,admin@contoso.com,admin@contoso.com');
+    expect(x.c6a1Label).toBe('"Device IPv6 Address"');
+    expect(x.c6a1).toBe('');
+    expect(isActivity(event.cef)).toBe(true);
+  });
+
+  it('reads the system name the agent puts after the time', () => {
+    const event = parsed(SAMPLES.find((l) => l.includes('LAB-EUW-ARCTEST'))!);
+    expect(event.hostname).toBe('LAB-EUW-ARCTEST');
+    expect(event.timestamp).toBe('2017-11-28T19:24:55.000Z');
+  });
+
+  it('reads an alert: severity 3, doubled quotes kept, relatedAudits', () => {
+    const event = parsed(SAMPLES.find((l) => l.includes('myPolicy'))!);
+    expect(event.cef).toMatchObject({
+      signatureId: 'ALERT_CABINET_EVENT_MATCH_AUDIT',
+      name: 'myPolicy',
+      severity: '3',
+    });
+    expect(event.cef.extension.msg).toBe(
+      "Activity policy ''myPolicy'' was triggered by ''admin@box-contoso.com''",
+    );
+    expect(event.cef.extension.cs3Label).toBe('relatedAudits');
+    expect(event.cef.extension.cs4).toBe('59f0ab82f797fa0681e9b1c7');
+    expect(isActivity(event.cef)).toBe(false);
+  });
+});
+
+describe('syslog headers and bad lines', () => {
+  const cef = 'CEF:0|MCAS|SIEM_Agent|1|EVENT_CATEGORY_X|a\\|b|0|suser=u';
+  it('takes a PRI and an RFC 3164 header', () => {
+    const event = parsed(`<134>Nov 22 10:00:00 agent01 ${cef}`);
+    expect(event).toMatchObject({ pri: 134, timestamp: 'Nov 22 10:00:00', hostname: 'agent01' });
+    expect(event.cef.name).toBe('a|b');
+  });
+
+  it('takes an RFC 5424 header', () => {
+    const event = parsed(`<14>1 2026-11-22T10:00:00Z agent01 mcas - - - ${cef}`);
+    expect(event).toMatchObject({ pri: 14, timestamp: '2026-11-22T10:00:00Z', hostname: 'agent01' });
+  });
+
+  it.each([
+    ['no CEF at all', 'hello world', 'no CEF: in the line'],
+    ['too few fields', '2017-01-01T00:00:00Z CEF:0|MCAS|x', 'CEF header has fewer than 8 fields'],
+    ['bad version', 'CEF:x|a|b|c|d|e|f|g', 'is not a number'],
+    ['bad PRI', '<999>CEF:0|a|b|c|d|e|f|', 'bad PRI'],
+    ['binary', '\u0000\u0001\u00ff', 'no CEF'],
+  ])('rejects %s', (_name, line, reason) => {
+    const result = parseSyslogLine(line);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('splits extension values with spaces and escapes', () => {
+    expect(parseExtension('a=1 msg=two words b=x\\=y c=back\\\\slash d=')).toEqual({
+      a: '1',
+      msg: 'two words',
+      b: 'x=y',
+      c: 'back\\slash',
+      d: '',
+    });
+  });
+});
+
+describe('what siem-doctor writes', () => {
+  it('round-trips every sample event through format and parse', () => {
+    const events = sampleEvents({
+      count: 7,
+      runId: 'siem-doctor-1-ab',
+      version: '1.2.3',
+      now: new Date('2026-11-22T10:00:00Z'),
+    });
+    for (const event of events) {
+      const line = formatAgentLine(event);
+      expect(line.startsWith('2026-11-22T10:00:00.')).toBe(true);
+      const back = parsed(line);
+      expect(back.cef.signatureId).toBe(event.category);
+      expect(back.cef.severity).toBe(String(event.severity));
+      expect(Object.entries(back.cef.extension)).toEqual(event.extension);
+    }
+    const kinds = new Set(events.map((e) => e.severity));
+    expect(kinds).toEqual(new Set([0, 3]));
+    // escapes as the agent writes them
+    expect(formatAgentLine(events[0]!)).toContain('activity.id\\=eq(siem-doctor-1-ab-1,)');
+  });
+
+  it('marks the connectivity test event as siem-doctor’s', () => {
+    const line = formatAgentLine(
+      connectivityTestEvent({ runId: 'siem-doctor-9', version: '1', host: 'h', now: new Date(0) }),
+    );
+    expect(line).toMatch(
+      /^1970-01-01T00:00:00.000Z CEF:0\|MCAS\|SIEM_Agent\|siem-doctor-1\|EVENT_CATEGORY_SIEM_DOCTOR_TEST\|/,
+    );
+    expect(parsed(line).cef.extension).toMatchObject({
+      externalId: 'siem-doctor-9',
+      msg: expect.stringContaining('not a real activity'),
+    });
+  });
+
+  it('writes an RFC 3164 header with a space-padded day', () => {
+    const [event] = sampleEvents({ count: 1, runId: 'r', version: '1', now: new Date(2026, 0, 5, 7, 8, 9) });
+    expect(formatRfc3164Line(event!, 'agent01')).toMatch(/^Jan  5 07:08:09 agent01 CEF:0\|/);
+  });
+});

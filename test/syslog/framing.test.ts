@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Deframer, frame, type Deframed } from '../../src/syslog/framing.js';
+
+function deframeInPieces(stream: Buffer, cut: number): Deframed[] {
+  const out: Deframed[] = [];
+  const deframer = new Deframer();
+  for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), (m) => out.push(m));
+  deframer.flush((m) => out.push(m));
+  return out;
+}
+
+describe('framing', () => {
+  const agentLine = '2017-11-22T17:50:04.000Z CEF:0|MCAS|SIEM_Agent|1|C|N|0|msg=é ü'; // starts with digits
+  const stream = Buffer.concat([
+    frame(agentLine, { framing: 'lf' }),
+    frame(agentLine, { framing: 'octet', pri: 134 }),
+    frame('CEF:0|a|b|c|d|e|0|x=1', { framing: 'lf', pri: 13 }),
+    frame(agentLine, { framing: 'octet' }),
+  ]);
+
+  it('octet counting counts bytes, not characters', () => {
+    const framed = frame('é', { framing: 'octet' }).toString('utf8');
+    expect(framed).toBe('2 é');
+  });
+
+  it.each([1, 2, 3, 7, 64, 100_000])('splits a mixed stream fed in %i-byte pieces', (cut) => {
+    expect(deframeInPieces(stream, cut)).toEqual([
+      { message: agentLine, framing: 'lf' },
+      { message: `<134>${agentLine}`, framing: 'octet' },
+      { message: '<13>CEF:0|a|b|c|d|e|0|x=1', framing: 'lf' },
+      { message: agentLine, framing: 'octet' },
+    ]);
+  });
+
+  it('hands over a last line without its line feed when the sender closes', () => {
+    expect(deframeInPieces(Buffer.from('a\nb'), 10).map((m) => m.message)).toEqual(['a', 'b']);
+  });
+
+  it('cuts a line that never ends at the size limit instead of growing forever', () => {
+    const out: Deframed[] = [];
+    const deframer = new Deframer(10);
+    deframer.push(Buffer.from('x'.repeat(25)), (m) => out.push(m));
+    expect(out.map((m) => m.message.length)).toEqual([10, 10]);
+  });
+});
