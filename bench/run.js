@@ -24,6 +24,7 @@ ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries
 const extra = process.argv.slice(2);
 for (const name of extra) {
   const mod = await import(`./${name}.js`);
-  ok &&= await mod.default({ root, doctor, env, runs });
+  const met = await mod.default({ root, doctor, env, runs });
+  ok = ok && met;
 }
 process.exitCode = ok ? 0 : 1;

@@ -33,7 +33,7 @@ export function escapeExtensionValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/=/g, '\\=').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
-function unescapeExtensionValue(value: string): string {
+export function unescapeExtensionValue(value: string): string {
   if (!value.includes('\\')) return value;
   return value.replace(/\\([\\=nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
@@ -93,6 +93,94 @@ export function parseExtension(text: string): Record<string, string> {
 
 const RFC3164_TIME = /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (\S+) /;
 const RFC5424 = /^1 (\S+) (\S+) \S+ \S+ \S+ (?:-|\[.*?\]) ?/;
+/**
+ * A CEF record whose extension is parsed only when someone reads it: `syslog listen` prints two
+ * values per event and never needs the rest (see cefValue). JSON output reads it in full.
+ */
+class LazyCefRecord implements CefRecord {
+  readonly #raw: string;
+  #parsed: Record<string, string> | undefined;
+
+  constructor(
+    readonly version: string,
+    readonly vendor: string,
+    readonly product: string,
+    readonly productVersion: string,
+    readonly signatureId: string,
+    readonly name: string,
+    readonly severity: string,
+    raw: string,
+  ) {
+    this.#raw = raw;
+  }
+
+  get extension(): Record<string, string> {
+    return (this.#parsed ??= parseExtension(this.#raw));
+  }
+
+  get rawExtension(): string {
+    return this.#raw;
+  }
+
+  toJSON(): CefRecord {
+    const { version, vendor, product, productVersion, signatureId, name, severity, extension } = this;
+    return { version, vendor, product, productVersion, signatureId, name, severity, extension };
+  }
+}
+
+function cefRecord(fields: string[]): CefRecord {
+  const [version, vendor, product, productVersion, signatureId, name, severity, raw] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return new LazyCefRecord(version, vendor, product, productVersion, signatureId, name, severity, raw);
+}
+
+/** One extension value without parsing the rest: `suser` of `… suser=a@b.c destinationServiceName=…`. */
+export function cefValue(cef: CefRecord, key: string): string | undefined {
+  if (!(cef instanceof LazyCefRecord)) return cef.extension[key];
+  const text = cef.rawExtension;
+  let start: number;
+  if (text.startsWith(`${key}=`)) start = key.length + 1;
+  else {
+    const at = text.indexOf(` ${key}=`);
+    if (at < 0) return undefined;
+    start = at + key.length + 2;
+  }
+  // The value ends at the space before the next unescaped `=`'s key.
+  let end = text.length;
+  for (let eq = text.indexOf('=', start); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+    if (text[eq - 1] === '\\') continue;
+    const space = text.lastIndexOf(' ', eq);
+    if (space >= start) {
+      end = space;
+      break;
+    }
+  }
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const value = text.slice(start, end);
+  return value.includes('\\') ? unescapeExtensionValue(value) : value;
+}
+
+function isDigits(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `2017-11-22T17:50:04.000Z`: the agent's header time, which sorts as text. */
+export function isIsoTime(value: string | undefined): boolean {
+  return value !== undefined && value.length >= 20 && value[4] === '-' && value[10] === 'T';
+}
 
 export function parseSyslogLine(input: string): ParseResult {
   let line = input.endsWith('\r') ? input.slice(0, -1) : input;
@@ -106,51 +194,35 @@ export function parseSyslogLine(input: string): ParseResult {
   }
   const at = line.indexOf('CEF:');
   if (at < 0) return { ok: false, reason: 'no CEF: in the line' };
-  const prefix = line.slice(0, at);
   const fields = splitHeader(line.slice(at + 4));
   if (!fields) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
-  const [version, vendor, product, productVersion, signatureId, name, severity, extension] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  if (!/^\d+$/.test(version))
-    return { ok: false, reason: `CEF version "${version.slice(0, 10)}" is not a number` };
+  if (!isDigits(fields[0]!))
+    return { ok: false, reason: `CEF version "${fields[0]!.slice(0, 10)}" is not a number` };
 
-  const event: SyslogEvent = {
-    cef: {
-      version,
-      vendor,
-      product,
-      productVersion,
-      signatureId,
-      name,
-      severity,
-      extension: parseExtension(extension),
-    },
-  };
+  const event: SyslogEvent = { cef: cefRecord(fields) };
   if (pri !== undefined) event.pri = pri;
-  const header = prefix.trim();
-  if (header) {
-    const rfc3164 = RFC3164_TIME.exec(prefix);
-    const rfc5424 = rfc3164 ? null : RFC5424.exec(prefix);
-    if (rfc3164) {
-      event.timestamp = rfc3164[1]!;
-      event.hostname = rfc3164[2]!;
-    } else if (rfc5424) {
-      event.timestamp = rfc5424[1]!;
-      event.hostname = rfc5424[2]!;
-    } else {
-      // the agent's own: `<ISO time> [system name]`
-      const [time, ...rest] = header.split(/\s+/);
-      event.timestamp = time!;
-      if (rest.length > 0) event.hostname = rest.join(' ');
-    }
+  if (at === 0) return { ok: true, event };
+  const prefix = line.slice(0, at);
+  if (isIsoTime(prefix)) {
+    // the agent's own: `<ISO time> [system name] `
+    const space = prefix.indexOf(' ');
+    event.timestamp = space < 0 ? prefix : prefix.slice(0, space);
+    const system = space < 0 ? '' : prefix.slice(space + 1).trim();
+    if (system) event.hostname = system;
+    return { ok: true, event };
+  }
+  const rfc3164 = RFC3164_TIME.exec(prefix);
+  const rfc5424 = rfc3164 ? null : RFC5424.exec(prefix);
+  if (rfc3164) {
+    event.timestamp = rfc3164[1]!;
+    event.hostname = rfc3164[2]!;
+  } else if (rfc5424) {
+    event.timestamp = rfc5424[1]!;
+    event.hostname = rfc5424[2]!;
+  } else if (prefix.trim()) {
+    const [time, ...rest] = prefix.trim().split(/\s+/);
+    event.timestamp = time!;
+    if (rest.length > 0) event.hostname = rest.join(' ');
   }
   return { ok: true, event };
 }
@@ -160,11 +232,15 @@ export function isActivity(cef: CefRecord): boolean {
   return cef.signatureId.startsWith('EVENT_CATEGORY_');
 }
 
-/** When it happened: the extension's start/rt (epoch ms), else the header time. */
+/**
+ * When it happened, as an ISO string: the agent's header time when it has one (no date parsing:
+ * `syslog listen` calls this for every event), else the extension's start/rt (epoch ms).
+ */
 export function eventTime(event: SyslogEvent): string | undefined {
-  const ms = Number(event.cef.extension.start ?? event.cef.extension.rt);
+  if (isIsoTime(event.timestamp)) return event.timestamp!;
+  const ms = Number(cefValue(event.cef, 'start') ?? cefValue(event.cef, 'rt'));
   if (Number.isFinite(ms) && ms > 0) return new Date(ms).toISOString();
-  return event.timestamp;
+  return undefined;
 }
 
 export interface AgentEvent {

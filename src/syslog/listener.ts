@@ -3,15 +3,19 @@
 // A malformed or binary message is counted and kept as an example, never fatal.
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { eventTime, isActivity, parseSyslogLine, type SyslogEvent } from './cef.js';
-import { Deframer, type Framing } from './framing.js';
+import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
+import { scanBrief, type BriefEvent } from './scan.js';
+import { Deframer, type Deframed, type Framing } from './framing.js';
 
 const CLOSE_GRACE_MS = 1000;
 
 export interface ReceivedEvent {
   sender: string;
   framing: Framing | 'datagram';
-  event: SyslogEvent;
+  /** What a one-line display and the counts need. */
+  brief: BriefEvent;
+  /** The whole parsed event: always under detail 'full', else only when the fast path stepped aside. */
+  event?: SyslogEvent;
 }
 
 export interface Malformed {
@@ -44,6 +48,8 @@ export interface ListenOptions {
   count?: number;
   durationMs?: number;
   signal?: AbortSignal;
+  /** 'brief' reads only the displayed fields from the bytes (fast); 'full' parses every event. */
+  detail?: 'brief' | 'full';
   onEvent?: (received: ReceivedEvent) => void;
   onMalformed?: (malformed: Malformed) => void;
 }
@@ -51,6 +57,18 @@ export interface ListenOptions {
 export interface Listener {
   address: { host: string; port: number };
   done: Promise<ListenSummary>;
+}
+
+function briefOf(event: SyslogEvent): BriefEvent {
+  const { cef } = event;
+  const brief: BriefEvent = { signatureId: cef.signatureId, name: cef.name, severity: cef.severity };
+  if (event.pri !== undefined) brief.pri = event.pri;
+  if (event.timestamp !== undefined) brief.timestamp = event.timestamp;
+  const user = cefValue(cef, 'suser');
+  if (user !== undefined) brief.user = user;
+  const app = cefValue(cef, 'destinationServiceName');
+  if (app !== undefined) brief.app = app;
+  return brief;
 }
 
 class Tally {
@@ -65,8 +83,8 @@ class Tally {
     malformed: 0,
   };
   private readonly senders = new Set<string>();
-  private first = Infinity;
-  private last = -Infinity;
+  // a Map while counting (one hit per event); the summary's plain object is built at the end
+  readonly categories = new Map<string, number>();
 
   constructor(
     private readonly options: ListenOptions,
@@ -79,39 +97,39 @@ class Tally {
 
   message(sender: string, message: string, framing: Framing | 'datagram'): void {
     if (this.done) return;
-    if (message.trim() === '') return;
+    if (message.length === 0 || (message.length < 3 && message.trim() === '')) return;
     if (!this.senders.has(sender)) {
       this.senders.add(sender);
       this.summary.senders.push(sender);
     }
-    const parsed = parseSyslogLine(message);
-    if (!parsed.ok) {
-      this.summary.malformed++;
-      const malformed = { sender, reason: parsed.reason, message };
-      this.summary.firstMalformed ??= { ...malformed, message: message.slice(0, 200) };
-      this.options.onMalformed?.(malformed);
-      return;
+    let brief = this.options.detail === 'full' ? undefined : scanBrief(message);
+    let event: SyslogEvent | undefined;
+    let time = brief?.timestamp;
+    if (!brief) {
+      const parsed = parseSyslogLine(message);
+      if (!parsed.ok) {
+        this.summary.malformed++;
+        const malformed = { sender, reason: parsed.reason, message };
+        this.summary.firstMalformed ??= { ...malformed, message: message.slice(0, 200) };
+        this.options.onMalformed?.(malformed);
+        return;
+      }
+      event = parsed.event;
+      brief = briefOf(event);
+      time = eventTime(event);
     }
-    const { event } = parsed;
     const s = this.summary;
     s.events++;
     s.framing[framing]++;
-    if (isActivity(event.cef)) s.activities++;
+    if (brief.signatureId.startsWith('EVENT_CATEGORY_')) s.activities++;
     else s.alerts++;
-    s.byCategory[event.cef.signatureId] = (s.byCategory[event.cef.signatureId] ?? 0) + 1;
-    const time = eventTime(event);
-    const ms = time ? Date.parse(time) : NaN;
-    if (Number.isFinite(ms)) {
-      if (ms < this.first) {
-        this.first = ms;
-        s.firstEventTime = time;
-      }
-      if (ms > this.last) {
-        this.last = ms;
-        s.lastEventTime = time;
-      }
+    this.categories.set(brief.signatureId, (this.categories.get(brief.signatureId) ?? 0) + 1);
+    // ISO times in the same format sort as text: no date parsing per event.
+    if (time !== undefined && isIsoTime(time)) {
+      if (s.firstEventTime === undefined || time < s.firstEventTime) s.firstEventTime = time;
+      if (s.lastEventTime === undefined || time > s.lastEventTime) s.lastEventTime = time;
     }
-    this.options.onEvent?.({ sender, framing, event });
+    this.options.onEvent?.(event ? { sender, framing, brief, event } : { sender, framing, brief });
     if (this.done) this.full();
   }
 }
@@ -127,6 +145,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   if (options.protocol === 'udp') {
     const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
     socket.on('message', (data, remote) => {
+      // a datagram may carry several lines
       for (const line of data.toString('utf8').split('\n')) tally.message(remote.address, line, 'datagram');
       // UDP has no connections: count the distinct senders instead
       tally.summary.connections = tally.summary.senders.length;
@@ -148,8 +167,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       tally.summary.connections++;
       const sender = socket.remoteAddress ?? 'unknown';
       const deframer = new Deframer();
-      const emit = ({ message, framing }: { message: string; framing: Framing }) =>
-        tally.message(sender, message, framing);
+      const emit = ({ message, framing }: Deframed) => tally.message(sender, message, framing);
       socket.on('data', (chunk) => deframer.push(chunk, emit));
       socket.on('end', () => deframer.flush(emit));
       socket.on('error', () => undefined); // a sender's reset ends its connection, not the listener
@@ -183,7 +201,8 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     await close();
-    return { ...tally.summary, durationMs: Math.round(performance.now() - started), stoppedBy };
+    const byCategory = Object.fromEntries(tally.categories);
+    return { ...tally.summary, byCategory, durationMs: Math.round(performance.now() - started), stoppedBy };
   });
   return { address, done };
 }

@@ -6,7 +6,14 @@ import { fail, pass, type Check, type CheckContext } from '../../src/checks/type
 import type { Facts } from '../../src/checks/facts.js';
 import { config } from '../helpers/context.js';
 
-const facts: Facts = { java: async () => ({ found: false, reason: 'not-found' }) };
+// The runner never looks at facts itself; these checks do not either.
+const facts: Facts = {
+  java: async () => ({ found: false, reason: 'not-found' }),
+  syslogAddresses: async () => ({ ok: false, code: 'ENOTFOUND', ms: 0 }),
+  syslogConnection: async () => undefined,
+  takeSyslogSocket: () => undefined,
+  dispose: () => undefined,
+};
 const run = (checks: Check[], timeoutMs = 2000) =>
   runChecks(checks, { config: config({ timeoutMs }), facts, catalog: en });
 

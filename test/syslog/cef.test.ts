@@ -152,6 +152,19 @@ describe('what siem-doctor writes', () => {
 
   it('writes an RFC 3164 header with a space-padded day', () => {
     const [event] = sampleEvents({ count: 1, runId: 'r', version: '1', now: new Date(2026, 0, 5, 7, 8, 9) });
-    expect(formatRfc3164Line(event!, 'agent01')).toMatch(/^Jan  5 07:08:09 agent01 CEF:0\|/);
+    expect(formatRfc3164Line(event!, 'agent01')).toMatch(/^Jan {2}5 07:08:09 agent01 CEF:0\|/);
+  });
+});
+
+describe('cefValue (one value without parsing the extension)', () => {
+  it('agrees with the full parse on every key of every sample', async () => {
+    const { cefValue } = await import('../../src/syslog/cef.js');
+    for (const line of SAMPLES) {
+      const event = parsed(line);
+      const full = { ...event.cef.extension };
+      const fresh = parsed(line); // a record whose extension was never parsed
+      for (const [key, value] of Object.entries(full)) expect(cefValue(fresh.cef, key), key).toBe(value);
+      expect(cefValue(fresh.cef, 'nosuchkey')).toBeUndefined();
+    }
   });
 });

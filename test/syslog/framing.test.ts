@@ -4,8 +4,9 @@ import { Deframer, frame, type Deframed } from '../../src/syslog/framing.js';
 function deframeInPieces(stream: Buffer, cut: number): Deframed[] {
   const out: Deframed[] = [];
   const deframer = new Deframer();
-  for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), (m) => out.push(m));
-  deframer.flush((m) => out.push(m));
+  const keep = (m: Deframed) => out.push(m);
+  for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), keep);
+  deframer.flush(keep);
   return out;
 }
 
@@ -24,12 +25,19 @@ describe('framing', () => {
   });
 
   it.each([1, 2, 3, 7, 64, 100_000])('splits a mixed stream fed in %i-byte pieces', (cut) => {
-    expect(deframeInPieces(stream, cut)).toEqual([
-      { message: agentLine, framing: 'lf' },
-      { message: `<134>${agentLine}`, framing: 'octet' },
-      { message: '<13>CEF:0|a|b|c|d|e|0|x=1', framing: 'lf' },
-      { message: agentLine, framing: 'octet' },
+    expect(deframeInPieces(stream, cut).map((m) => [m.message, m.framing])).toEqual([
+      [agentLine, 'lf'],
+      [`<134>${agentLine}`, 'octet'],
+      ['<13>CEF:0|a|b|c|d|e|0|x=1', 'lf'],
+      [agentLine, 'octet'],
     ]);
+  });
+
+  it('counts octets in bytes even when a multi-byte character is split between chunks', () => {
+    const body = 'CEF:0|a|b|c|d|é€😀|0|x=ü';
+    const framed = Buffer.concat([frame(body, { framing: 'octet' }), frame(body, { framing: 'octet' })]);
+    for (const cut of [1, 2, 3, 5])
+      expect(deframeInPieces(framed, cut).map((m) => m.message)).toEqual([body, body]);
   });
 
   it('hands over a last line without its line feed when the sender closes', () => {

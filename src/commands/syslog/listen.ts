@@ -60,18 +60,10 @@ export default class Listen extends DoctorCommand {
     };
     const onEvent = flags.json
       ? ({ sender, framing, event }: ReceivedEvent) => out(JSON.stringify({ sender, framing, ...event }))
-      : ({ event }: ReceivedEvent) => {
-          const x = event.cef.extension;
+      : ({ brief }: ReceivedEvent) =>
           out(
-            [
-              event.timestamp ?? '-',
-              event.cef.signatureId,
-              event.cef.name,
-              x.suser || '-',
-              x.destinationServiceName || '-',
-            ].join('  '),
+            `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}`,
           );
-        };
     const onMalformed = flags.json
       ? ({ sender, reason, message }: Malformed) =>
           out(JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) }))
@@ -89,6 +81,7 @@ export default class Listen extends DoctorCommand {
         port,
         protocol,
         count: flags.count,
+        detail: flags.json ? 'full' : 'brief',
         durationMs,
         signal: controller.signal,
         onEvent,

@@ -16,6 +16,7 @@ async function listenFor(count: number, protocol: 'tcp' | 'udp' = 'tcp') {
     protocol,
     count,
     durationMs: 5000,
+    detail: 'full',
     onEvent: (e) => events.push(e),
   });
   return { port: listener.address.port, done: listener.done, events };
@@ -42,7 +43,7 @@ describe('siem-doctor syslog send-test', () => {
     expect(summary.alerts).toBeGreaterThan(0);
     expect(summary.activities).toBeGreaterThan(0);
     for (const { event } of events)
-      expect(event.cef.extension.externalId).toMatch(/^siem-doctor-\d+-[0-9a-f]+-\d+$/);
+      expect(event!.cef.extension.externalId).toMatch(/^siem-doctor-\d+-[0-9a-f]+-\d+$/);
   });
 
   it('frames octet-counted with PRI and an RFC 3164 header when asked', async () => {
@@ -67,8 +68,8 @@ describe('siem-doctor syslog send-test', () => {
     const summary = await done;
     expect(exitCode).toBe(0);
     expect(summary.framing).toMatchObject({ octet: 3, lf: 0 });
-    expect(events[0]!.event).toMatchObject({ pri: 134, hostname: 'agent01' });
-    expect(events[0]!.event.timestamp).toMatch(/^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d$/);
+    expect(events[0]!.event!).toMatchObject({ pri: 134, hostname: 'agent01' });
+    expect(events[0]!.event!.timestamp).toMatch(/^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d$/);
   });
 
   it('sends over UDP, one datagram per event, and says delivery is unconfirmed', async () => {
