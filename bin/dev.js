@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Development entry: runs the compiled commands without the manifest (run `npm run build` first).
-import { execute } from '@oclif/core';
-
+// Development entry: like run.js, without the manifest, so a renamed flag shows at once after
+// `node scripts/build.js`.
+const { execute } = await import('../dist/main.js');
 await execute({ development: true, dir: import.meta.url });

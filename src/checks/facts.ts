@@ -2,9 +2,9 @@
 // java-certs look at the same JRE; syslog-connection and syslog-send at the same server).
 // Tests hand in their own.
 import type net from 'node:net';
-import { locateJava, type JavaLookup } from '../probes/java.js';
-import { resolveHost, type ResolvedAddress, type Resolution } from '../probes/dns.js';
-import { connectTcp, type TcpOutcome } from '../probes/tcp.js';
+import type { JavaLookup } from '../probes/java.js';
+import type { ResolvedAddress, Resolution } from '../probes/dns.js';
+import type { TcpOutcome } from '../probes/tcp.js';
 import type { DoctorConfig } from '../config/resolve.js';
 
 export interface SyslogConnection {
@@ -34,17 +34,27 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 }
 
 export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv): Facts {
-  const syslogAddresses = once(() => resolveHost(config.syslogHost ?? '', config.timeoutMs));
+  // Probes are imported when a fact is first asked for: start-up loads none of them.
+  const syslogAddresses = once(async () =>
+    (await import('../probes/dns.js')).resolveHost(config.syslogHost ?? '', config.timeoutMs),
+  );
   let socket: net.Socket | undefined;
   let connection: Promise<SyslogConnection | undefined> | undefined;
   return {
-    java: once(() => locateJava({ javaHome: config.javaHome, javaHomeSource: config.javaHomeSource, env })),
+    java: once(async () =>
+      (await import('../probes/java.js')).locateJava({
+        javaHome: config.javaHome,
+        javaHomeSource: config.javaHomeSource,
+        env,
+      }),
+    ),
     syslogAddresses,
     syslogConnection(signal) {
       connection ??= (async () => {
         const resolved = await syslogAddresses();
         if (!resolved.ok || !config.syslogPort) return undefined;
         const target = resolved.addresses[0]!;
+        const { connectTcp } = await import('../probes/tcp.js');
         const outcome = await connectTcp(target.address, config.syslogPort, config.timeoutMs, signal);
         if (outcome.ok) {
           socket = outcome.socket;

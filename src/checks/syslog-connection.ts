@@ -1,8 +1,6 @@
 // syslog-connection: can the agent open a connection to the SIEM server? Every address of the name
 // is tried, so a stale DNS entry or a half-moved server shows. UDP has no handshake: only a refusal
-// is evidence, and silence is a warning, never a pass.
-import { probeTcp } from '../probes/tcp.js';
-import { probeUdp } from '../probes/udp.js';
+// is evidence, and silence is a warning, never a pass. Probes load on use: start-up stays lean.
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 import type { Text } from '../catalog/index.js';
 
@@ -33,6 +31,10 @@ export const syslogConnection = {
       text('syslog.fix.firewall', { host, port }),
     ];
 
+    const [{ probeTcp }, { probeUdp }] = await Promise.all([
+      import('../probes/tcp.js'),
+      import('../probes/udp.js'),
+    ]);
     const resolved = await ctx.facts.syslogAddresses();
     if (!resolved.ok) {
       return fail(

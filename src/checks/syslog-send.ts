@@ -1,11 +1,5 @@
 // syslog-send: one marked test event, written the way the agent writes, and the connection
 // watched for a reset, an early close or a receiver that stops reading.
-import os from 'node:os';
-import { connectTcp } from '../probes/tcp.js';
-import { sendAndWatch } from '../probes/syslog-send.js';
-import { formatAgentLine } from '../syslog/cef.js';
-import { frame } from '../syslog/framing.js';
-import { connectivityTestEvent, newRunId } from '../syslog/test-events.js';
 import { ncatCommand, tcpFailure } from './syslog-connection.js';
 import { fail, pass, skip, text, type Check, type Finding } from './types.js';
 
@@ -22,6 +16,22 @@ export const syslogSend = {
     if (!port) return skip('syslog.noPort');
     if (protocol === 'udp') return skip('syslog.sendUdp');
 
+    // loaded on use, so that a run without a SIEM server never pays for them
+    const [
+      os,
+      { connectTcp },
+      { sendAndWatch },
+      { formatAgentLine },
+      { frame },
+      { connectivityTestEvent, newRunId },
+    ] = await Promise.all([
+      import('node:os'),
+      import('../probes/tcp.js'),
+      import('../probes/syslog-send.js'),
+      import('../syslog/cef.js'),
+      import('../syslog/framing.js'),
+      import('../syslog/test-events.js'),
+    ]);
     const shared = await ctx.facts.syslogConnection(ctx.signal);
     if (!shared) return skip('syslog.noHost');
     const { target } = shared;

@@ -1,0 +1,3 @@
+// The entry that bin/run.js loads. Bundled with oclif itself (scripts/build.js), so start-up reads
+// a few files instead of some 150 modules.
+export { execute } from '@oclif/core/execute';
