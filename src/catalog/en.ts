@@ -159,6 +159,97 @@ export const en = {
     'lifecycle.fix.sentinel':
       'Microsoft Sentinel: use the Microsoft Defender XDR data connector instead of the agent.',
 
+    'portal.noUrl':
+      'not run: no portal URL given (use --portal-url https://<tenant>.<region>.portal.cloudappsecurity.com)',
+    'portal.dnsFailed': 'the portal name {host} does not resolve ({code})',
+    'portal.refused': 'connection to {host}:{port} refused ({address}): nothing answers HTTPS there',
+    'portal.timedOut':
+      'connection to {host}:{port} got no answer within {seconds} s: a firewall is probably dropping outbound HTTPS',
+    'portal.tcpFailed': 'connection to {host}:{port} failed ({code})',
+    'portal.tlsVersion':
+      '{host} would not negotiate TLS 1.2 or newer ({code}); the agent needs TLS 1.2 at least',
+    'portal.tlsFailed': 'the TLS handshake with {host} failed ({code}: {detail})',
+    'portal.inspection':
+      'TLS inspection suspected: {host} presented a certificate issued by “{issuer}” ({organization}), not by Microsoft or DigiCert',
+    'portal.untrusted':
+      'the certificate chain served by {host} does not lead to a CA this machine trusts ({code})',
+    'portal.expired': 'the certificate served by {host} expired on {date}',
+    'portal.notYetValid':
+      'the certificate served by {host} is valid only from {date}: check this machine’s clock',
+    'portal.hostname': 'the certificate served is not for {host} ({detail})',
+    'portal.httpFailed': '{host} completed TLS but gave no HTTP answer ({code})',
+    'portal.ok': '{host} answered HTTP {status} over {protocol} ({cipher}), {route}, in {ms} ms',
+    'portal.warn.skew': 'this machine’s clock is {minutes} minutes off the portal’s',
+    'portal.warn.generic':
+      'portal.cloudappsecurity.com is the generic name, which spreads requests over back ends and gives spurious 401s',
+    'portal.warn.unknownHost': '{host} is not a Defender for Cloud Apps tenant host name',
+    'portal.fix.url':
+      'Use the tenant URL shown in the portal under Settings → About, e.g. https://contoso.us3.portal.cloudappsecurity.com.',
+    'portal.fix.dns':
+      'Make the name resolve on the agent server (DNS), or give the proxy the agent uses with --proxy.',
+    'portal.fix.firewall':
+      'Allow outbound HTTPS (443) from the agent server to the tenant host, including the Azure Front Door ranges 13.107.219.0/24, 13.107.227.0/24, 13.107.228.0/24, 13.107.229.0/24 and 150.171.97.0/24.',
+    'portal.fix.proxyNeeded':
+      'If this network only reaches the Internet through a proxy, start the agent with --proxy ADDRESS:PORT (it ignores HTTPS_PROXY).',
+    'portal.fix.tlsPath':
+      'Something on the path (proxy, firewall, load balancer) is speaking old TLS in the portal’s place: let the agent reach the portal without it.',
+    'portal.fix.inspection':
+      'Exempt the agent server or the tenant host from TLS inspection: the agent needs the genuine Microsoft certificate, and importing Azure CAs into Java will not help.',
+    'portal.fix.untrusted':
+      'Compare the chain in the evidence with what a browser on another network sees; if only this network differs, something intercepts the connection.',
+    'portal.fix.clock':
+      'Set this machine’s clock right (NTP): certificates and tokens are checked against it.',
+    'portal.fix.hostname':
+      'A certificate for another name means the connection reached another server: check DNS, hosts file and any TLS-inspecting proxy.',
+    'portal.fix.retry':
+      'Try again; if it keeps failing, look at the proxy or load balancer between this server and the portal.',
+    'proxy.none': 'not run: no proxy given, the agent connects directly',
+    'proxy.noneButEnv':
+      'not run: no --proxy given; {variable} is set, but the agent ignores it and connects directly',
+    'proxy.dnsFailed': 'the proxy name {host} does not resolve ({code})',
+    'proxy.refused': 'connection to the proxy {proxy} refused: nothing listens there',
+    'proxy.timedOut': 'the proxy {proxy} did not answer within {seconds} s',
+    'proxy.tcpFailed': 'connection to the proxy {proxy} failed ({code})',
+    'proxy.ok': '{proxy} tunnels CONNECT {target} (HTTP 200) in {ms} ms',
+    'proxy.okPortAssumed':
+      '{proxy} tunnels CONNECT {target} (HTTP 200) in {ms} ms; no port was given, so the agent assumes 8080',
+    'proxy.untested': '{proxy} accepts connections; CONNECT was not tried because no portal URL was given',
+    'proxy.auth': 'the proxy {proxy} wants credentials (HTTP 407, {scheme}), which the agent cannot give',
+    'proxy.forbidden':
+      'the proxy {proxy} refuses CONNECT to {target} (HTTP 403): its policy blocks the portal',
+    'proxy.upstream': 'the proxy {proxy} could not reach {target} itself (HTTP {status})',
+    'proxy.status': 'the proxy {proxy} answered CONNECT {target} with HTTP {status} {text}',
+    'proxy.connectTimedOut':
+      'the proxy {proxy} took the connection but did not answer CONNECT within {seconds} s',
+    'proxy.notHttp': '{proxy} did not answer as an HTTP proxy ({code})',
+    'proxy.fix.auth':
+      'Let the agent server through the proxy without authentication (an exception by source address), for the tenant host on port 443.',
+    'proxy.fix.allow': 'Allow CONNECT to the tenant host on port 443 in the proxy’s policy.',
+    'proxy.fix.upstream':
+      'The proxy itself cannot reach the portal: check its DNS and its own outbound firewall.',
+    'proxy.fix.address':
+      'Check the proxy address and port given to the agent with --proxy (host or IP and port, e.g. proxy.contoso.local:8080).',
+    'proxy.fix.portal':
+      'Give --portal-url so that siem-doctor can try a CONNECT to the portal through the proxy.',
+    'token.none': 'not run: no token given (use --token or SIEM_DOCTOR_TOKEN)',
+    'token.empty': 'the token is empty',
+    'token.whitespace': 'the token has spaces or line breaks in or around it, as a copy-paste leaves them',
+    'token.quotes': 'the token is wrapped in quotes, which would be sent as part of it',
+    'token.chars': 'the token has characters a token never has ({chars}); tokens use 0-9, a-z, A-Z and =',
+    'token.length': 'the token is {length} characters long; tokens have 64 to 192',
+    'token.ok': 'the portal accepted the token ending in …{last4}',
+    'token.rejected': 'the portal refused the token ending in …{last4} (HTTP {status}: {detail})',
+    'token.unconfirmed':
+      'the token looks well formed, but the portal answered HTTP {status}, so it could not be confirmed',
+    'token.offlineOnly': 'the token is well formed (…{last4}); not confirmed online: no portal URL given',
+    'token.unreachable':
+      'the token is well formed (…{last4}); not confirmed online: the portal was not reached securely (see the portal check)',
+    'token.fix.copy':
+      'Copy the token again from the portal (Settings → Cloud Apps → SIEM agents) as a single line, without quotes or spaces.',
+    'token.fix.regenerate':
+      'If it was regenerated, or its owner left, regenerate it and restart the agent with the new one.',
+    'token.fix.retry':
+      'Try again in a minute: the API allows 30 requests per minute, and a 5xx answer is on the portal’s side.',
     'syslog.noHost': 'not run: no SIEM server given (use --syslog-host and --syslog-port)',
     'syslog.noPort': 'not run: no SIEM port given (use --syslog-port)',
     'syslog.dnsFailed': 'the SIEM server name {host} does not resolve ({code})',

@@ -162,6 +162,102 @@ export const fr = {
     'lifecycle.fix.sentinel':
       "Microsoft Sentinel : utilisez le connecteur de données Microsoft Defender XDR à la place de l'agent.",
 
+    'portal.noUrl':
+      'non exécutée : aucune URL de portail indiquée (utilisez --portal-url https://<locataire>.<région>.portal.cloudappsecurity.com)',
+    'portal.dnsFailed': 'le nom du portail {host} ne se résout pas ({code})',
+    'portal.refused': 'connexion à {host}:{port} refusée ({address}) : rien n’y répond en HTTPS',
+    'portal.timedOut':
+      'la connexion à {host}:{port} est restée sans réponse pendant {seconds} s : un pare-feu bloque probablement le HTTPS sortant',
+    'portal.tcpFailed': 'la connexion à {host}:{port} a échoué ({code})',
+    'portal.tlsVersion':
+      '{host} refuse TLS 1.2 et les versions plus récentes ({code}) ; l’agent a besoin d’au moins TLS 1.2',
+    'portal.tlsFailed': 'la négociation TLS avec {host} a échoué ({code} : {detail})',
+    'portal.inspection':
+      'inspection TLS soupçonnée : {host} a présenté un certificat émis par « {issuer} » ({organization}), et non par Microsoft ou DigiCert',
+    'portal.untrusted':
+      'la chaîne de certificats servie par {host} ne mène à aucune autorité approuvée par cette machine ({code})',
+    'portal.expired': 'le certificat servi par {host} a expiré le {date}',
+    'portal.notYetValid':
+      'le certificat servi par {host} n’est valable qu’à partir du {date} : vérifiez l’horloge de cette machine',
+    'portal.hostname': 'le certificat servi n’est pas celui de {host} ({detail})',
+    'portal.httpFailed': '{host} a terminé la négociation TLS mais n’a donné aucune réponse HTTP ({code})',
+    'portal.ok': '{host} a répondu HTTP {status} en {protocol} ({cipher}), {route}, en {ms} ms',
+    'portal.warn.skew': 'l’horloge de cette machine s’écarte de {minutes} minutes de celle du portail',
+    'portal.warn.generic':
+      'portal.cloudappsecurity.com est le nom générique, qui répartit les requêtes entre plusieurs serveurs et provoque des 401 parasites',
+    'portal.warn.unknownHost': '{host} n’est pas un nom d’hôte de locataire Defender for Cloud Apps',
+    'portal.fix.url':
+      'Utilisez l’URL du locataire affichée dans le portail sous Paramètres → À propos, par exemple https://contoso.us3.portal.cloudappsecurity.com.',
+    'portal.fix.dns':
+      'Faites résoudre le nom sur le serveur de l’agent (DNS), ou indiquez avec --proxy le proxy qu’utilise l’agent.',
+    'portal.fix.firewall':
+      'Autorisez le HTTPS sortant (443) du serveur de l’agent vers l’hôte du locataire, y compris les plages Azure Front Door 13.107.219.0/24, 13.107.227.0/24, 13.107.228.0/24, 13.107.229.0/24 et 150.171.97.0/24.',
+    'portal.fix.proxyNeeded':
+      'Si ce réseau n’atteint Internet que par un proxy, démarrez l’agent avec --proxy ADRESSE:PORT (il ignore HTTPS_PROXY).',
+    'portal.fix.tlsPath':
+      'Un élément du chemin (proxy, pare-feu, répartiteur de charge) parle un vieux TLS à la place du portail : laissez l’agent joindre le portail sans lui.',
+    'portal.fix.inspection':
+      'Exemptez le serveur de l’agent ou l’hôte du locataire de l’inspection TLS : l’agent a besoin du vrai certificat Microsoft, et importer des autorités Azure dans Java n’y changera rien.',
+    'portal.fix.untrusted':
+      'Comparez la chaîne des constats avec celle que voit un navigateur sur un autre réseau ; si seul ce réseau diffère, quelque chose intercepte la connexion.',
+    'portal.fix.clock':
+      'Mettez l’horloge de cette machine à l’heure (NTP) : les certificats et les jetons sont vérifiés par rapport à elle.',
+    'portal.fix.hostname':
+      'Un certificat pour un autre nom signifie que la connexion a abouti sur un autre serveur : vérifiez le DNS, le fichier hosts et tout proxy qui inspecte le TLS.',
+    'portal.fix.retry':
+      'Réessayez ; si l’échec persiste, examinez le proxy ou le répartiteur de charge entre ce serveur et le portail.',
+    'proxy.none': 'non exécutée : aucun proxy indiqué, l’agent se connecte directement',
+    'proxy.noneButEnv':
+      'non exécutée : pas de --proxy ; {variable} est défini, mais l’agent l’ignore et se connecte directement',
+    'proxy.dnsFailed': 'le nom du proxy {host} ne se résout pas ({code})',
+    'proxy.refused': 'connexion au proxy {proxy} refusée : rien n’y écoute',
+    'proxy.timedOut': 'le proxy {proxy} n’a pas répondu en {seconds} s',
+    'proxy.tcpFailed': 'la connexion au proxy {proxy} a échoué ({code})',
+    'proxy.ok': '{proxy} établit le tunnel CONNECT {target} (HTTP 200) en {ms} ms',
+    'proxy.okPortAssumed':
+      '{proxy} établit le tunnel CONNECT {target} (HTTP 200) en {ms} ms ; aucun port n’étant donné, l’agent suppose 8080',
+    'proxy.untested': '{proxy} accepte les connexions ; CONNECT n’a pas été essayé faute d’URL de portail',
+    'proxy.auth':
+      'le proxy {proxy} exige des identifiants (HTTP 407, {scheme}), que l’agent ne sait pas fournir',
+    'proxy.forbidden':
+      'le proxy {proxy} refuse CONNECT vers {target} (HTTP 403) : sa politique bloque le portail',
+    'proxy.upstream': 'le proxy {proxy} n’a pas pu joindre {target} lui-même (HTTP {status})',
+    'proxy.status': 'le proxy {proxy} a répondu à CONNECT {target} par HTTP {status} {text}',
+    'proxy.connectTimedOut':
+      'le proxy {proxy} a pris la connexion mais n’a pas répondu à CONNECT en {seconds} s',
+    'proxy.notHttp': '{proxy} n’a pas répondu comme un proxy HTTP ({code})',
+    'proxy.fix.auth':
+      'Laissez passer le serveur de l’agent sans authentification (exception par adresse source), vers l’hôte du locataire sur le port 443.',
+    'proxy.fix.allow':
+      'Autorisez CONNECT vers l’hôte du locataire sur le port 443 dans la politique du proxy.',
+    'proxy.fix.upstream':
+      'Le proxy lui-même ne joint pas le portail : vérifiez son DNS et son propre pare-feu sortant.',
+    'proxy.fix.address':
+      'Vérifiez l’adresse et le port du proxy donnés à l’agent avec --proxy (hôte ou IP et port, par exemple proxy.contoso.local:8080).',
+    'proxy.fix.portal':
+      'Donnez --portal-url pour que siem-doctor essaie un CONNECT vers le portail à travers le proxy.',
+    'token.none': 'non exécutée : aucun jeton indiqué (utilisez --token ou SIEM_DOCTOR_TOKEN)',
+    'token.empty': 'le jeton est vide',
+    'token.whitespace':
+      'le jeton contient des espaces ou des sauts de ligne, dedans ou autour, comme en laisse un copier-coller',
+    'token.quotes': 'le jeton est entouré de guillemets, qui seraient envoyés avec lui',
+    'token.chars':
+      'le jeton contient des caractères qu’un jeton n’a jamais ({chars}) ; un jeton n’utilise que 0-9, a-z, A-Z et =',
+    'token.length': 'le jeton compte {length} caractères ; un jeton en a de 64 à 192',
+    'token.ok': 'le portail a accepté le jeton se terminant par …{last4}',
+    'token.rejected': 'le portail a refusé le jeton se terminant par …{last4} (HTTP {status} : {detail})',
+    'token.unconfirmed':
+      'le jeton semble bien formé, mais le portail a répondu HTTP {status} : il n’a pas pu être confirmé',
+    'token.offlineOnly':
+      'le jeton est bien formé (…{last4}) ; non confirmé en ligne : aucune URL de portail indiquée',
+    'token.unreachable':
+      'le jeton est bien formé (…{last4}) ; non confirmé en ligne : le portail n’a pas été joint de façon sûre (voir la vérification portal)',
+    'token.fix.copy':
+      'Copiez de nouveau le jeton depuis le portail (Paramètres → Applications cloud → Agents SIEM) sur une seule ligne, sans guillemets ni espaces.',
+    'token.fix.regenerate':
+      'S’il a été régénéré, ou si son propriétaire est parti, régénérez-le et redémarrez l’agent avec le nouveau.',
+    'token.fix.retry':
+      'Réessayez dans une minute : l’API accepte 30 requêtes par minute, et une réponse 5xx vient du portail.',
     'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
     'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
     'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',

@@ -161,6 +161,101 @@ export const nl = {
     'lifecycle.fix.sentinel':
       'Microsoft Sentinel: gebruik de Microsoft Defender XDR-gegevensconnector in plaats van de agent.',
 
+    'portal.noUrl':
+      'niet uitgevoerd: geen portal-URL opgegeven (gebruik --portal-url https://<tenant>.<regio>.portal.cloudappsecurity.com)',
+    'portal.dnsFailed': 'de naam van de portal {host} lost niet op ({code})',
+    'portal.refused': 'verbinding met {host}:{port} geweigerd ({address}): daar antwoordt niets op HTTPS',
+    'portal.timedOut':
+      'verbinding met {host}:{port} kreeg binnen {seconds} s geen antwoord: waarschijnlijk houdt een firewall uitgaand HTTPS tegen',
+    'portal.tcpFailed': 'verbinding met {host}:{port} mislukte ({code})',
+    'portal.tlsVersion':
+      '{host} wil geen TLS 1.2 of nieuwer gebruiken ({code}); de agent heeft minstens TLS 1.2 nodig',
+    'portal.tlsFailed': 'de TLS-handshake met {host} mislukte ({code}: {detail})',
+    'portal.inspection':
+      'TLS-inspectie vermoed: {host} toonde een certificaat uitgegeven door „{issuer}” ({organization}), niet door Microsoft of DigiCert',
+    'portal.untrusted':
+      'de certificaatketen van {host} leidt niet naar een CA die deze machine vertrouwt ({code})',
+    'portal.expired': 'het certificaat van {host} is verlopen op {date}',
+    'portal.notYetValid':
+      'het certificaat van {host} is pas geldig vanaf {date}: controleer de klok van deze machine',
+    'portal.hostname': 'het getoonde certificaat is niet voor {host} ({detail})',
+    'portal.httpFailed': '{host} voltooide TLS maar gaf geen HTTP-antwoord ({code})',
+    'portal.ok': '{host} antwoordde HTTP {status} via {protocol} ({cipher}), {route}, in {ms} ms',
+    'portal.warn.skew': 'de klok van deze machine wijkt {minutes} minuten af van die van de portal',
+    'portal.warn.generic':
+      'portal.cloudappsecurity.com is de algemene naam, die verzoeken over verschillende servers verdeelt en onterechte 401’s geeft',
+    'portal.warn.unknownHost': '{host} is geen tenanthostnaam van Defender for Cloud Apps',
+    'portal.fix.url':
+      'Gebruik de tenant-URL die de portal toont onder Instellingen → Info, bijvoorbeeld https://contoso.us3.portal.cloudappsecurity.com.',
+    'portal.fix.dns':
+      'Zorg dat de naam oplost op de agentserver (DNS), of geef met --proxy de proxy op die de agent gebruikt.',
+    'portal.fix.firewall':
+      'Sta uitgaand HTTPS (443) toe van de agentserver naar de tenanthost, ook naar de Azure Front Door-bereiken 13.107.219.0/24, 13.107.227.0/24, 13.107.228.0/24, 13.107.229.0/24 en 150.171.97.0/24.',
+    'portal.fix.proxyNeeded':
+      'Bereikt dit netwerk het internet alleen via een proxy, start de agent dan met --proxy ADRES:POORT (HTTPS_PROXY negeert hij).',
+    'portal.fix.tlsPath':
+      'Iets op het pad (proxy, firewall, load balancer) spreekt oud TLS in plaats van de portal: laat de agent de portal zonder dat onderdeel bereiken.',
+    'portal.fix.inspection':
+      'Zonder de agentserver of de tenanthost uit van TLS-inspectie: de agent heeft het echte Microsoft-certificaat nodig, en Azure-CA’s in Java importeren helpt niet.',
+    'portal.fix.untrusted':
+      'Vergelijk de keten in de bevindingen met wat een browser op een ander netwerk ziet; verschilt alleen dit netwerk, dan onderschept iets de verbinding.',
+    'portal.fix.clock':
+      'Zet de klok van deze machine juist (NTP): certificaten en tokens worden ertegen gecontroleerd.',
+    'portal.fix.hostname':
+      'Een certificaat voor een andere naam betekent dat de verbinding bij een andere server uitkwam: controleer DNS, het hosts-bestand en elke TLS-inspecterende proxy.',
+    'portal.fix.retry':
+      'Probeer het opnieuw; blijft het mislukken, bekijk dan de proxy of load balancer tussen deze server en de portal.',
+    'proxy.none': 'niet uitgevoerd: geen proxy opgegeven, de agent verbindt rechtstreeks',
+    'proxy.noneButEnv':
+      'niet uitgevoerd: geen --proxy opgegeven; {variable} is ingesteld, maar de agent negeert die en verbindt rechtstreeks',
+    'proxy.dnsFailed': 'de naam van de proxy {host} lost niet op ({code})',
+    'proxy.refused': 'verbinding met de proxy {proxy} geweigerd: daar luistert niets',
+    'proxy.timedOut': 'de proxy {proxy} antwoordde niet binnen {seconds} s',
+    'proxy.tcpFailed': 'verbinding met de proxy {proxy} mislukte ({code})',
+    'proxy.ok': '{proxy} tunnelt CONNECT {target} (HTTP 200) in {ms} ms',
+    'proxy.okPortAssumed':
+      '{proxy} tunnelt CONNECT {target} (HTTP 200) in {ms} ms; er werd geen poort opgegeven, dus de agent neemt 8080 aan',
+    'proxy.untested':
+      '{proxy} neemt verbindingen aan; CONNECT werd niet geprobeerd omdat er geen portal-URL werd opgegeven',
+    'proxy.auth': 'de proxy {proxy} vraagt aanmeldgegevens (HTTP 407, {scheme}), die de agent niet kan geven',
+    'proxy.forbidden':
+      'de proxy {proxy} weigert CONNECT naar {target} (HTTP 403): zijn beleid blokkeert de portal',
+    'proxy.upstream': 'de proxy {proxy} kon {target} zelf niet bereiken (HTTP {status})',
+    'proxy.status': 'de proxy {proxy} antwoordde op CONNECT {target} met HTTP {status} {text}',
+    'proxy.connectTimedOut':
+      'de proxy {proxy} nam de verbinding aan maar antwoordde niet op CONNECT binnen {seconds} s',
+    'proxy.notHttp': '{proxy} antwoordde niet als een HTTP-proxy ({code})',
+    'proxy.fix.auth':
+      'Laat de agentserver zonder verificatie door de proxy (een uitzondering op bronadres), naar de tenanthost op poort 443.',
+    'proxy.fix.allow': 'Sta in het proxybeleid CONNECT naar de tenanthost op poort 443 toe.',
+    'proxy.fix.upstream':
+      'De proxy zelf bereikt de portal niet: controleer zijn DNS en zijn eigen uitgaande firewall.',
+    'proxy.fix.address':
+      'Controleer het proxyadres en de poort die de agent met --proxy krijgt (host of IP en poort, bijvoorbeeld proxy.contoso.local:8080).',
+    'proxy.fix.portal':
+      'Geef --portal-url op zodat siem-doctor een CONNECT naar de portal via de proxy kan proberen.',
+    'token.none': 'niet uitgevoerd: geen token opgegeven (gebruik --token of SIEM_DOCTOR_TOKEN)',
+    'token.empty': 'het token is leeg',
+    'token.whitespace':
+      'het token bevat spaties of regeleinden, erin of eromheen, zoals kopiëren en plakken die achterlaat',
+    'token.quotes': 'het token staat tussen aanhalingstekens, die mee zouden worden verzonden',
+    'token.chars':
+      'het token bevat tekens die een token nooit heeft ({chars}); tokens gebruiken 0-9, a-z, A-Z en =',
+    'token.length': 'het token is {length} tekens lang; tokens hebben er 64 tot 192',
+    'token.ok': 'de portal aanvaardde het token dat eindigt op …{last4}',
+    'token.rejected': 'de portal weigerde het token dat eindigt op …{last4} (HTTP {status}: {detail})',
+    'token.unconfirmed':
+      'het token ziet er goed uit, maar de portal antwoordde HTTP {status}, dus het kon niet worden bevestigd',
+    'token.offlineOnly':
+      'het token is goed gevormd (…{last4}); niet online bevestigd: geen portal-URL opgegeven',
+    'token.unreachable':
+      'het token is goed gevormd (…{last4}); niet online bevestigd: de portal werd niet veilig bereikt (zie de portal-controle)',
+    'token.fix.copy':
+      'Kopieer het token opnieuw uit de portal (Instellingen → Cloud-apps → SIEM-agents) als één regel, zonder aanhalingstekens of spaties.',
+    'token.fix.regenerate':
+      'Werd het opnieuw gegenereerd, of vertrok de eigenaar, genereer het dan opnieuw en start de agent met het nieuwe.',
+    'token.fix.retry':
+      'Probeer het over een minuut opnieuw: de API staat 30 verzoeken per minuut toe, en een 5xx-antwoord ligt aan de portal.',
     'syslog.noHost': 'niet uitgevoerd: geen SIEM-server opgegeven (gebruik --syslog-host en --syslog-port)',
     'syslog.noPort': 'niet uitgevoerd: geen SIEM-poort opgegeven (gebruik --syslog-port)',
     'syslog.dnsFailed': 'de naam van de SIEM-server {host} lost niet op ({code})',

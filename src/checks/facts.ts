@@ -5,6 +5,7 @@ import type net from 'node:net';
 import type { JavaLookup } from '../probes/java.js';
 import type { ResolvedAddress, Resolution } from '../probes/dns.js';
 import type { TcpOutcome } from '../probes/tcp.js';
+import type { PortalProbe } from '../probes/portal.js';
 import type { DoctorConfig } from '../config/resolve.js';
 
 export interface SyslogConnection {
@@ -24,6 +25,12 @@ export interface Facts {
   syslogConnection(signal?: AbortSignal): Promise<SyslogConnection | undefined>;
   /** The open socket of syslogConnection, handed over once; later callers open their own. */
   takeSyslogSocket(): net.Socket | undefined;
+  /**
+   * The layered probe of the portal (through the proxy when one is set), shared by the portal,
+   * proxy and token checks; undefined without --portal-url. The token goes along only when it is
+   * well formed.
+   */
+  portal(): Promise<PortalProbe | undefined>;
   /** Closes what the checks left open. */
   dispose(): void;
 }
@@ -33,7 +40,7 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
   return () => (value ??= compute());
 }
 
-export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv): Facts {
+export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVersion = '0.0.0'): Facts {
   // Probes are imported when a fact is first asked for: start-up loads none of them.
   const syslogAddresses = once(async () =>
     (await import('../probes/dns.js')).resolveHost(config.syslogHost ?? '', config.timeoutMs),
@@ -67,6 +74,23 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv): Facts
       })();
       return connection;
     },
+    portal: once(async () => {
+      if (!config.portalUrl) return undefined;
+      const [{ probePortal }, { trustAnchors }, { tokenProblem }] = await Promise.all([
+        import('../probes/portal.js'),
+        import('../probes/tls.js'),
+        import('../config/token-shape.js'),
+      ]);
+      const token = config.token !== undefined && !tokenProblem(config.token) ? config.token : undefined;
+      return probePortal({
+        url: config.portalUrl,
+        ...(config.proxy && { proxy: config.proxy }),
+        ...(token !== undefined && { token }),
+        ca: trustAnchors(config.extraCAs),
+        timeoutMs: config.timeoutMs,
+        userAgent: `siem-doctor/${toolVersion}`,
+      });
+    }),
     takeSyslogSocket() {
       const taken = socket;
       socket = undefined;

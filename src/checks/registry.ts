@@ -1,12 +1,18 @@
 // The checks siem-doctor runs, in report order. Explicit on purpose: no discovery, no globbing.
 import { javaRuntime } from './java-runtime.js';
 import { lifecycle } from './lifecycle.js';
+import { portal } from './portal.js';
+import { proxy } from './proxy.js';
+import { token } from './token.js';
 import { syslogConnection } from './syslog-connection.js';
 import { syslogSend } from './syslog-send.js';
 import type { Check } from './types.js';
 
 export const CHECKS = [
   javaRuntime,
+  token,
+  proxy,
+  portal,
   syslogConnection,
   syslogSend,
   lifecycle,

@@ -19,7 +19,9 @@ export interface RunOptions {
   onSettled?: (result: CheckResult) => void;
 }
 
-const BLOCKING: ReadonlySet<string> = new Set(['fail', 'error', 'skip']);
+// A prerequisite that failed makes a check meaningless; one that was skipped (say, no proxy is
+// configured) does not: the check decides for itself whether it has what it needs.
+const BLOCKING: ReadonlySet<string> = new Set(['fail', 'error']);
 
 export function defaultBudgetMs(config: DoctorConfig): number {
   return config.timeoutMs + 1000;

@@ -73,7 +73,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       format,
       fill(catalog.messages['ui.running'], { count: checks.length }),
     );
-    const facts = gatherFacts(config, process.env);
+    const facts = gatherFacts(config, process.env, this.config.version);
     const results = await runChecks(checks, {
       config: { ...config, sendTestEvent: flags['test-event'] },
       facts,

@@ -22,6 +22,8 @@ export interface DoctorConfig {
   storepass: string;
   logsDirectory?: string;
   caFile?: string;
+  /** The certificates of --ca-file, checked to be PEM certificates. */
+  extraCAs: string[];
   timeoutMs: number;
   /** False under --no-test-event: syslog-send then skips. */
   sendTestEvent: boolean;
@@ -144,6 +146,7 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
     storepass: pick('storepass') ?? DEFAULT_STOREPASS,
     timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
     sendTestEvent: true,
+    extraCAs: [],
   };
   const token = pick('token');
   if (token !== undefined) config.token = token; // judged by the token check, not here
@@ -196,5 +199,28 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
     const value = pick(name);
     if (value !== undefined) config[key] = value;
   }
+  if (config.caFile) config.extraCAs = await readCaFile(config.caFile);
   return config;
+}
+
+/** Every certificate of a PEM file; a file without one, or with a damaged one, is bad input. */
+export async function readCaFile(file: string): Promise<string[]> {
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--ca-file: ${describeFileError(error, file)}`);
+  }
+  const blocks = content.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0)
+    throw new UsageError(`--ca-file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  const { X509Certificate } = await import('node:crypto');
+  blocks.forEach((pem, i) => {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new UsageError(`--ca-file: certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`);
+    }
+  });
+  return blocks.map((pem) => `${pem}\n`);
 }

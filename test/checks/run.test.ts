@@ -12,6 +12,7 @@ const facts: Facts = {
   syslogAddresses: async () => ({ ok: false, code: 'ENOTFOUND', ms: 0 }),
   syslogConnection: async () => undefined,
   takeSyslogSocket: () => undefined,
+  portal: async () => undefined,
   dispose: () => undefined,
 };
 const run = (checks: Check[], timeoutMs = 2000) =>

@@ -94,6 +94,8 @@ describe('siem-doctor check', () => {
       ],
       [['--protocol', 'sctp'], 'Expected --protocol=sctp to be one of: tcp, udp'],
       [['--no-such-flag'], 'Nonexistent flag: --no-such-flag (see --help)'],
+      [['--ca-file', '/nonexistent/ca.pem'], '--ca-file: /nonexistent/ca.pem does not exist'],
+      [['--ca-file', 'package.json'], '--ca-file: package.json holds no PEM certificate'],
     ])('%j', async (args, expected) => {
       const { stderr, stdout, exitCode } = await doctor(['check', ...args]);
       expect(exitCode).toBe(2);
@@ -113,6 +115,15 @@ describe('siem-doctor check', () => {
       expect(exitCode).toBe(2);
       expect(stderr).not.toContain('Pr0xyPassw0rd');
       expect(stderr).toContain('<redacted>');
+    });
+
+    it('reports a damaged PEM in --ca-file', async () => {
+      const file = path.join(await tmp(), 'ca.pem');
+      await writeFile(file, '-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n');
+      const { stderr, exitCode } = await doctor(['check', '--ca-file', file]);
+      expect(exitCode).toBe(2);
+      expect(stderr).toContain('certificate 1 in');
+      expect(stderr).toContain('is damaged');
     });
 
     it('reports a config file that is not JSON', async () => {

@@ -6,7 +6,14 @@ import type { Check, CheckResult } from '../../src/checks/types.js';
 import { runChecks } from '../../src/checks/run.js';
 
 export function config(overrides: Partial<DoctorConfig> = {}): DoctorConfig {
-  return { protocol: 'tcp', storepass: 'changeit', timeoutMs: 2000, sendTestEvent: true, ...overrides };
+  return {
+    protocol: 'tcp',
+    storepass: 'changeit',
+    timeoutMs: 2000,
+    sendTestEvent: true,
+    extraCAs: [],
+    ...overrides,
+  };
 }
 
 export async function runOne(

@@ -1,0 +1,50 @@
+// token: offline first (empty, spaces, quotes, characters, length — the copy-paste breakages),
+// then online when the portal is reached securely: GET /api/v1/agents/siem/ with the token.
+// Only the last four characters are ever shown.
+import { tokenProblem, tokenTail } from '../config/token-shape.js';
+import { TOKEN_PATH } from '../probes/portal.js';
+import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
+
+export const token = {
+  id: 'token',
+  documentedError: 'Invalid token',
+  async run(ctx): Promise<Finding> {
+    const value = ctx.config.token;
+    if (value === undefined) return skip('token.none');
+    const last4 = tokenTail(value);
+    const evidence: Record<string, unknown> = { length: value.length, last4 };
+    const fixes = [text('token.fix.copy'), text('token.fix.regenerate')];
+    const problem = tokenProblem(value);
+    if (problem) {
+      const params: Record<string, string | number> =
+        problem.problem === 'chars'
+          ? { chars: problem.chars }
+          : problem.problem === 'length'
+            ? { length: problem.length }
+            : {};
+      return fail(`token.${problem.problem}`, params, {
+        evidence: { ...evidence, problem: problem.problem },
+        resolution: fixes,
+      });
+    }
+    const probe = await ctx.facts.portal();
+    if (!probe) return skip('token.offlineOnly', { last4 });
+    if (!probe.http) return skip('token.unreachable', { last4 });
+    const { status, detail } = probe.http;
+    const online = { ...evidence, status, ...(detail && { detail }) };
+    const reproduce = `curl -sS -H "Authorization: Token $SIEM_DOCTOR_TOKEN" https://${probe.host}${probe.port === 443 ? '' : `:${probe.port}`}${TOKEN_PATH}`;
+    if (status >= 200 && status < 300) return pass('token.ok', { last4 }, { evidence: online, reproduce });
+    if (status === 401 || status === 403) {
+      return fail(
+        'token.rejected',
+        { last4, status, detail: detail ?? 'no detail' },
+        { evidence: online, resolution: fixes, reproduce },
+      );
+    }
+    return warn(
+      'token.unconfirmed',
+      { status },
+      { evidence: online, resolution: [text('token.fix.retry')], reproduce },
+    );
+  },
+} as const satisfies Check;

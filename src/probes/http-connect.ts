@@ -1,0 +1,83 @@
+// HTTP CONNECT over our own socket, as the agent does it through --proxy: no credentials (the
+// agent has no way to give any). Node's fetch ignores proxies, so this is done by hand.
+import type net from 'node:net';
+
+export type ConnectOutcome =
+  | { ok: true; status: number; ms: number }
+  | {
+      ok: false;
+      status?: number;
+      statusText?: string;
+      headers?: Record<string, string>;
+      code?: string;
+      ms: number;
+    };
+
+const MAX_HEADER_BYTES = 16 * 1024;
+
+export function parseResponseHead(
+  head: string,
+): { status: number; statusText: string; headers: Record<string, string> } | undefined {
+  const [statusLine, ...lines] = head.split('\r\n');
+  const match = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.*))?$/.exec(statusLine ?? '');
+  if (!match) return undefined;
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(match[1]), statusText: match[2] ?? '', headers };
+}
+
+/** Asks the proxy on `socket` for a tunnel to `target` (host:port). On 200 the socket is the tunnel. */
+export function httpConnect(
+  socket: net.Socket,
+  target: string,
+  timeoutMs: number,
+  userAgent: string,
+): Promise<ConnectOutcome> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  return new Promise((resolve) => {
+    let received = Buffer.alloc(0);
+    const finish = (outcome: ConnectOutcome) => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.off('error', onError);
+      socket.off('end', onEnd);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT', ms: ms() }), timeoutMs);
+    const onError = (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() });
+    const onEnd = () => finish({ ok: false, code: 'CLOSED', ms: ms() });
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (received.length > MAX_HEADER_BYTES) finish({ ok: false, code: 'NOT_HTTP', ms: ms() });
+        return;
+      }
+      const head = parseResponseHead(received.toString('latin1', 0, end));
+      if (!head) return finish({ ok: false, code: 'NOT_HTTP', ms: ms() });
+      // Whatever came after the answer already belongs to the tunnel.
+      const rest = received.subarray(end + 4);
+      if (rest.length > 0) socket.unshift(rest);
+      if (head.status === 200) finish({ ok: true, status: 200, ms: ms() });
+      else
+        finish({
+          ok: false,
+          status: head.status,
+          statusText: head.statusText,
+          headers: head.headers,
+          ms: ms(),
+        });
+    };
+    socket.on('data', onData);
+    socket.on('error', onError);
+    socket.on('end', onEnd);
+    socket.write(
+      `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: ${userAgent}\r\nProxy-Connection: keep-alive\r\n\r\n`,
+    );
+  });
+}

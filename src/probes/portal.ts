@@ -1,0 +1,238 @@
+// The agent's first hop, layer by layer: DNS → TCP → (CONNECT through the proxy) → TLS → HTTP.
+// Each layer records what it saw and how long it took; the first that fails decides. One deadline
+// covers the whole probe (--timeout), so a dead path costs that and no more. The token is sent
+// only over a TLS connection that is trusted and for the right name: never to an inspecting proxy.
+import http from 'node:http';
+import type net from 'node:net';
+import { resolveHost } from './dns.js';
+import { httpConnect } from './http-connect.js';
+import { connectTcp } from './tcp.js';
+import { tlsHandshake, type ServedCertificate } from './tls.js';
+import type { ProxyAddress } from '../config/proxy-address.js';
+import { formatProxy } from '../config/proxy-address.js';
+
+export type LayerName = 'proxy-dns' | 'proxy-tcp' | 'connect' | 'dns' | 'tcp' | 'tls' | 'http';
+
+export interface Layer {
+  name: LayerName;
+  ok: boolean;
+  ms: number;
+  code?: string;
+  detail?: string;
+}
+
+export interface PortalProbe {
+  host: string;
+  port: number;
+  proxy?: ProxyAddress;
+  layers: Layer[];
+  /** The layer that failed first, if any. */
+  failed?: Layer;
+  addresses?: string[];
+  proxyAddresses?: string[];
+  connect?: { status?: number; statusText?: string; proxyAuthenticate?: string };
+  tls?: {
+    protocol: string;
+    cipher: string;
+    chain: ServedCertificate[];
+    trustError?: string;
+    hostnameError?: string;
+  };
+  http?: { status: number; date?: string; detail?: string; path: string };
+}
+
+export const TOKEN_PATH = '/api/v1/agents/siem/';
+
+export interface PortalProbeOptions {
+  url: URL;
+  proxy?: ProxyAddress;
+  token?: string;
+  ca: string[];
+  timeoutMs: number;
+  userAgent: string;
+}
+
+export async function probePortal(options: PortalProbeOptions): Promise<PortalProbe> {
+  const deadline = performance.now() + options.timeoutMs;
+  const left = () => Math.max(1, Math.round(deadline - performance.now()));
+  const host = options.url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(options.url.port || 443);
+  const probe: PortalProbe = { host, port, layers: [] };
+  if (options.proxy) probe.proxy = options.proxy;
+  const record = (layer: Layer) => {
+    probe.layers.push(layer);
+    if (!layer.ok) probe.failed ??= layer;
+    return layer.ok;
+  };
+
+  let socket: net.Socket | undefined;
+  if (options.proxy) {
+    // With a proxy the agent never resolves the portal itself: the proxy does.
+    const resolved = await resolveHost(options.proxy.host, left());
+    if (
+      !record({
+        name: 'proxy-dns',
+        ok: resolved.ok,
+        ms: resolved.ms,
+        ...(!resolved.ok && { code: resolved.code }),
+      })
+    )
+      return probe;
+    if (!resolved.ok) return probe;
+    probe.proxyAddresses = resolved.addresses.map((a) => a.address);
+    const tcp = await connectTcp(resolved.addresses[0]!.address, options.proxy.port, left());
+    if (!record({ name: 'proxy-tcp', ok: tcp.ok, ms: tcp.ms, ...(!tcp.ok && { code: tcp.code }) }) || !tcp.ok)
+      return probe;
+    const tunnel = await httpConnect(tcp.socket, `${host}:${port}`, left(), options.userAgent);
+    probe.connect = {};
+    if ('status' in tunnel && tunnel.status !== undefined) probe.connect.status = tunnel.status;
+    if (!tunnel.ok) {
+      if (tunnel.statusText) probe.connect.statusText = tunnel.statusText;
+      const scheme = tunnel.headers?.['proxy-authenticate'];
+      if (scheme) probe.connect.proxyAuthenticate = scheme.split(/\s/)[0]!;
+      tcp.socket.destroy();
+      record({ name: 'connect', ok: false, ms: tunnel.ms, code: tunnel.code ?? `HTTP_${tunnel.status}` });
+      return probe;
+    }
+    record({ name: 'connect', ok: true, ms: tunnel.ms });
+    socket = tcp.socket;
+  } else {
+    const resolved = await resolveHost(host, left());
+    if (
+      !record({
+        name: 'dns',
+        ok: resolved.ok,
+        ms: resolved.ms,
+        ...(!resolved.ok && { code: resolved.code }),
+      }) ||
+      !resolved.ok
+    ) {
+      return probe;
+    }
+    probe.addresses = resolved.addresses.map((a) => a.address);
+    // Like a browser, try the addresses in turn; the evidence keeps the first failure.
+    let firstFailure: { code: string; ms: number } | undefined;
+    for (const address of probe.addresses) {
+      const tcp = await connectTcp(address, port, left());
+      if (tcp.ok) {
+        socket = tcp.socket;
+        record({ name: 'tcp', ok: true, ms: tcp.ms, detail: address });
+        break;
+      }
+      firstFailure ??= { code: tcp.code, ms: tcp.ms };
+      if (tcp.code === 'ETIMEDOUT') break; // the budget is spent
+    }
+    if (!socket) {
+      record({ name: 'tcp', ok: false, ms: firstFailure!.ms, code: firstFailure!.code });
+      return probe;
+    }
+  }
+
+  const secure = await tlsHandshake(socket, host, { ca: options.ca, timeoutMs: left() });
+  if (!secure.ok) {
+    socket.destroy();
+    record({ name: 'tls', ok: false, ms: secure.ms, code: secure.code, detail: secure.detail });
+    return probe;
+  }
+  probe.tls = { protocol: secure.protocol, cipher: secure.cipher, chain: secure.chain };
+  if (secure.trustError) probe.tls.trustError = secure.trustError;
+  if (secure.hostnameError) probe.tls.hostnameError = secure.hostnameError;
+  const trusted = !secure.trustError && !secure.hostnameError;
+  if (
+    !record({
+      name: 'tls',
+      ok: trusted,
+      ms: secure.ms,
+      ...(!trusted && { code: secure.trustError ?? 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+    })
+  ) {
+    secure.socket.destroy();
+    return probe;
+  }
+
+  const path = options.token !== undefined ? TOKEN_PATH : '/';
+  const answer = await httpGet(secure.socket, host, port, path, options, left());
+  if (!answer.ok) {
+    record({ name: 'http', ok: false, ms: answer.ms, code: answer.code });
+    return probe;
+  }
+  probe.http = { status: answer.status, path };
+  if (answer.date) probe.http.date = answer.date;
+  if (answer.detail) probe.http.detail = answer.detail;
+  record({ name: 'http', ok: true, ms: answer.ms, detail: `HTTP ${answer.status}` });
+  return probe;
+}
+
+type HttpAnswer =
+  | { ok: true; status: number; date?: string; detail?: string; ms: number }
+  | { ok: false; code: string; ms: number };
+
+/** One GET on the TLS socket; the body is read only for the portal's `detail` text. */
+function httpGet(
+  socket: net.Socket,
+  host: string,
+  port: number,
+  path: string,
+  options: PortalProbeOptions,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (answer: HttpAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT', ms: ms() }), timeoutMs);
+    const headers: Record<string, string> = {
+      Host: port === 443 ? host : `${host}:${port}`,
+      'User-Agent': options.userAgent,
+      Accept: 'application/json',
+      Connection: 'close',
+    };
+    if (options.token !== undefined) headers.Authorization = `Token ${options.token}`;
+    const request = http.request(
+      { createConnection: () => socket, method: 'GET', path, headers },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < 16_384) body += chunk;
+        });
+        response.on('end', () => {
+          const answer: HttpAnswer = { ok: true, status: response.statusCode ?? 0, ms: ms() };
+          const date = response.headers.date;
+          if (date) answer.date = date;
+          const detail = portalDetail(body);
+          if (detail) answer.detail = detail;
+          finish(answer);
+        });
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() }),
+        );
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() }),
+    );
+    request.end();
+  });
+}
+
+/** The portal explains refusals as `{"detail": "Invalid token"}`. */
+function portalDetail(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { detail?: unknown };
+    return typeof parsed.detail === 'string' ? parsed.detail.slice(0, 300) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function describeRoute(probe: PortalProbe): string {
+  return probe.proxy ? `through ${formatProxy(probe.proxy)}` : 'directly';
+}

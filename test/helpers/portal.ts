@@ -1,0 +1,97 @@
+// A fake tenant portal on 127.0.0.1 (HTTPS with a generated chain) and an HTTP CONNECT proxy, both
+// real servers. The portal answers GET /api/v1/agents/siem/ like the real API: 401
+// {"detail":"Invalid token"} unless the token is the one it knows.
+import https from 'node:https';
+import http from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import { once } from 'node:events';
+import type { Peer } from './servers.js';
+
+export const GOOD_TOKEN = `${'A1b2C3d4'.repeat(10)}==`; // 82 characters of the token alphabet
+
+export interface PortalOptions {
+  cert: string; // leaf + intermediates, PEM
+  key: string;
+  tls?: Pick<tls.SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers'>;
+  /** Answer every API call with this status (429, 503…) instead of judging the token. */
+  status?: number;
+  /** Send this Date header (for clock-skew tests). */
+  date?: string;
+}
+
+export async function portalServer(
+  options: PortalOptions,
+): Promise<Peer & { requests: http.IncomingHttpHeaders[] }> {
+  const requests: http.IncomingHttpHeaders[] = [];
+  const server = https.createServer({ cert: options.cert, key: options.key, ...options.tls }, (req, res) => {
+    requests.push(req.headers);
+    if (options.date) res.setHeader('Date', options.date);
+    res.setHeader('Content-Type', 'application/json');
+    if (req.url !== '/api/v1/agents/siem/') return res.end('{"portal":"home"}');
+    if (options.status) {
+      res.statusCode = options.status;
+      return res.end('{"detail":"Request was throttled."}');
+    }
+    if (req.headers.authorization === `Token ${GOOD_TOKEN}`) return res.end('{"data":[],"total":0}');
+    res.statusCode = 401;
+    res.end('{"detail":"Invalid token"}');
+  });
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('tlsClientError', () => undefined);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    requests,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type ProxyMode = 'tunnel' | 407 | 403 | 502 | 'silent';
+
+/** An HTTP CONNECT proxy: tunnels, or answers as a proxy that wants auth, filters, or fails upstream. */
+export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: string[] }> {
+  const targets: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((_req, res) => res.writeHead(400).end());
+  server.on('connect', (req, client: net.Socket, head: Buffer) => {
+    targets.push(req.url ?? '');
+    client.on('error', () => undefined);
+    sockets.add(client);
+    if (mode === 'silent') return; // takes the request and never answers
+    if (mode === 407)
+      return client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+      );
+    if (mode === 403) return client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    if (mode === 502) return client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host === 'localhost' ? '127.0.0.1' : host!, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    sockets.add(upstream);
+  });
+  server.on('connection', (s) => sockets.add(s));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    targets,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
