@@ -49,7 +49,7 @@ async function receive(listenerCommand, listenerArgs, port, stdoutFile, file, en
 
 export default async function listenBench({ doctor, env, runs }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
-  const samples = readFileSync(new URL('../../shared/data/cef-samples.txt', import.meta.url), 'utf8')
+  const samples = readFileSync(new URL('../fixtures/cef-samples.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter(Boolean);
   const file = path.join(dir, 'events.txt');

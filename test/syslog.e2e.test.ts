@@ -12,12 +12,10 @@ import { sendMessages } from '../src/syslog/sender.js';
 import { sampleEvents } from '../src/syslog/test-events.js';
 import { probeTcp } from '../src/probes/tcp.js';
 import { closedPort } from './helpers/servers.js';
-import { ROOT, SHARED } from './helpers/paths.js';
+import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
-const SAMPLES = readFileSync(path.join(SHARED, 'data', 'cef-samples.txt'), 'utf8')
-  .split('\n')
-  .filter(Boolean);
+const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
   const deadline = Date.now() + ms;

@@ -4,7 +4,7 @@
 import type { PortalProbe } from '../probes/portal.js';
 import type { ServedCertificate } from '../probes/tls.js';
 import { formatProxy } from '../config/proxy-address.js';
-import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
+import { fail, pass, skip, text, type Check, type Finding } from './types.js';
 import type { Text } from '../catalog/index.js';
 
 const TENANT_HOSTS = [

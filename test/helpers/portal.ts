@@ -38,7 +38,7 @@ export async function portalServer(
     res.end('{"detail":"Invalid token"}');
   });
   const sockets = new Set<net.Socket>();
-  server.on('connection', (s) => {
+  server.on('connection', (s: net.Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -62,7 +62,8 @@ export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: s
   const targets: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = http.createServer((_req, res) => res.writeHead(400).end());
-  server.on('connect', (req, client: net.Socket, head: Buffer) => {
+  server.on('connect', (req: http.IncomingMessage, duplex, head: Buffer) => {
+    const client = duplex as net.Socket;
     targets.push(req.url ?? '');
     client.on('error', () => undefined);
     sockets.add(client);

@@ -10,11 +10,9 @@ import {
   type SyslogEvent,
 } from '../../src/syslog/cef.js';
 import { sampleEvents, connectivityTestEvent } from '../../src/syslog/test-events.js';
-import { SHARED } from '../helpers/paths.js';
+import { FIXTURES } from '../helpers/paths.js';
 
-const SAMPLES = readFileSync(path.join(SHARED, 'data', 'cef-samples.txt'), 'utf8')
-  .split('\n')
-  .filter(Boolean);
+const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
 
 function parsed(line: string): SyslogEvent {
   const result = parseSyslogLine(line);
