@@ -10,6 +10,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     `siem-doctor/${version} ${process.platform}-${process.arch} node-${process.version}\n`,
   );
 } else {
-  const { execute } = await import('../dist/main.js');
+  const { execute, createRedactor, secretsFromArgv } = await import('../dist/main.js');
+  // Last resort: an exception that escapes every check (a socket callback, say) still ends in one
+  // redacted line, never a stack trace. SIEM_DOCTOR_DEBUG=1 shows the stack for a bug report.
+  const last = (error) => {
+    const redactor = createRedactor(secretsFromArgv(args, process.env));
+    const line = String(error?.message ?? error).split('\n')[0];
+    process.stderr.write(`Error: unexpected failure: ${redactor.text(line)}\n`);
+    if (process.env.SIEM_DOCTOR_DEBUG) process.stderr.write(`${redactor.text(String(error?.stack ?? ''))}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
   await execute({ dir: import.meta.url });
 }

@@ -40,8 +40,13 @@ export function httpConnect(
   const ms = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let received = Buffer.alloc(0);
+    let settled = false;
     const finish = (outcome: ConnectOutcome) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
+      // Hold the stream: nothing may flow past between our listener and the TLS layer taking over.
+      socket.pause();
       socket.off('data', onData);
       socket.off('error', onError);
       socket.off('end', onEnd);
@@ -60,18 +65,20 @@ export function httpConnect(
       }
       const head = parseResponseHead(received.toString('latin1', 0, end));
       if (!head) return finish({ ok: false, code: 'NOT_HTTP', ms: ms() });
-      // Whatever came after the answer already belongs to the tunnel.
-      const rest = received.subarray(end + 4);
-      if (rest.length > 0) socket.unshift(rest);
-      if (head.status === 200) finish({ ok: true, status: 200, ms: ms() });
-      else
-        finish({
+      if (head.status !== 200) {
+        return finish({
           ok: false,
           status: head.status,
           statusText: head.statusText,
           headers: head.headers,
           ms: ms(),
         });
+      }
+      finish({ ok: true, status: 200, ms: ms() });
+      // Whatever came after the answer already belongs to the tunnel. Given back only now that our
+      // listener is gone: unshift emits at once, and would feed it to us again.
+      const rest = received.subarray(end + 4);
+      if (rest.length > 0) socket.unshift(rest);
     };
     socket.on('data', onData);
     socket.on('error', onError);

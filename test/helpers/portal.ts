@@ -68,10 +68,13 @@ export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: s
     client.on('error', () => undefined);
     sockets.add(client);
     if (mode === 'silent') return; // takes the request and never answers
-    if (mode === 407)
+    if (mode === 407) {
+      // with a body, as real proxies send one: the probe must not read it back into itself
+      const body = '<html><body>Proxy authentication required</body></html>\n'.repeat(20);
       return client.end(
-        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+        `HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
       );
+    }
     if (mode === 403) return client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     if (mode === 502) return client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     const [host, port] = (req.url ?? '').split(':');
