@@ -258,6 +258,62 @@ export const fr = {
       'S’il a été régénéré, ou si son propriétaire est parti, régénérez-le et redémarrez l’agent avec le nouveau.',
     'token.fix.retry':
       'Réessayez dans une minute : l’API accepte 30 requêtes par minute, et une réponse 5xx vient du portail.',
+    'tls.noJava': 'non exécutée : aucun environnement Java à examiner (voir java-runtime)',
+    'tls.noSecurityFile':
+      'aucun java.security trouvé sous {home}, ses algorithmes désactivés n’ont pas pu être lus ; aucune option -D ne désactive TLS 1.2',
+    'tls.disabled':
+      'TLS 1.2 est désactivé pour ce Java : jdk.tls.disabledAlgorithms dans {file} contient TLSv1.2',
+    'tls.optionExcludes': '{variable} définit -D{property}={protocols}, ce qui exclut TLS 1.2',
+    'tls.ok':
+      'TLS 1.2 est actif : jdk.tls.disabledAlgorithms dans {file} le laisse activé, et aucune option -D ne le retire',
+    'certs.noKeystore': 'non exécutée : aucun environnement Java trouvé et aucun --keystore indiqué',
+    'certs.unreadable': 'le magasin de clés {file} est inutilisable : {detail}',
+    'certs.path':
+      'Java peut construire un chemin de la chaîne du portail jusqu’à « {anchor} » (alias {alias}) dans {file}',
+    'certs.pathExpiredAnchor':
+      'la chaîne du portail n’atteint « {anchor} » (alias {alias}) que par un certificat expiré : Java l’accepte aujourd’hui, mais importez les autorités actuelles',
+    'certs.noPath':
+      'aucun certificat de {file} n’ancre la chaîne du portail : elle se termine par « {top} », émis par « {missing} », absent du magasin',
+    'certs.expiredInPath':
+      'la chaîne du portail contient un certificat expiré, « {subject} » (expiré le {date})',
+    'certs.rootsOk':
+      '{file} contient « {root} », qui ancre les chaînes qu’Azure sert aujourd’hui (donnez --portal-url pour juger la chaîne réellement servie)',
+    'certs.noRoots':
+      '{file} ne contient aucune des racines auxquelles aboutissent aujourd’hui les chaînes d’Azure ({missing})',
+    'certs.wrongPassword':
+      'le mot de passe indiqué ne correspond pas à {file} : son intégrité n’a pas été vérifiée, même si ses entrées ont été lues',
+    'certs.fix.import':
+      'Lancez `siem-doctor certs import --portal-url {url}` : il ajoute les certificats d’autorité dont la chaîne du portail a besoin, après une sauvegarde du magasin.',
+    'certs.fix.download':
+      'Si ce serveur ne joint pas le portail, utilisez `siem-doctor certs import --download` (fichiers vérifiés par empreintes épinglées) ou `--from` avec des fichiers de certificats de confiance.',
+    'certs.fix.restart': 'Redémarrez ensuite l’agent pour que Java relise le magasin de confiance.',
+    'certs.fix.password': 'Indiquez le mot de passe du magasin avec --storepass (par défaut changeit).',
+    'import.keystore': 'Magasin : {file} ({format}, {count} entrées)',
+    'import.sourcePortal':
+      'Source : la chaîne servie par {host}, vérifiée avec les autorités de confiance de cette machine',
+    'import.sourceFiles': 'Source : {files}',
+    'import.sourceDownload': 'Source : {base} (chaque fichier vérifié par son empreinte SHA-256 épinglée)',
+    'import.add': 'À ajouter :',
+    'import.skip': 'Laissés de côté :',
+    'import.present': '{name} : déjà présent sous {alias}',
+    'import.expired': '{name} : expiré le {date} (--include-expired l’importe quand même)',
+    'import.notCa': '{name} : pas un certificat d’autorité',
+    'import.duplicate': '{name} : proposé deux fois',
+    'import.downloadFailed': '{name} : non obtenu depuis {url} : {problem}',
+    'import.nothing': 'Rien à changer : le magasin contient déjà tous les certificats proposés.',
+    'import.dryRun': 'Simulation : rien n’a été modifié.',
+    'import.confirm': 'Ajouter {count} certificats à {file} ?',
+    'import.cancelled': 'Rien n’a été modifié.',
+    'import.done':
+      '{count} certificats ajoutés à {file} ; la version précédente est conservée sous {backup}.',
+    'import.restart': 'Redémarrez l’agent pour que Java relise le magasin de confiance.',
+    'list.title': 'Certificats d’autorité des chaînes d’Azure, dans {file} ({format}, {count} entrées) :',
+    'list.chainTitle': 'La chaîne servie par {host}, face à ce magasin :',
+    'list.present': 'présent sous {alias}',
+    'list.missing': 'absent',
+    'list.expired': 'expiré',
+    'list.needed': 'nécessaire',
+    'list.notNeeded': 'non nécessaire',
     'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
     'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
     'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',

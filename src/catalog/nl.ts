@@ -256,6 +256,60 @@ export const nl = {
       'Werd het opnieuw gegenereerd, of vertrok de eigenaar, genereer het dan opnieuw en start de agent met het nieuwe.',
     'token.fix.retry':
       'Probeer het over een minuut opnieuw: de API staat 30 verzoeken per minuut toe, en een 5xx-antwoord ligt aan de portal.',
+    'tls.noJava': 'niet uitgevoerd: geen Java-omgeving om te bekijken (zie java-runtime)',
+    'tls.noSecurityFile':
+      'geen java.security gevonden onder {home}, dus de uitgeschakelde algoritmen konden niet worden gelezen; geen -D-optie zet TLS 1.2 uit',
+    'tls.disabled': 'TLS 1.2 staat uit voor deze Java: jdk.tls.disabledAlgorithms in {file} bevat TLSv1.2',
+    'tls.optionExcludes': '{variable} zet -D{property}={protocols}, waarmee TLS 1.2 wegvalt',
+    'tls.ok':
+      'TLS 1.2 staat aan: jdk.tls.disabledAlgorithms in {file} laat het aan, en geen -D-optie haalt het weg',
+    'certs.noKeystore': 'niet uitgevoerd: geen Java-omgeving gevonden en geen --keystore opgegeven',
+    'certs.unreadable': 'de keystore {file} is onbruikbaar: {detail}',
+    'certs.path':
+      'Java kan een pad bouwen van de keten van de portal naar „{anchor}” (alias {alias}) in {file}',
+    'certs.pathExpiredAnchor':
+      'de keten van de portal bereikt „{anchor}” (alias {alias}) alleen via een verlopen certificaat: Java aanvaardt dat vandaag, maar importeer de huidige CA’s',
+    'certs.noPath':
+      'geen certificaat in {file} verankert de keten van de portal: die eindigt bij „{top}”, uitgegeven door „{missing}”, dat in de keystore ontbreekt',
+    'certs.expiredInPath':
+      'de keten van de portal bevat een verlopen certificaat, „{subject}” (verlopen op {date})',
+    'certs.rootsOk':
+      '{file} bevat „{root}”, dat de ketens verankert die Azure vandaag serveert (geef --portal-url op om de echt geserveerde keten te beoordelen)',
+    'certs.noRoots': '{file} bevat geen van de roots waarop de ketens van Azure vandaag eindigen ({missing})',
+    'certs.wrongPassword':
+      'het opgegeven wachtwoord past niet bij {file}: de integriteit werd niet gecontroleerd, al werden de items wel gelezen',
+    'certs.fix.import':
+      'Voer `siem-doctor certs import --portal-url {url}` uit: dat voegt de CA-certificaten toe die de keten van de portal nodig heeft, na een back-up van de keystore.',
+    'certs.fix.download':
+      'Bereikt deze server de portal niet, gebruik dan `siem-doctor certs import --download` (bestanden gecontroleerd tegen vastgepinde vingerafdrukken) of `--from` met certificaatbestanden die u vertrouwt.',
+    'certs.fix.restart': 'Start de agent daarna opnieuw, zodat Java de truststore opnieuw inleest.',
+    'certs.fix.password': 'Geef het wachtwoord van de keystore op met --storepass (standaard changeit).',
+    'import.keystore': 'Keystore: {file} ({format}, {count} items)',
+    'import.sourcePortal':
+      'Bron: de keten die {host} serveert, gecontroleerd tegen het vertrouwen van deze machine',
+    'import.sourceFiles': 'Bron: {files}',
+    'import.sourceDownload': 'Bron: {base} (elk bestand gecontroleerd tegen zijn vastgepinde SHA-256)',
+    'import.add': 'Toe te voegen:',
+    'import.skip': 'Weggelaten:',
+    'import.present': '{name}: al aanwezig als {alias}',
+    'import.expired': '{name}: verlopen op {date} (--include-expired importeert het toch)',
+    'import.notCa': '{name}: geen CA-certificaat',
+    'import.duplicate': '{name}: twee keer aangeboden',
+    'import.downloadFailed': '{name}: niet verkregen van {url}: {problem}',
+    'import.nothing': 'Niets te veranderen: de keystore bevat al elk aangeboden certificaat.',
+    'import.dryRun': 'Proefdraai: er werd niets veranderd.',
+    'import.confirm': '{count} certificaten toevoegen aan {file}?',
+    'import.cancelled': 'Er werd niets veranderd.',
+    'import.done':
+      '{count} certificaten toegevoegd aan {file}; de vorige versie blijft bewaard als {backup}.',
+    'import.restart': 'Start de agent opnieuw zodat Java de truststore opnieuw inleest.',
+    'list.title': 'CA-certificaten van de ketens van Azure, in {file} ({format}, {count} items):',
+    'list.chainTitle': 'De keten die {host} serveert, tegenover deze keystore:',
+    'list.present': 'aanwezig als {alias}',
+    'list.missing': 'ontbreekt',
+    'list.expired': 'verlopen',
+    'list.needed': 'nodig',
+    'list.notNeeded': 'niet nodig',
     'syslog.noHost': 'niet uitgevoerd: geen SIEM-server opgegeven (gebruik --syslog-host en --syslog-port)',
     'syslog.noPort': 'niet uitgevoerd: geen SIEM-poort opgegeven (gebruik --syslog-port)',
     'syslog.dnsFailed': 'de naam van de SIEM-server {host} lost niet op ({code})',

@@ -1,5 +1,7 @@
 // The checks siem-doctor runs, in report order. Explicit on purpose: no discovery, no globbing.
+import { javaCerts } from './java-certs.js';
 import { javaRuntime } from './java-runtime.js';
+import { javaTls } from './java-tls.js';
 import { lifecycle } from './lifecycle.js';
 import { portal } from './portal.js';
 import { proxy } from './proxy.js';
@@ -10,6 +12,8 @@ import type { Check } from './types.js';
 
 export const CHECKS = [
   javaRuntime,
+  javaTls,
+  javaCerts,
   token,
   proxy,
   portal,

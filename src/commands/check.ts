@@ -45,6 +45,11 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       description: 'language of the report [default: from LC_ALL/LANG, else en]',
       options: [...LANGUAGES],
     }),
+    chain: Flags.string({
+      description:
+        "the portal's served chain as PEM (leaf first), for java-certs when the portal cannot be probed from here",
+      helpValue: 'FILE',
+    }),
     'test-event': Flags.boolean({
       description: 'send the marked test event to the SIEM (syslog-send); --no-test-event to leave it out',
       allowNo: true,
@@ -61,6 +66,15 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
 
     const { resolveConfig } = await import('../config/resolve.js');
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    if (flags.chain) {
+      const [{ readPemCertificates }, { X509Certificate }] = await Promise.all([
+        import('../config/resolve.js'),
+        import('node:crypto'),
+      ]);
+      config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
+        (pem) => new X509Certificate(pem).raw,
+      );
+    }
     this.secrets.push(config.token ?? '', config.storepass === 'changeit' ? '' : config.storepass);
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
 

@@ -24,6 +24,8 @@ export interface DoctorConfig {
   caFile?: string;
   /** The certificates of --ca-file, checked to be PEM certificates. */
   extraCAs: string[];
+  /** A served chain handed in with --chain (leaf first), for java-certs when the portal is not probed. */
+  servedChain?: Buffer[];
   timeoutMs: number;
   /** False under --no-test-event: syslog-send then skips. */
   sendTestEvent: boolean;
@@ -203,23 +205,27 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
   return config;
 }
 
+export function readCaFile(file: string): Promise<string[]> {
+  return readPemCertificates(file, '--ca-file');
+}
+
 /** Every certificate of a PEM file; a file without one, or with a damaged one, is bad input. */
-export async function readCaFile(file: string): Promise<string[]> {
+export async function readPemCertificates(file: string, flag: string): Promise<string[]> {
   let content: string;
   try {
     content = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--ca-file: ${describeFileError(error, file)}`);
+    throw new UsageError(`${flag}: ${describeFileError(error, file)}`);
   }
   const blocks = content.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0)
-    throw new UsageError(`--ca-file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    throw new UsageError(`${flag}: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   const { X509Certificate } = await import('node:crypto');
   blocks.forEach((pem, i) => {
     try {
       new X509Certificate(pem);
     } catch {
-      throw new UsageError(`--ca-file: certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`);
+      throw new UsageError(`${flag}: certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`);
     }
   });
   return blocks.map((pem) => `${pem}\n`);

@@ -1,0 +1,130 @@
+import * as Flags from '@oclif/core/flags';
+import { DoctorCommand } from '../../command-base.js';
+import { connectionFlags } from '../../config/flags.js';
+import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
+
+export default class CertsList extends DoctorCommand {
+  static override summary =
+    'Show which of the Microsoft and DigiCert CAs the agent needs are in the Java keystore';
+  static override description = `Lists the CA certificates of Azure's chains (the eight of Microsoft's instructions, the issuing CAs and roots Azure serves today, and retired ones) with their expiry and whether the keystore holds them, under which alias. With --portal-url, also the chain the portal serves right now and the anchor Java would use.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --keystore /opt/jre/lib/security/cacerts --portal-url https://contoso.us3.portal.cloudappsecurity.com --json',
+  ];
+  static override flags = {
+    'java-home': connectionFlags['java-home'],
+    keystore: connectionFlags.keystore,
+    storepass: connectionFlags.storepass,
+    'portal-url': connectionFlags['portal-url'],
+    proxy: connectionFlags.proxy,
+    'ca-file': connectionFlags['ca-file'],
+    timeout: connectionFlags.timeout,
+    config: connectionFlags.config,
+    json: Flags.boolean({ description: 'print the result as JSON' }),
+    lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
+  };
+
+  public async run(): Promise<void> {
+    const { flags } = await this.parse(CertsList);
+    const [
+      { resolveConfig },
+      { locateKeystore },
+      { openKeystore, trustedEntries },
+      { KNOWN_CAS },
+      { X509Certificate },
+    ] = await Promise.all([
+      import('../../config/resolve.js'),
+      import('../../trust/locate.js'),
+      import('../../keystore/store.js'),
+      import('../../trust/known-cas.js'),
+      import('node:crypto'),
+    ]);
+    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    this.secrets.push(config.storepass === 'changeit' ? '' : config.storepass);
+    const { keystore: file } = await locateKeystore(config, process.env);
+    const keystore = await openKeystore(file, config.storepass);
+    const entries = trustedEntries(keystore);
+    const aliasBySha = new Map(entries.map((e) => [new X509Certificate(e.der).fingerprint256, e.alias]));
+    const now = Date.now();
+    const known = KNOWN_CAS.map((ca) => ({
+      name: ca.name,
+      issuer: ca.issuer,
+      role: ca.role,
+      notAfter: ca.notAfter,
+      expired: Date.parse(ca.notAfter) < now,
+      alias: aliasBySha.get(ca.sha256) ?? null,
+      sha256: ca.sha256,
+      ...(ca.alias && { docsAlias: ca.alias }),
+    }));
+
+    let chain:
+      | { subject: string; issuer: string; notAfter: string; alias: string | null; needed: boolean }[]
+      | undefined;
+    let anchor: string | undefined;
+    if (config.portalUrl) {
+      const { gatherFacts } = await import('../../checks/facts.js');
+      const probe = await gatherFacts(config, process.env, this.config.version).portal();
+      if (probe?.tls) {
+        const { buildPath } = await import('../../trust/path.js');
+        const result = buildPath(
+          probe.tls.chain.map((c) => c.der),
+          entries.map((e) => ({ alias: e.alias, der: e.der })),
+        );
+        anchor = result.ok ? result.anchor.alias : undefined;
+        const onPath = new Set(result.path.map((s) => s.sha256));
+        chain = probe.tls.chain.map((c) => ({
+          subject: c.subject,
+          issuer: c.issuer,
+          notAfter: c.notAfter,
+          alias: aliasBySha.get(c.sha256) ?? null,
+          needed: onPath.has(c.sha256) || (result.ok && result.anchor.sha256 === c.sha256),
+        }));
+      }
+    }
+
+    if (flags.json) {
+      this.log(
+        JSON.stringify(
+          {
+            keystore: file,
+            format: keystore.format,
+            entries: entries.length,
+            known,
+            ...(chain && { chain, anchor: anchor ?? null }),
+          },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
+    const say = (t: Text) => translate(catalog, t);
+    this.log(
+      say({
+        key: 'list.title',
+        params: { file, format: keystore.format.toUpperCase(), count: entries.length },
+      }),
+    );
+    const width = Math.max(...known.map((k) => k.name.length));
+    for (const k of known) {
+      const state = k.alias
+        ? say({ key: 'list.present', params: { alias: k.alias } })
+        : say({ key: 'list.missing' });
+      const expiry = `${k.notAfter.slice(0, 10)}${k.expired ? ` (${say({ key: 'list.expired' })})` : ''}`;
+      this.log(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}`);
+    }
+    if (chain && config.portalUrl) {
+      this.log('');
+      this.log(say({ key: 'list.chainTitle', params: { host: config.portalUrl.hostname } }));
+      for (const c of chain) {
+        const state = c.alias
+          ? say({ key: 'list.present', params: { alias: c.alias } })
+          : say({ key: 'list.missing' });
+        this.log(
+          `  ${c.subject}  ← ${c.issuer}  ${c.notAfter.slice(0, 10)}  ${state}  ${say({ key: c.needed ? 'list.needed' : 'list.notNeeded' })}`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,281 @@
+// `certs import`, as a library: gather candidate certificates, plan what to add (CA certificates
+// only, not already present by fingerprint, not expired unless asked, the docs' alias for the
+// documented ones, never an alias that exists), then write — natively and atomically, or through
+// the JRE's own keytool.
+import { X509Certificate } from 'node:crypto';
+import { readdir, readFile, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describeFileError, UsageError } from '../errors.js';
+import type { Keystore, TrustedCertEntry } from '../keystore/model.js';
+import { KNOWN_CAS, knownCaBySha256, downloadFileName, type KnownCa } from './known-cas.js';
+
+export interface Candidate {
+  der: Buffer;
+  /** Where it came from: a file, a URL, or the portal. */
+  source: string;
+}
+
+export interface PlannedImport {
+  alias: string;
+  name: string;
+  sha256: string;
+  notAfter: string;
+  source: string;
+}
+
+export type SkipReason = 'present' | 'expired' | 'not-a-ca' | 'duplicate';
+
+export interface Skipped {
+  name: string;
+  sha256: string;
+  notAfter: string;
+  reason: SkipReason;
+  /** For 'present': the alias it is already under. */
+  alias?: string;
+  source: string;
+}
+
+export interface ImportPlan {
+  add: PlannedImport[];
+  skipped: Skipped[];
+}
+
+function cn(dn: string): string {
+  return (
+    dn
+      .split('\n')
+      .find((l) => l.startsWith('CN='))
+      ?.slice(3) ?? dn.replace(/\n/g, ', ')
+  );
+}
+
+/** keytool stores aliases in lower case; ours are readable and safe in a shell. */
+export function aliasFromName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'ca'
+  );
+}
+
+export function planImport(
+  keystore: Keystore,
+  candidates: Candidate[],
+  options: { includeExpired: boolean; now: Date },
+): ImportPlan {
+  const present = new Map<string, string>();
+  const aliases = new Set(keystore.entries.map((e) => e.alias.toLowerCase()));
+  for (const entry of keystore.entries) {
+    if (entry.kind === 'trusted') present.set(new X509Certificate(entry.der).fingerprint256, entry.alias);
+  }
+  const plan: ImportPlan = { add: [], skipped: [] };
+  const planned = new Set<string>();
+  for (const candidate of candidates) {
+    const cert = new X509Certificate(candidate.der);
+    const sha256 = cert.fingerprint256;
+    const name = cn(cert.subject);
+    const base = { name, sha256, notAfter: new Date(cert.validTo).toISOString(), source: candidate.source };
+    if (present.has(sha256)) {
+      plan.skipped.push({ ...base, reason: 'present', alias: present.get(sha256)! });
+    } else if (planned.has(sha256)) {
+      plan.skipped.push({ ...base, reason: 'duplicate' });
+    } else if (!cert.ca) {
+      plan.skipped.push({ ...base, reason: 'not-a-ca' });
+    } else if (!options.includeExpired && Date.parse(cert.validTo) < options.now.getTime()) {
+      plan.skipped.push({ ...base, reason: 'expired' });
+    } else {
+      const known = knownCaBySha256(sha256);
+      let alias = known?.alias ?? aliasFromName(name);
+      for (let n = 2; aliases.has(alias); n++) alias = `${known?.alias ?? aliasFromName(name)}-${n}`;
+      aliases.add(alias);
+      planned.add(sha256);
+      plan.add.push({ ...base, alias });
+    }
+  }
+  return plan;
+}
+
+export function applyPlan(
+  keystore: Keystore,
+  plan: ImportPlan,
+  candidates: Candidate[],
+  now: Date,
+): Keystore {
+  const byFingerprint = new Map(candidates.map((c) => [new X509Certificate(c.der).fingerprint256, c.der]));
+  const added: TrustedCertEntry[] = plan.add.map((p) => ({
+    kind: 'trusted',
+    alias: p.alias,
+    created: now,
+    der: byFingerprint.get(p.sha256)!,
+  }));
+  return { ...keystore, entries: [...keystore.entries, ...added] };
+}
+
+const CERT_FILE = /\.(pem|crt|cer|der|cert)$/i;
+
+/** Certificates from files and folders: PEM (one or many) or DER, whatever the name says. */
+export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (const given of paths) {
+    let files: string[];
+    try {
+      files = (await stat(given)).isDirectory()
+        ? (await readdir(given))
+            .filter((f) => CERT_FILE.test(f))
+            .sort()
+            .map((f) => path.join(given, f))
+        : [given];
+    } catch (error) {
+      throw new UsageError(`--from: ${describeFileError(error, given)}`);
+    }
+    if (files.length === 0) throw new UsageError(`--from: ${given} holds no .pem, .crt, .cer or .der file`);
+    for (const file of files) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        throw new UsageError(`--from: ${describeFileError(error, file)}`);
+      }
+      out.push(...parseCertificates(bytes, file));
+    }
+  }
+  return out;
+}
+
+export function parseCertificates(bytes: Buffer, source: string): Candidate[] {
+  const text = bytes.toString('latin1');
+  if (text.includes('-----BEGIN CERTIFICATE-----')) {
+    const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+    return blocks.map((pem, i) => {
+      try {
+        return { der: new X509Certificate(pem).raw, source };
+      } catch {
+        throw new UsageError(`${source}: certificate ${i + 1} is damaged (not valid base64 DER)`);
+      }
+    });
+  }
+  try {
+    return [{ der: new X509Certificate(bytes).raw, source }];
+  } catch {
+    throw new UsageError(`${source}: neither a PEM nor a DER certificate`);
+  }
+}
+
+/** The known CAs a download should bring: every one still valid (all of them with --include-expired). */
+export function downloadList(includeExpired: boolean, now: Date): KnownCa[] {
+  return KNOWN_CAS.filter((ca) => ca.url && (includeExpired || Date.parse(ca.notAfter) > now.getTime()));
+}
+
+export interface DownloadFailure {
+  name: string;
+  url: string;
+  problem: string;
+}
+
+/**
+ * Downloads from Microsoft's PKI (or a mirror) and keeps a file only when its SHA-256 is the
+ * pinned one: a mirror, a proxy or a network cannot slip another certificate in.
+ */
+export async function candidatesFromDownload(
+  list: KnownCa[],
+  options: { baseUrl?: string; timeoutMs: number },
+): Promise<{ candidates: Candidate[]; failures: DownloadFailure[] }> {
+  const candidates: Candidate[] = [];
+  const failures: DownloadFailure[] = [];
+  await Promise.all(
+    list.map(async (ca) => {
+      const url = options.baseUrl
+        ? new URL(
+            encodeURIComponent(downloadFileName(ca.url!)),
+            options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+          ).href
+        : ca.url!;
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) });
+        if (!response.ok) return failures.push({ name: ca.name, url, problem: `HTTP ${response.status}` });
+        const [candidate] = parseCertificates(Buffer.from(await response.arrayBuffer()), url);
+        const sha256 = new X509Certificate(candidate!.der).fingerprint256;
+        if (sha256 !== ca.sha256)
+          return failures.push({
+            name: ca.name,
+            url,
+            problem: `SHA-256 ${sha256} is not the pinned ${ca.sha256}: refused`,
+          });
+        candidates.push(candidate!);
+      } catch (error) {
+        const problem =
+          error instanceof UsageError
+            ? error.message
+            : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+        failures.push({ name: ca.name, url, problem: problem.split('\n')[0]! });
+      }
+    }),
+  );
+  // Report in table order, whatever order the downloads finished in.
+  candidates.sort(
+    (a, b) =>
+      list.findIndex((ca) => ca.sha256 === new X509Certificate(a.der).fingerprint256) -
+      list.findIndex((ca) => ca.sha256 === new X509Certificate(b.der).fingerprint256),
+  );
+  return { candidates, failures };
+}
+
+/**
+ * The same import through the JRE's own keytool, one -importcert per certificate, for keystore
+ * kinds siem-doctor does not write. The password travels in an environment variable
+ * (-storepass:env), never on a command line that `ps` shows. A backup is taken first.
+ */
+export async function importWithKeytool(options: {
+  keytool: string;
+  keystore: string;
+  storepass: string;
+  plan: ImportPlan;
+  candidates: Candidate[];
+  now: Date;
+}): Promise<{ backup: string }> {
+  const { execa } = await import('execa');
+  const backup = `${options.keystore}.siem-doctor-${options.now.toISOString().replace(/[:.]/g, '-')}.bak`;
+  try {
+    await copyFile(options.keystore, backup);
+  } catch (error) {
+    throw new UsageError(`cannot write ${backup}: ${describeFileError(error, backup)} (nothing was changed)`);
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'siem-doctor-'));
+  const byFingerprint = new Map(
+    options.candidates.map((c) => [new X509Certificate(c.der).fingerprint256, c.der]),
+  );
+  try {
+    for (const item of options.plan.add) {
+      const file = path.join(dir, `${item.alias}.der`);
+      await writeFile(file, byFingerprint.get(item.sha256)!);
+      const result = await execa(
+        options.keytool,
+        [
+          '-importcert',
+          '-noprompt',
+          '-alias',
+          item.alias,
+          '-file',
+          file,
+          '-keystore',
+          options.keystore,
+          '-storepass:env',
+          'SIEM_DOCTOR_KEYTOOL_PASS',
+        ],
+        { reject: false, env: { SIEM_DOCTOR_KEYTOOL_PASS: options.storepass }, timeout: 60_000, all: true },
+      );
+      if (result.exitCode !== 0) {
+        const said =
+          (result.all ?? '').split('\n').find((l) => /error/i.test(l)) ?? `exit ${result.exitCode}`;
+        throw new UsageError(
+          `keytool refused ${item.alias}: ${said.replace(/^keytool error:\s*/i, '')} (the backup is ${backup})`,
+        );
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { backup };
+}

@@ -1,0 +1,26 @@
+// Which keystore the certs commands work on, and which keytool: --keystore, else the cacerts of
+// the agent's JRE (--java-home, JAVA_HOME, java on PATH).
+import path from 'node:path';
+import type { DoctorConfig } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
+import { locateJava } from '../probes/java.js';
+
+export async function locateKeystore(
+  config: DoctorConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<{ keystore: string; javaHome?: string }> {
+  const java = await locateJava({ javaHome: config.javaHome, javaHomeSource: config.javaHomeSource, env });
+  const javaHome = java.found ? java.home : undefined;
+  if (config.keystore) return { keystore: config.keystore, ...(javaHome && { javaHome }) };
+  if (!javaHome) {
+    throw new UsageError(
+      'no Java runtime found to take cacerts from: give --java-home DIR (or JAVA_HOME), or --keystore FILE',
+    );
+  }
+  return { keystore: path.join(javaHome, 'lib', 'security', 'cacerts'), javaHome };
+}
+
+export function keytoolOf(javaHome: string | undefined): string {
+  if (!javaHome) throw new UsageError('--keytool needs the JRE: give --java-home DIR (or JAVA_HOME)');
+  return path.join(javaHome, 'bin', process.platform === 'win32' ? 'keytool.exe' : 'keytool');
+}

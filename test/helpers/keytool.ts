@@ -1,0 +1,42 @@
+// The real keytool as the judge of every keystore siem-doctor writes.
+import { execa } from 'execa';
+
+export interface Listed {
+  alias: string;
+  type: string;
+  sha256: string;
+}
+
+/** `keytool -list -v`: alias, entry type and SHA-256 of every entry. Throws when keytool refuses the file. */
+export async function keytoolList(
+  file: string,
+  storepass = 'changeit',
+  storetype?: string,
+): Promise<Listed[]> {
+  const args = [
+    '-list',
+    '-v',
+    '-keystore',
+    file,
+    '-storepass',
+    storepass,
+    ...(storetype ? ['-storetype', storetype] : []),
+  ];
+  const { stdout, exitCode, stderr } = await execa('keytool', args, {
+    reject: false,
+    env: { LC_ALL: 'C.UTF-8' },
+  });
+  if (exitCode !== 0) throw new Error(`keytool refused ${file}: ${stdout}${stderr}`);
+  const out: Listed[] = [];
+  for (const block of stdout.split(/\*{20,}/)) {
+    const alias = /Alias name: (.*)/.exec(block)?.[1];
+    const type = /Entry type: (.*)/.exec(block)?.[1];
+    const sha256 = /SHA256: ([0-9A-F:]+)/.exec(block)?.[1];
+    if (alias && type && sha256) out.push({ alias, type, sha256 });
+  }
+  return out;
+}
+
+export async function keytool(args: string[]): Promise<void> {
+  await execa('keytool', args, { env: { LC_ALL: 'C.UTF-8' } });
+}

@@ -1,0 +1,93 @@
+import { X509Certificate } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePkcs12, serializePkcs12 } from '../../src/keystore/pkcs12.js';
+import { parseKeystore } from '../../src/keystore/store.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { keytool, keytoolList } from '../helpers/keytool.js';
+
+const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
+let dir: string;
+let jdk18: string; // password-less, as JDK 18+ ships cacerts
+let jdk17: string; // protected by a password, keytool's default
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'sd-p12-'));
+  jdk18 = path.join(dir, 'cacerts-jdk18.p12');
+  jdk17 = path.join(dir, 'protected.p12');
+  const convert = [
+    '-importkeystore',
+    '-noprompt',
+    '-srckeystore',
+    CACERTS,
+    '-srcstorepass',
+    'changeit',
+    '-deststoretype',
+    'pkcs12',
+    '-deststorepass',
+    'changeit',
+  ];
+  await keytool([
+    '-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE',
+    '-J-Dkeystore.pkcs12.macAlgorithm=NONE',
+    ...convert,
+    '-destkeystore',
+    jdk18,
+  ]);
+  await keytool([...convert, '-destkeystore', jdk17]);
+}, 60_000);
+
+describe('PKCS#12', () => {
+  it('reads a password-less store as JDK 18+ writes cacerts, whatever password is given', async () => {
+    const bytes = await readFile(jdk18);
+    for (const password of [undefined, 'changeit', 'anything']) {
+      const store = parseKeystore(bytes, password);
+      expect(store.format).toBe('pkcs12');
+      expect(store.entries.filter((e) => e.kind === 'trusted')).toHaveLength(140);
+    }
+  });
+
+  it('reads a password-protected store with its password and names a wrong one', async () => {
+    const bytes = await readFile(jdk17);
+    const store = parseKeystore(bytes, 'changeit');
+    expect(store.entries).toHaveLength(140);
+    expect(store.passwordProtected).toBe(true);
+    expect(() => parseKeystore(bytes, 'wrong')).toThrow(/wrong keystore password/);
+  }, 20_000);
+
+  it('writes a password-less store that keytool lists as trusted entries, aliases and fingerprints kept', async () => {
+    const source = parsePkcs12(await readFile(jdk18), undefined);
+    const added = [
+      ...source.entries,
+      {
+        kind: 'trusted' as const,
+        alias: 'azuretls03crt',
+        created: new Date(),
+        der: new X509Certificate(
+          await readFile(path.join(FIXTURES, 'azure-cas', 'azure-rsa-tls-issuing-ca-03.pem')),
+        ).raw,
+      },
+    ];
+    const file = path.join(dir, 'written.p12');
+    await writeFile(file, serializePkcs12(added));
+    const listed = await keytoolList(file, 'ignored', 'pkcs12');
+    expect(listed).toHaveLength(141);
+    expect(listed.every((l) => l.type === 'trustedCertEntry')).toBe(true);
+    const expected = new Map(
+      added.map((e) => [e.alias, new X509Certificate((e as { der: Buffer }).der).fingerprint256]),
+    );
+    for (const l of listed) expect(l.sha256).toBe(expected.get(l.alias));
+    // and it reads back the same
+    expect(parsePkcs12(await readFile(file), undefined).entries.map((e) => e.alias)).toEqual(
+      added.map((e) => e.alias),
+    );
+  });
+
+  it('calls a damaged file damaged', () => {
+    expect(() => parseKeystore(Buffer.from([0x30, 0x82, 0x10, 0x00, 0x02]), undefined)).toThrow(
+      /damaged PKCS#12 keystore/,
+    );
+  });
+});
