@@ -21,15 +21,13 @@ export const javaCerts = {
       { parseKeystore, trustedEntries },
       { KNOWN_CAS, knownCaBySha256 },
       { buildPath },
-      { KeystoreError },
-      { X509Certificate },
+      { KeystoreError, fingerprint },
     ] = await Promise.all([
       import('node:fs/promises'),
       import('../keystore/store.js'),
       import('../trust/known-cas.js'),
       import('../trust/path.js'),
       import('../keystore/model.js'),
-      import('node:crypto'),
     ]);
     let bytes: Buffer;
     try {
@@ -45,7 +43,7 @@ export const javaCerts = {
     let keystore;
     let passwordMatches = true;
     try {
-      keystore = parseKeystore(bytes, ctx.config.storepass);
+      keystore = await parseKeystore(bytes, ctx.config.storepass);
     } catch (error) {
       if (!(error instanceof KeystoreError)) throw error;
       if (error.reason !== 'wrong-password')
@@ -55,12 +53,12 @@ export const javaCerts = {
           { evidence: { file, reason: error.reason } },
         );
       passwordMatches = false;
-      keystore = parseKeystore(bytes, undefined);
+      keystore = await parseKeystore(bytes, undefined);
     }
     const entries = trustedEntries(keystore);
     const now = ctx.now;
     const held = entries
-      .map((e) => ({ alias: e.alias, ca: knownCaBySha256(new X509Certificate(e.der).fingerprint256) }))
+      .map((e) => ({ alias: e.alias, ca: knownCaBySha256(fingerprint(e.der)) }))
       .filter((h) => h.ca);
     const expiredHeld = held.filter((h) => Date.parse(h.ca!.notAfter) < now.getTime());
     const evidence: Record<string, unknown> = {

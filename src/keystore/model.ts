@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // The trust store as siem-doctor sees it, whatever the file format: trusted certificates it
 // understands, and every other entry kept exactly as it was read.
 
@@ -38,6 +40,18 @@ export class KeystoreError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * SHA-256 of a certificate's DER as keytool and OpenSSL print it (AA:BB:…). Hashing the bytes is
+ * far cheaper than parsing 140 certificates just to ask for their fingerprint.
+ */
+export function fingerprint(der: Buffer): string {
+  return createHash('sha256')
+    .update(der)
+    .digest('hex')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 export function detectFormat(bytes: Buffer): KeystoreFormat | 'jceks' | undefined {

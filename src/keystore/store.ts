@@ -15,12 +15,17 @@ import {
   type KeystoreEntry,
   type TrustedCertEntry,
 } from './model.js';
-import { parsePkcs12, serializePkcs12 } from './pkcs12.js';
-
-export function parseKeystore(bytes: Buffer, password: string | undefined): Keystore {
+/**
+ * Reads a keystore of either format, told apart by its bytes. PKCS#12 support (node-forge) loads
+ * only when the bytes are PKCS#12: a JKS run never pays for it.
+ */
+export async function parseKeystore(bytes: Buffer, password: string | undefined): Promise<Keystore> {
   const format = detectFormat(bytes);
   if (format === 'jks') return parseJks(bytes, password);
-  if (format === 'pkcs12') return parsePkcs12(bytes, password === '' ? undefined : password);
+  if (format === 'pkcs12') {
+    const { parsePkcs12 } = await import('./pkcs12.js');
+    return parsePkcs12(bytes, password === '' ? undefined : password);
+  }
   if (format === 'jceks')
     throw new KeystoreError(
       'a JCEKS keystore: siem-doctor reads JKS and PKCS#12 only; use --keytool',
@@ -45,20 +50,21 @@ export async function openKeystore(file: string, password: string | undefined): 
     throw new UsageError(`--keystore: ${describeFileError(error, file)}`);
   }
   try {
-    return { ...parseKeystore(bytes, password), file: real };
+    return { ...(await parseKeystore(bytes, password)), file: real };
   } catch (error) {
     if (error instanceof KeystoreError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
 }
 
-export function serializeKeystore(keystore: Keystore, password: string): Buffer {
+export async function serializeKeystore(keystore: Keystore, password: string): Promise<Buffer> {
   if (keystore.format === 'jks') return serializeJks(keystore.entries, password);
   if (keystore.passwordProtected) {
     throw new UsageError(
       'this PKCS#12 keystore is protected by a password: siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts); use --keytool',
     );
   }
+  const { serializePkcs12 } = await import('./pkcs12.js');
   return serializePkcs12(keystore.entries);
 }
 
@@ -81,7 +87,7 @@ export async function writeKeystoreAtomically(
   password: string,
   now = new Date(),
 ): Promise<WriteResult> {
-  const bytes = serializeKeystore(keystore, password);
+  const bytes = await serializeKeystore(keystore, password);
   const dir = path.dirname(target);
   const base = path.basename(target);
   const backup = path.join(dir, `${base}.siem-doctor-${stamp(now)}.bak`);
@@ -114,7 +120,7 @@ export async function writeKeystoreAtomically(
     if (process.getuid?.() === 0) await chown(temp, original.uid, original.gid);
     // Read back before the swap: what replaces the original must be exactly what we meant.
     verifySame(
-      parseKeystore(await readFile(temp), keystore.format === 'jks' ? password : undefined),
+      await parseKeystore(await readFile(temp), keystore.format === 'jks' ? password : undefined),
       keystore,
     );
     await rename(temp, target);
@@ -128,7 +134,7 @@ export async function writeKeystoreAtomically(
   await folder?.sync().catch(() => undefined);
   await folder?.close();
   verifySame(
-    parseKeystore(await readFile(target), keystore.format === 'jks' ? password : undefined),
+    await parseKeystore(await readFile(target), keystore.format === 'jks' ? password : undefined),
     keystore,
   );
   return { backup };

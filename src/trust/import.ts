@@ -7,7 +7,7 @@ import { readdir, readFile, stat, writeFile, mkdtemp, rm, copyFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { describeFileError, UsageError } from '../errors.js';
-import type { Keystore, TrustedCertEntry } from '../keystore/model.js';
+import { fingerprint, type Keystore, type TrustedCertEntry } from '../keystore/model.js';
 import { KNOWN_CAS, knownCaBySha256, downloadFileName, type KnownCa } from './known-cas.js';
 
 export interface Candidate {
@@ -68,7 +68,7 @@ export function planImport(
   const present = new Map<string, string>();
   const aliases = new Set(keystore.entries.map((e) => e.alias.toLowerCase()));
   for (const entry of keystore.entries) {
-    if (entry.kind === 'trusted') present.set(new X509Certificate(entry.der).fingerprint256, entry.alias);
+    if (entry.kind === 'trusted') present.set(fingerprint(entry.der), entry.alias);
   }
   const plan: ImportPlan = { add: [], skipped: [] };
   const planned = new Set<string>();

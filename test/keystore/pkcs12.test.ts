@@ -43,7 +43,7 @@ describe('PKCS#12', () => {
   it('reads a password-less store as JDK 18+ writes cacerts, whatever password is given', async () => {
     const bytes = await readFile(jdk18);
     for (const password of [undefined, 'changeit', 'anything']) {
-      const store = parseKeystore(bytes, password);
+      const store = await parseKeystore(bytes, password);
       expect(store.format).toBe('pkcs12');
       expect(store.entries.filter((e) => e.kind === 'trusted')).toHaveLength(140);
     }
@@ -51,10 +51,10 @@ describe('PKCS#12', () => {
 
   it('reads a password-protected store with its password and names a wrong one', async () => {
     const bytes = await readFile(jdk17);
-    const store = parseKeystore(bytes, 'changeit');
+    const store = await parseKeystore(bytes, 'changeit');
     expect(store.entries).toHaveLength(140);
     expect(store.passwordProtected).toBe(true);
-    expect(() => parseKeystore(bytes, 'wrong')).toThrow(/wrong keystore password/);
+    await expect(parseKeystore(bytes, 'wrong')).rejects.toThrow(/wrong keystore password/);
   }, 20_000);
 
   it('writes a password-less store that keytool lists as trusted entries, aliases and fingerprints kept', async () => {
@@ -85,8 +85,8 @@ describe('PKCS#12', () => {
     );
   });
 
-  it('calls a damaged file damaged', () => {
-    expect(() => parseKeystore(Buffer.from([0x30, 0x82, 0x10, 0x00, 0x02]), undefined)).toThrow(
+  it('calls a damaged file damaged', async () => {
+    await expect(parseKeystore(Buffer.from([0x30, 0x82, 0x10, 0x00, 0x02]), undefined)).rejects.toThrow(
       /damaged PKCS#12 keystore/,
     );
   });

@@ -76,7 +76,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
 
     const { keystore: file, javaHome } = await locateKeystore(config, process.env);
     const keystore = await store.openKeystore(file, config.storepass);
-    if (!flags.keytool) store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
+    if (!flags.keytool) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
     line({
       key: 'import.keystore',
       params: { file, format: keystore.format.toUpperCase(), count: keystore.entries.length },

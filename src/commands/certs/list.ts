@@ -31,20 +31,20 @@ export default class CertsList extends DoctorCommand {
       { locateKeystore },
       { openKeystore, trustedEntries },
       { KNOWN_CAS },
-      { X509Certificate },
+      { fingerprint },
     ] = await Promise.all([
       import('../../config/resolve.js'),
       import('../../trust/locate.js'),
       import('../../keystore/store.js'),
       import('../../trust/known-cas.js'),
-      import('node:crypto'),
+      import('../../keystore/model.js'),
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     this.secrets.push(config.storepass === 'changeit' ? '' : config.storepass);
     const { keystore: file } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);
-    const aliasBySha = new Map(entries.map((e) => [new X509Certificate(e.der).fingerprint256, e.alias]));
+    const aliasBySha = new Map(entries.map((e) => [fingerprint(e.der), e.alias]));
     const now = Date.now();
     const known = KNOWN_CAS.map((ca) => ({
       name: ca.name,
