@@ -9,6 +9,8 @@ export interface Report {
   durationMs: number;
   summary: Record<Status, number>;
   checks: CheckResult[];
+  /** Under --fix only: what was offered and done. */
+  fixes?: { id: string; applied: boolean; message: string }[];
 }
 
 export function buildReport(

@@ -5,12 +5,14 @@
 import path from 'node:path';
 import type { Text } from '../catalog/index.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
+import { importPortalChain } from './java-certs-fix.js';
 
 const ROOTS_TODAY = ['DigiCert Global Root G2', 'Microsoft RSA Root Certificate Authority 2017'];
 
 export const javaCerts = {
   id: 'java-certs',
   documentedError: 'Issue with new versions of Java',
+  fix: importPortalChain,
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
     const file =

@@ -42,6 +42,15 @@ export interface Check {
   /** Hard limit for the whole check; the runner turns an overrun into status `error`. */
   budgetMs?: (config: DoctorConfig) => number;
   run(ctx: CheckContext): Promise<Finding>;
+  /**
+   * Mends what a failed run found, where that can be done safely; only ever called under
+   * `check --fix`, after the user agreed. Never called by run().
+   */
+  fix?: {
+    /** One line for the confirmation question. */
+    describe(ctx: CheckContext): Promise<string | undefined>;
+    apply(ctx: CheckContext): Promise<string>;
+  };
 }
 
 /** One check's verdict as reported: the JSON shape of SPEC.md. */

@@ -7,8 +7,10 @@ import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
 import { buildReport, exitCodeFor } from '../report.js';
 import { selectChecks } from '../checks/select.js';
+import type { FixOptions } from '../checks/fix.js';
+import type { Check as DoctorCheck, CheckResult } from '../checks/types.js';
 
-export default class Check extends DoctorCommand {
+export default class CheckCommand extends DoctorCommand {
   static override summary = 'Run the checks and say which documented agent error each problem is';
   static override description = `Every check probes the real thing — the Java runtime, the network, the SIEM server — and reports pass, warn, fail or skip with its evidence. A finding that matches an error of the agent or the portal names it exactly as they show it and gives the steps to mend it.
 
@@ -50,6 +52,13 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
         "the portal's served chain as PEM (leaf first), for java-certs when the portal cannot be probed from here",
       helpValue: 'FILE',
     }),
+    fix: Flags.boolean({
+      description: 'offer the fixes that exist (java-certs: import the portal chain’s CAs), each confirmed',
+    }),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'with --fix: apply without asking (required without a terminal)',
+    }),
     'test-event': Flags.boolean({
       description: 'send the marked test event to the SIEM (syslog-send); --no-test-event to leave it out',
       allowNo: true,
@@ -58,7 +67,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
   };
 
   public async run(): Promise<void> {
-    const { flags } = await this.parse(Check);
+    const { flags } = await this.parse(CheckCommand);
     const started = new Date();
     const clock = performance.now();
     const format: Format = flags.json ? 'json' : (flags.format as Format);
@@ -88,21 +97,29 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       fill(catalog.messages['ui.running'], { count: checks.length }),
     );
     const facts = gatherFacts(config, process.env, this.config.version);
-    const results = await runChecks(checks, {
+    const runOptions = {
       config: { ...config, sendTestEvent: flags['test-event'] },
       facts,
       catalog,
       toolVersion: this.config.version,
-    }).finally(() => {
-      spinner?.stop();
+    };
+    let results = await runChecks(checks, runOptions).finally(() => spinner?.stop());
+    let fixes;
+    try {
+      if (flags.fix) ({ results, fixes } = await this.fix(checks, results, runOptions, flags.yes));
+    } finally {
       facts.dispose();
-    });
+    }
 
     const report = buildReport(results, {
       version: this.config.version,
       startedAt: started,
       durationMs: performance.now() - clock,
     });
+    if (fixes) {
+      report.fixes = fixes;
+      for (const f of fixes) this.logToStderr(`fix ${f.id}: ${this.redactor().text(f.message)}`);
+    }
     const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
     const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
     if (flags.output) {
@@ -117,6 +134,23 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     }
     const code = exitCodeFor(report, flags.strict);
     if (code !== 0) this.exit(code);
+  }
+
+  /** --fix: each fix is confirmed at a terminal, or taken with --yes; without either it is not applied. */
+  private async fix(
+    checks: readonly DoctorCheck[],
+    results: CheckResult[],
+    options: Omit<FixOptions, 'confirm'>,
+    yes: boolean,
+  ) {
+    const { applyFixes } = await import('../checks/fix.js');
+    const confirm = async (question: string) => {
+      if (yes) return true;
+      if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
+      const { confirm: ask } = await import('@inquirer/prompts');
+      return ask({ message: `${question}?`, default: false });
+    };
+    return applyFixes(checks, results, { ...options, confirm });
   }
 
   /** A spinner on stderr, only for a person at a terminal reading the text report. */

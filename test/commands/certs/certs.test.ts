@@ -353,3 +353,57 @@ describe('certs import from the portal’s chain, then check', () => {
     expect(result.anchor).toBeNull();
   });
 });
+
+describe('check --fix', () => {
+  let portal: Peer;
+  let caFile: string;
+  beforeAll(async () => {
+    const pki = makePki();
+    portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+    caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
+    await writeFile(caFile, pki.root.cert);
+  });
+  afterAll(() => portal.close());
+
+  it('with --yes imports the portal chain’s CAs and reports java-certs as it is afterwards', async () => {
+    const { file } = await keystoreCopy();
+    const args = [
+      'check',
+      '--only',
+      'java-certs',
+      '--keystore',
+      file,
+      '--portal-url',
+      `https://localhost:${portal.port}`,
+      '--ca-file',
+      caFile,
+      '--json',
+    ];
+    const run = await doctor([...args, '--fix', '--yes']);
+    const report = JSON.parse(run.stdout);
+    expect(report.fixes).toEqual([expect.objectContaining({ id: 'java-certs', applied: true })]);
+    expect(report.checks[0].status).toBe('pass');
+    expect(run.exitCode).toBe(0);
+    expect((await keytoolList(file)).map((l) => l.alias)).toContain('microsoft-azure-rsa-tls-issuing-ca-03');
+  });
+
+  it('without --yes and without a terminal applies nothing and says so', async () => {
+    const { file } = await keystoreCopy();
+    const before = await readFile(file);
+    const run = await doctor([
+      'check',
+      '--only',
+      'java-certs',
+      '--keystore',
+      file,
+      '--portal-url',
+      `https://localhost:${portal.port}`,
+      '--ca-file',
+      caFile,
+      '--fix',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificate(s)');
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});

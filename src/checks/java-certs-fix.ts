@@ -1,0 +1,47 @@
+// The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
+// is trusted by this machine (never from an intercepted handshake), with the same safe write as
+// `certs import`.
+import path from 'node:path';
+import type { CheckContext } from './types.js';
+
+async function prepare(ctx: CheckContext) {
+  const java = await ctx.facts.java();
+  const file =
+    ctx.config.keystore ?? (java.found ? path.join(java.home, 'lib', 'security', 'cacerts') : undefined);
+  const probe = await ctx.facts.portal();
+  const tls = probe?.tls;
+  if (!file || !tls || tls.trustError || tls.hostnameError) return undefined;
+  const [{ openKeystore }, { planImport }] = await Promise.all([
+    import('../keystore/store.js'),
+    import('../trust/import.js'),
+  ]);
+  const keystore = await openKeystore(file, ctx.config.storepass);
+  const candidates = tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${probe!.host}` }));
+  const plan = planImport(keystore, candidates, { includeExpired: false, now: ctx.now });
+  return plan.add.length > 0 ? { keystore, candidates, plan } : undefined;
+}
+
+export const importPortalChain = {
+  async describe(ctx: CheckContext): Promise<string | undefined> {
+    const prepared = await prepare(ctx);
+    if (!prepared) return undefined;
+    const names = prepared.plan.add.map((p) => p.name).join(', ');
+    return `import ${prepared.plan.add.length} CA certificate(s) of the portal's chain (${names}) into ${prepared.keystore.file}`;
+  },
+  async apply(ctx: CheckContext): Promise<string> {
+    const prepared = await prepare(ctx);
+    if (!prepared) return 'nothing to import';
+    const [{ writeKeystoreAtomically }, { applyPlan }] = await Promise.all([
+      import('../keystore/store.js'),
+      import('../trust/import.js'),
+    ]);
+    const { keystore, plan, candidates } = prepared;
+    const { backup } = await writeKeystoreAtomically(
+      keystore.file,
+      applyPlan(keystore, plan, candidates, ctx.now),
+      ctx.config.storepass,
+      ctx.now,
+    );
+    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${keystore.file}; backup ${backup}; restart the agent`;
+  },
+};
