@@ -18,10 +18,8 @@ export function frame(message: string, { framing, pri }: FrameOptions): Buffer {
   return Buffer.concat([Buffer.from(`${bytes.length} `, 'ascii'), bytes]);
 }
 
-export interface Deframed {
-  message: string;
-  framing: Framing;
-}
+/** Told each message as it is cut out (positional, not an object: this runs 100,000 times a second). */
+export type Emit = (message: string, framing: Framing) => void;
 
 const MAX_OCTET_DIGITS = 9;
 
@@ -37,7 +35,7 @@ export class Deframer {
 
   constructor(private readonly maxMessageChars = 1 << 20) {}
 
-  push(chunk: Buffer, emit: (message: Deframed) => void): void {
+  push(chunk: Buffer, emit: Emit): void {
     const text = this.pending + this.decoder.write(chunk);
     let offset = 0;
     while (offset < text.length) {
@@ -46,7 +44,7 @@ export class Deframer {
       if (counted !== undefined) {
         const [bodyStart, bodyEnd] = counted;
         if (bodyEnd > text.length) break;
-        emit({ message: text.slice(bodyStart, bodyEnd), framing: 'octet' });
+        emit(text.slice(bodyStart, bodyEnd), 'octet');
         offset = bodyEnd;
         // a sender may still end octet-counted messages with a line feed
         if (text.charCodeAt(offset) === 0x0a) offset++;
@@ -55,22 +53,22 @@ export class Deframer {
       const end = text.indexOf('\n', offset);
       if (end < 0) {
         if (text.length - offset > this.maxMessageChars) {
-          emit({ message: text.slice(offset, offset + this.maxMessageChars), framing: 'lf' });
+          emit(text.slice(offset, offset + this.maxMessageChars), 'lf');
           offset += this.maxMessageChars;
           continue;
         }
         break;
       }
-      if (end > offset) emit({ message: text.slice(offset, end), framing: 'lf' });
+      if (end > offset) emit(text.slice(offset, end), 'lf');
       offset = end + 1;
     }
     this.pending = text.slice(offset);
   }
 
   /** What is left when the sender closes: a last line without its line feed. */
-  flush(emit: (message: Deframed) => void): void {
+  flush(emit: Emit): void {
     const rest = this.pending + this.decoder.end();
-    if (rest.length > 0) emit({ message: rest, framing: 'lf' });
+    if (rest.length > 0) emit(rest, 'lf');
     this.pending = '';
   }
 

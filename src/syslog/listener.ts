@@ -5,7 +5,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
 import { scanBrief, type BriefEvent } from './scan.js';
-import { Deframer, type Deframed, type Framing } from './framing.js';
+import { Deframer, type Framing } from './framing.js';
 
 const CLOSE_GRACE_MS = 1000;
 
@@ -52,6 +52,8 @@ export interface ListenOptions {
   detail?: 'brief' | 'full';
   onEvent?: (received: ReceivedEvent) => void;
   onMalformed?: (malformed: Malformed) => void;
+  /** Called after every received chunk or datagram has been handled: the moment to write output. */
+  onBatch?: () => void;
 }
 
 export interface Listener {
@@ -147,6 +149,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     socket.on('message', (data, remote) => {
       // a datagram may carry several lines
       for (const line of data.toString('utf8').split('\n')) tally.message(remote.address, line, 'datagram');
+      options.onBatch?.();
       // UDP has no connections: count the distinct senders instead
       tally.summary.connections = tally.summary.senders.length;
     });
@@ -167,8 +170,11 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       tally.summary.connections++;
       const sender = socket.remoteAddress ?? 'unknown';
       const deframer = new Deframer();
-      const emit = ({ message, framing }: Deframed) => tally.message(sender, message, framing);
-      socket.on('data', (chunk) => deframer.push(chunk, emit));
+      const emit = (message: string, framing: Framing) => tally.message(sender, message, framing);
+      socket.on('data', (chunk) => {
+        deframer.push(chunk, emit);
+        options.onBatch?.();
+      });
       socket.on('end', () => deframer.flush(emit));
       socket.on('error', () => undefined); // a sender's reset ends its connection, not the listener
       socket.on('close', () => connections.delete(socket));

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Deframer, frame, type Deframed } from '../../src/syslog/framing.js';
+import { Deframer, frame, type Framing } from '../../src/syslog/framing.js';
+
+interface Deframed {
+  message: string;
+  framing: Framing;
+}
 
 function deframeInPieces(stream: Buffer, cut: number): Deframed[] {
   const out: Deframed[] = [];
   const deframer = new Deframer();
-  const keep = (m: Deframed) => out.push(m);
+  const keep = (message: string, framing: Framing) => out.push({ message, framing });
   for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), keep);
   deframer.flush(keep);
   return out;
@@ -47,7 +52,7 @@ describe('framing', () => {
   it('cuts a line that never ends at the size limit instead of growing forever', () => {
     const out: Deframed[] = [];
     const deframer = new Deframer(10);
-    deframer.push(Buffer.from('x'.repeat(25)), (m) => out.push(m));
+    deframer.push(Buffer.from('x'.repeat(25)), (message, framing) => out.push({ message, framing }));
     expect(out.map((m) => m.message.length)).toEqual([10, 10]);
   });
 });

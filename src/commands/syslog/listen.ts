@@ -48,25 +48,27 @@ export default class Listen extends DoctorCommand {
     );
     const say = (t: Text) => translate(catalog, t);
 
-    // Events come by the thousand: gather the lines of one burst and write them in one go.
-    let pending: string[] = [];
+    // Events come by the thousand: gather the lines of one received chunk and write them when the
+    // chunk is done (onBatch). Writing at once, not later, lets the lines (and the chunk text they
+    // point into) die young instead of being copied by every garbage collection.
+    let pending = '';
     const flush = () => {
-      if (pending.length > 0) process.stdout.write(pending.join(''));
-      pending = [];
+      if (pending.length > 0) process.stdout.write(pending);
+      pending = '';
     };
     const out = (line: string) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push(`${line}\n`);
+      pending += line;
     };
     const onEvent = flags.json
-      ? ({ sender, framing, event }: ReceivedEvent) => out(JSON.stringify({ sender, framing, ...event }))
+      ? ({ sender, framing, event }: ReceivedEvent) =>
+          out(`${JSON.stringify({ sender, framing, ...event })}\n`)
       : ({ brief }: ReceivedEvent) =>
           out(
-            `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}`,
+            `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}\n`,
           );
     const onMalformed = flags.json
       ? ({ sender, reason, message }: Malformed) =>
-          out(JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) }))
+          out(`${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`)
       : undefined;
 
     const controller = new AbortController();
@@ -82,6 +84,7 @@ export default class Listen extends DoctorCommand {
         protocol,
         count: flags.count,
         detail: flags.json ? 'full' : 'brief',
+        onBatch: flush,
         durationMs,
         signal: controller.signal,
         onEvent,
