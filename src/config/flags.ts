@@ -46,6 +46,18 @@ export const connectionFlags = {
   }),
 };
 
+/** What the certs commands take: the JRE and its keystore, and the way to the portal's chain. */
+export const trustFlags = {
+  'java-home': connectionFlags['java-home'],
+  keystore: connectionFlags.keystore,
+  storepass: connectionFlags.storepass,
+  'portal-url': connectionFlags['portal-url'],
+  proxy: connectionFlags.proxy,
+  'ca-file': connectionFlags['ca-file'],
+  timeout: connectionFlags.timeout,
+  config: connectionFlags.config,
+};
+
 /** Flags whose values are secrets: redacted everywhere, even in an error about the command line. */
 export const SECRET_FLAGS = ['token', 'storepass'] as const;
 export const SECRET_ENV = ['SIEM_DOCTOR_TOKEN', 'SIEM_DOCTOR_STOREPASS'] as const;

@@ -37,6 +37,30 @@ export async function keytoolList(
   return out;
 }
 
+/** A password-less PKCS#12 copy of a JKS store, as JDK 18+ ships cacerts (keytool 17 can make one). */
+export async function toPasswordlessPkcs12(
+  jks: string,
+  destination: string,
+  storepass = 'changeit',
+): Promise<void> {
+  await keytool([
+    '-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE',
+    '-J-Dkeystore.pkcs12.macAlgorithm=NONE',
+    '-importkeystore',
+    '-noprompt',
+    '-srckeystore',
+    jks,
+    '-srcstorepass',
+    storepass,
+    '-deststoretype',
+    'pkcs12',
+    '-deststorepass',
+    storepass,
+    '-destkeystore',
+    destination,
+  ]);
+}
+
 export async function keytool(args: string[]): Promise<void> {
   await execa('keytool', args, { env: { LC_ALL: 'C.UTF-8' } });
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePkcs12, serializePkcs12 } from '../../src/keystore/pkcs12.js';
 import { parseKeystore } from '../../src/keystore/store.js';
 import { FIXTURES } from '../helpers/paths.js';
-import { keytool, keytoolList } from '../helpers/keytool.js';
+import { keytool, keytoolList, toPasswordlessPkcs12 } from '../helpers/keytool.js';
 
 const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 let dir: string;
@@ -29,13 +29,7 @@ beforeAll(async () => {
     '-deststorepass',
     'changeit',
   ];
-  await keytool([
-    '-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE',
-    '-J-Dkeystore.pkcs12.macAlgorithm=NONE',
-    ...convert,
-    '-destkeystore',
-    jdk18,
-  ]);
+  await toPasswordlessPkcs12(CACERTS, jdk18);
   await keytool([...convert, '-destkeystore', jdk17]);
 }, 60_000);
 

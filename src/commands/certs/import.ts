@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
-import { connectionFlags } from '../../config/flags.js';
+import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 
@@ -25,14 +25,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     },
   ];
   static override flags = {
-    'java-home': connectionFlags['java-home'],
-    keystore: connectionFlags.keystore,
-    storepass: connectionFlags.storepass,
-    'portal-url': connectionFlags['portal-url'],
-    proxy: connectionFlags.proxy,
-    'ca-file': connectionFlags['ca-file'],
-    timeout: connectionFlags.timeout,
-    config: connectionFlags.config,
+    ...trustFlags,
     from: Flags.string({
       description: 'certificate file or folder (PEM, DER, .crt, .cer, bundles); repeatable',
       multiple: true,

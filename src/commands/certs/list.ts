@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
-import { connectionFlags } from '../../config/flags.js';
+import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
 
 export default class CertsList extends DoctorCommand {
@@ -12,14 +12,7 @@ export default class CertsList extends DoctorCommand {
     '<%= config.bin %> <%= command.id %> --keystore /opt/jre/lib/security/cacerts --portal-url https://contoso.us3.portal.cloudappsecurity.com --json',
   ];
   static override flags = {
-    'java-home': connectionFlags['java-home'],
-    keystore: connectionFlags.keystore,
-    storepass: connectionFlags.storepass,
-    'portal-url': connectionFlags['portal-url'],
-    proxy: connectionFlags.proxy,
-    'ca-file': connectionFlags['ca-file'],
-    timeout: connectionFlags.timeout,
-    config: connectionFlags.config,
+    ...trustFlags,
     json: Flags.boolean({ description: 'print the result as JSON' }),
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { locateJava } from '../../../src/probes/java.js';
 import { doctor } from '../../helpers/cli.js';
-import { keytoolList } from '../../helpers/keytool.js';
+import { keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
 import { makePki } from '../../helpers/pki.js';
 import { portalServer } from '../../helpers/portal.js';
 import { FIXTURES, ROOT } from '../../helpers/paths.js';
@@ -26,6 +26,15 @@ async function keystoreCopy(source = CACERTS) {
   await copyFile(source, file);
   return { dir, file };
 }
+/** A fake portal with a generated chain, and the CA file that makes this machine trust it. */
+async function trustedPortal(): Promise<{ portal: Peer; caFile: string }> {
+  const pki = makePki();
+  const portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+  const caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
+  await writeFile(caFile, pki.root.cert);
+  return { portal, caFile };
+}
+
 async function realJavaHome(): Promise<string> {
   const java = await locateJava({ env: process.env });
   if (!java.found) throw new Error('these tests need the machine’s Java (keytool)');
@@ -121,22 +130,7 @@ describe('certs import --from', () => {
   it('writes a password-less PKCS#12 store (JDK 18+) that keytool lists', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-import-p12-'));
     const file = path.join(dir, 'cacerts');
-    await execa('keytool', [
-      '-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE',
-      '-J-Dkeystore.pkcs12.macAlgorithm=NONE',
-      '-importkeystore',
-      '-noprompt',
-      '-srckeystore',
-      CACERTS,
-      '-srcstorepass',
-      'changeit',
-      '-deststoretype',
-      'pkcs12',
-      '-deststorepass',
-      'changeit',
-      '-destkeystore',
-      file,
-    ]);
+    await toPasswordlessPkcs12(CACERTS, file);
     const { exitCode } = await doctor([
       'certs',
       'import',
@@ -273,12 +267,7 @@ describe('certs import --download', () => {
 describe('certs import from the portal’s chain, then check', () => {
   let portal: Peer;
   let caFile: string;
-  beforeAll(async () => {
-    const pki = makePki();
-    portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
-    caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
-    await writeFile(caFile, pki.root.cert);
-  });
+  beforeAll(async () => ({ portal, caFile } = await trustedPortal()));
   afterAll(() => portal.close());
 
   it('java-certs fails, certs import adds the chain’s CAs, java-certs passes', async () => {
@@ -357,12 +346,7 @@ describe('certs import from the portal’s chain, then check', () => {
 describe('check --fix', () => {
   let portal: Peer;
   let caFile: string;
-  beforeAll(async () => {
-    const pki = makePki();
-    portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
-    caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
-    await writeFile(caFile, pki.root.cert);
-  });
+  beforeAll(async () => ({ portal, caFile } = await trustedPortal()));
   afterAll(() => portal.close());
 
   it('with --yes imports the portal chain’s CAs and reports java-certs as it is afterwards', async () => {
