@@ -21,5 +21,3 @@ export const CHECKS = [
   syslogSend,
   lifecycle,
 ] as const satisfies readonly Check[];
-
-export type RegisteredCheckId = (typeof CHECKS)[number]['id'];

@@ -7,7 +7,7 @@ import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
 import { buildReport, exitCodeFor } from '../report.js';
 import { selectChecks } from '../checks/select.js';
-import type { FixOptions } from '../checks/fix.js';
+import type { FixOptions, FixRecord } from '../checks/fix.js';
 import type { Check as DoctorCheck, CheckResult } from '../checks/types.js';
 
 export default class CheckCommand extends DoctorCommand {
@@ -73,13 +73,10 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     const lang: Lang = (flags.lang as Lang | undefined) ?? langFromEnv(process.env);
 
-    const { resolveConfig } = await import('../config/resolve.js');
+    const { resolveConfig, readPemCertificates } = await import('../config/resolve.js');
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     if (flags.chain) {
-      const [{ readPemCertificates }, { X509Certificate }] = await Promise.all([
-        import('../config/resolve.js'),
-        import('node:crypto'),
-      ]);
+      const { X509Certificate } = await import('node:crypto');
       config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
         (pem) => new X509Certificate(pem).raw,
       );
@@ -104,7 +101,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       toolVersion: this.config.version,
     };
     let results = await runChecks(checks, runOptions).finally(() => spinner?.stop());
-    let fixes;
+    let fixes: FixRecord[] | undefined;
     try {
       if (flags.fix) ({ results, fixes } = await this.fix(checks, results, runOptions, flags.yes));
     } finally {

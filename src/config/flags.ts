@@ -57,7 +57,3 @@ export const trustFlags = {
   timeout: connectionFlags.timeout,
   config: connectionFlags.config,
 };
-
-/** Flags whose values are secrets: redacted everywhere, even in an error about the command line. */
-export const SECRET_FLAGS = ['token', 'storepass'] as const;
-export const SECRET_ENV = ['SIEM_DOCTOR_TOKEN', 'SIEM_DOCTOR_STOREPASS'] as const;

@@ -2,7 +2,7 @@
 // new bytes go to a temporary file beside it, are flushed to disk, take the original's mode and
 // owner, and replace it by rename (atomic on one file system); a backup is taken first, and the
 // result is read back and compared before anyone is told it worked.
-import { randomBytes, X509Certificate } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, chown, copyFile, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -157,8 +157,4 @@ function verifySame(written: Keystore, intended: Keystore): void {
 
 export function trustedEntries(keystore: Keystore): TrustedCertEntry[] {
   return keystore.entries.filter((e): e is TrustedCertEntry => e.kind === 'trusted');
-}
-
-export function sha256Of(der: Buffer): string {
-  return new X509Certificate(der).fingerprint256;
 }

@@ -9,7 +9,6 @@ import { httpConnect } from './http-connect.js';
 import { connectTcp } from './tcp.js';
 import { tlsHandshake, type ServedCertificate } from './tls.js';
 import type { ProxyAddress } from '../config/proxy-address.js';
-import { formatProxy } from '../config/proxy-address.js';
 
 export type LayerName = 'proxy-dns' | 'proxy-tcp' | 'connect' | 'dns' | 'tcp' | 'tls' | 'http';
 
@@ -231,8 +230,4 @@ function portalDetail(body: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function describeRoute(probe: PortalProbe): string {
-  return probe.proxy ? `through ${formatProxy(probe.proxy)}` : 'directly';
 }
