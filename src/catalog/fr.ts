@@ -314,6 +314,15 @@ export const fr = {
     'list.expired': 'expiré',
     'list.needed': 'nécessaire',
     'list.notNeeded': 'non nécessaire',
+    'logs.none':
+      'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
+    'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',
+    'logs.noFiles': 'non exécutée : {dir} ne contient aucun fichier journal',
+    'logs.clean': 'aucune erreur documentée dans {files} fichier(s) journal, {lines} lignes, sous {dir}',
+    'logs.found':
+      'les journaux de l’agent montrent « {error} » : {count} fois, la dernière dans {file}, ligne {line}',
+    'logs.also': 'Également trouvé : {errors}',
+    'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
     'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
     'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',

@@ -1,4 +1,5 @@
 // The checks siem-doctor runs, in report order. Explicit on purpose: no discovery, no globbing.
+import { agentLogs } from './agent-logs.js';
 import { javaCerts } from './java-certs.js';
 import { javaRuntime } from './java-runtime.js';
 import { javaTls } from './java-tls.js';
@@ -19,5 +20,6 @@ export const CHECKS = [
   portal,
   syslogConnection,
   syslogSend,
+  agentLogs,
   lifecycle,
 ] as const satisfies readonly Check[];

@@ -104,7 +104,7 @@ function crashed(check: Check, catalog: MessageFile, elapsed: number, message: T
 
 function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: Finding): CheckResult {
   const documented = finding.documented ?? finding.status === 'fail';
-  const documentedError = documented ? check.documentedError : undefined;
+  const documentedError = documented ? (finding.documentedError ?? check.documentedError) : undefined;
   let resolution: string[] | undefined;
   if (finding.status === 'warn' || finding.status === 'fail') {
     const steps = finding.resolution?.map((step) => translate(catalog, step)) ?? [];

@@ -21,6 +21,8 @@ export interface Finding {
   reproduce?: string;
   /** Whether the check's documented error applies: by default for `fail` only. */
   documented?: boolean;
+  /** For a check whose documented error depends on what it found (agent-logs): that error. */
+  documentedError?: DocumentedError;
 }
 
 export interface CheckContext {

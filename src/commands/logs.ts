@@ -1,0 +1,68 @@
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
+import { DoctorCommand } from '../command-base.js';
+import { connectionFlags } from '../config/flags.js';
+import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../catalog/index.js';
+import { UsageError } from '../errors.js';
+
+export default class Logs extends DoctorCommand {
+  static override summary = "Read the agent's log directory and map what it finds to the documented errors";
+  static override description = `Looks through the agent's logs (newest files first) for the error names the agent prints and the Java exceptions behind them (PKIX path building failed, No appropriate protocol, UnknownHostException…), and says which documented error each is, how often, where last, and what to do. Secrets in log lines are redacted. Exit 0 when none is found, 1 when one is, 2 when the folder cannot be read.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> C:\\MCAS-SIEM-Agent\\Logs',
+    '<%= config.bin %> <%= command.id %> /opt/mcas/logs --json',
+  ];
+  static override args = {
+    dir: Args.string({
+      description: "the agent's log directory (default: --logs-directory or the config file's logsDirectory)",
+    }),
+  };
+  static override flags = {
+    'logs-directory': connectionFlags['logs-directory'],
+    config: connectionFlags.config,
+    json: Flags.boolean({ description: 'print the result as JSON' }),
+    lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
+  };
+
+  public async run(): Promise<void> {
+    const { args, flags } = await this.parse(Logs);
+    const [{ resolveConfig }, { scanLogs, LogsDirectoryError }] = await Promise.all([
+      import('../config/resolve.js'),
+      import('../logs/scan.js'),
+    ]);
+    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const dir = args.dir ?? config.logsDirectory;
+    if (!dir)
+      throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
+    let scan;
+    try {
+      scan = await scanLogs(dir);
+    } catch (error) {
+      if (error instanceof LogsDirectoryError) throw new UsageError(error.message);
+      throw error;
+    }
+    const redactor = this.redactor();
+    if (flags.json) {
+      this.log(redactor.text(JSON.stringify(redactor.deep(scan), null, 2)));
+    } else {
+      const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
+      const say = (t: Text) => translate(catalog, t);
+      if (scan.matches.length === 0)
+        this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+      for (const [i, m] of scan.matches.entries()) {
+        this.log(
+          say({
+            key: 'logs.found',
+            params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
+          }),
+        );
+        this.log(`    ${redactor.text(m.last.text)}`);
+        if (i === 0)
+          catalog.documentedErrors[m.error].resolution.forEach((step, n) =>
+            this.log(`    ${n + 1}. ${step}`),
+          );
+      }
+    }
+    if (scan.matches.length > 0) this.exit(1);
+  }
+}
