@@ -307,6 +307,7 @@ export const en = {
     'logs.found': 'the agent’s logs show “{error}”: {count} time(s), the last in {file}, line {line}',
     'logs.also': 'Also found: {errors}',
     'logs.fix.dir': 'Give the folder the agent writes its logs to, as given to it with --logsDirectory.',
+    'proxy.malformed': 'the agent runs with --proxy "{proxy}", which it cannot use: {problem}',
     'syslog.noHost': 'not run: no SIEM server given (use --syslog-host and --syslog-port)',
     'syslog.noPort': 'not run: no SIEM port given (use --syslog-port)',
     'syslog.dnsFailed': 'the SIEM server name {host} does not resolve ({code})',

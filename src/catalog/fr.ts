@@ -323,6 +323,7 @@ export const fr = {
       'les journaux de l’agent montrent « {error} » : {count} fois, la dernière dans {file}, ligne {line}',
     'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
+    'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',
     'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
     'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
     'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',

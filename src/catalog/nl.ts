@@ -317,6 +317,7 @@ export const nl = {
     'logs.found': 'de logs van de agent tonen „{error}”: {count} keer, de laatste in {file}, regel {line}',
     'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
+    'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
     'syslog.noHost': 'niet uitgevoerd: geen SIEM-server opgegeven (gebruik --syslog-host en --syslog-port)',
     'syslog.noPort': 'niet uitgevoerd: geen SIEM-poort opgegeven (gebruik --syslog-port)',
     'syslog.dnsFailed': 'de naam van de SIEM-server {host} lost niet op ({code})',

@@ -12,7 +12,7 @@ export const javaTls = {
     const { findJavaSecurity, parseProperties, listTokens, protocolOptions } =
       await import('../trust/java-security.js');
     const { readFile } = await import('node:fs/promises');
-    const options = protocolOptions(ctx.env, java.version.major);
+    const options = protocolOptions(ctx.env, java.version.major, ctx.config.agentJavaOptions);
     const evidence: Record<string, unknown> = { home: java.home, version: java.version.raw };
     if (options.length > 0)
       evidence.options = options.map((o) => `${o.variable}: -D${o.property}=${o.protocols.join(',')}`);

@@ -10,6 +10,17 @@ export const proxy = {
   id: 'proxy',
   documentedError: 'Invalid proxy address',
   async run(ctx): Promise<Finding> {
+    if (ctx.config.proxyProblem) {
+      const { value, problem } = ctx.config.proxyProblem;
+      return fail(
+        'proxy.malformed',
+        { proxy: value, problem },
+        {
+          evidence: { proxy: value, problem, source: 'agent process' },
+          resolution: [text('proxy.fix.address')],
+        },
+      );
+    }
     const given = ctx.config.proxy;
     const envProxy = PROXY_ENV.find((name) => ctx.env[name]);
     if (!given) return envProxy ? skip('proxy.noneButEnv', { variable: envProxy }) : skip('proxy.none');

@@ -52,6 +52,10 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
         "the portal's served chain as PEM (leaf first), for java-certs when the portal cannot be probed from here",
       helpValue: 'FILE',
     }),
+    'from-process': Flags.boolean({
+      description:
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+    }),
     fix: Flags.boolean({
       description: 'offer the fixes that exist (java-certs: import the portal chain’s CAs), each confirmed',
     }),

@@ -20,6 +20,10 @@ export default class Logs extends DoctorCommand {
   static override flags = {
     'logs-directory': connectionFlags['logs-directory'],
     config: connectionFlags.config,
+    'from-process': Flags.boolean({
+      description:
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+    }),
     json: Flags.boolean({ description: 'print the result as JSON' }),
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };

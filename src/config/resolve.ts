@@ -27,6 +27,12 @@ export interface DoctorConfig {
   /** A served chain handed in with --chain (leaf first), for java-certs when the portal is not probed. */
   servedChain?: Buffer[];
   timeoutMs: number;
+  /** A --proxy taken from the running agent that the agent itself rejects: the proxy check's finding. */
+  proxyProblem?: { value: string; problem: string };
+  /** JVM options of the running agent (--from-process), for java-tls. */
+  agentJavaOptions?: string[];
+  /** The running agent read with --from-process. */
+  agentPid?: number;
   /** False under --no-test-event: syslog-send then skips. */
   sendTestEvent: boolean;
 }
@@ -133,7 +139,7 @@ function parseTimeout(raw: string): number {
 }
 
 export interface ResolveInput {
-  flags: RawSettings & { config?: string };
+  flags: RawSettings & { config?: string; 'from-process'?: boolean };
   /** The command line, to tell a --java-home flag from the JAVA_HOME that oclif filled in. */
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
@@ -141,7 +147,13 @@ export interface ResolveInput {
 
 export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise<DoctorConfig> {
   const file = flags.config ? await readConfigFile(flags.config) : {};
-  const pick = (name: SettingName): string | undefined => flags[name] ?? file[name];
+  // --from-process: the running agent's own settings, below flags and environment, above the file.
+  const agent = flags['from-process'] ? await runningAgent() : undefined;
+  const fromAgent: RawSettings = {};
+  if (agent?.token !== undefined) fromAgent.token = agent.token;
+  if (agent?.proxy !== undefined) fromAgent.proxy = agent.proxy;
+  if (agent?.logsDirectory !== undefined) fromAgent['logs-directory'] = agent.logsDirectory;
+  const pick = (name: SettingName): string | undefined => flags[name] ?? fromAgent[name] ?? file[name];
 
   const config: DoctorConfig = {
     protocol: 'tcp',
@@ -156,12 +168,17 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
   const proxy = pick('proxy');
   if (proxy !== undefined) {
     const parsed = parseProxyAddress(proxy);
-    if (!parsed.ok) {
+    if (!parsed.ok && flags.proxy === undefined && fromAgent.proxy === proxy) {
+      // The agent was started with it: that is the diagnosis, not bad input to us.
+      config.proxyProblem = {
+        value: proxy.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^@/]+@/i, '$1<redacted>@'),
+        problem: parsed.problem,
+      };
+    } else if (!parsed.ok) {
       throw new UsageError(
         `--proxy "${proxy}": ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
       );
-    }
-    config.proxy = parsed.proxy;
+    } else config.proxy = parsed.proxy;
   }
   const portal = pick('portal-url');
   if (portal !== undefined) config.portalUrl = parsePortalUrl(portal);
@@ -201,8 +218,31 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
     const value = pick(name);
     if (value !== undefined) config[key] = value;
   }
+  if (agent) {
+    config.agentPid = agent.pid;
+    config.agentJavaOptions = agent.javaOptions;
+    if (!config.javaHome) {
+      const { javaHomeOf } = await import('../probes/process.js');
+      const home = await javaHomeOf(agent.javaBinary);
+      if (home) {
+        config.javaHome = home;
+        config.javaHomeSource = 'agent process';
+      }
+    }
+  }
   if (config.caFile) config.extraCAs = await readCaFile(config.caFile);
   return config;
+}
+
+async function runningAgent() {
+  const { findAgentProcesses } = await import('../probes/process.js');
+  const [first] = await findAgentProcesses();
+  if (!first) {
+    throw new UsageError(
+      '--from-process: no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
+    );
+  }
+  return first;
 }
 
 export function readCaFile(file: string): Promise<string[]> {

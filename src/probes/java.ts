@@ -4,7 +4,7 @@ import { access, readFile, realpath, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 
-export type JavaHomeSource = '--java-home' | 'JAVA_HOME' | 'config file' | 'PATH';
+export type JavaHomeSource = '--java-home' | 'JAVA_HOME' | 'config file' | 'PATH' | 'agent process';
 
 export interface JavaVersion {
   /** As Java spells it: `1.8.0_291`, `11.0.11`, `17.0.15`. */

@@ -9,6 +9,8 @@ export interface Redactor {
 // Shapes that carry a secret whatever its value: an Authorization header, credentials in a URL,
 // a password on a keytool command line.
 const PATTERNS: [RegExp, string][] = [
+  // -Djavax.net.ssl.trustStorePassword=…, proxy.password=… in launcher options and logs
+  [/(\b[\w.-]*(?:password|passwd|pwd)\s*=\s*)[^\s&"',]+/gi, `$1${REDACTED}`],
   [/(Authorization:\s*(?:Token|Bearer|Basic)\s+)\S+/gi, `$1${REDACTED}`],
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s:]+:[^/@\s]*@/gi, `$1${REDACTED}@`],
   [/(-(?:store|key|src|dest|deststore|srcstore)pass\s+)\S+/gi, `$1${REDACTED}`],

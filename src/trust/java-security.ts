@@ -48,13 +48,25 @@ export interface ProtocolOption {
   protocols: string[];
 }
 
-/** -Djdk.tls.client.protocols / -Dhttps.protocols in the launcher's variables. */
-export function protocolOptions(env: NodeJS.ProcessEnv, javaMajor: number): ProtocolOption[] {
-  const variables = ['JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', ...(javaMajor >= 9 ? ['JDK_JAVA_OPTIONS'] : [])];
+/**
+ * -Djdk.tls.client.protocols / -Dhttps.protocols in the launcher's variables, and in the agent's
+ * own command line when it was read (--from-process).
+ */
+export function protocolOptions(
+  env: NodeJS.ProcessEnv,
+  javaMajor: number,
+  agentOptions: string[] = [],
+): ProtocolOption[] {
+  const sources: [string, string][] = [
+    'JAVA_TOOL_OPTIONS',
+    '_JAVA_OPTIONS',
+    ...(javaMajor >= 9 ? ['JDK_JAVA_OPTIONS'] : []),
+  ]
+    .filter((name) => env[name])
+    .map((name) => [name, env[name]!]);
+  if (agentOptions.length > 0) sources.push(["the agent's command line", agentOptions.join(' ')]);
   const found: ProtocolOption[] = [];
-  for (const variable of variables) {
-    const value = env[variable];
-    if (!value) continue;
+  for (const [variable, value] of sources) {
     for (const match of value.matchAll(
       /-D(jdk\.tls\.client\.protocols|https\.protocols)=("([^"]*)"|'([^']*)'|(\S*))/g,
     )) {

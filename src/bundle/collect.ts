@@ -1,0 +1,100 @@
+// What a support bundle holds. Gathered here, redacted by the command on the way out.
+import os from 'node:os';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DoctorConfig } from '../config/resolve.js';
+import { tokenTail } from '../config/token-shape.js';
+import { formatProxy } from '../config/proxy-address.js';
+
+const ENVIRONMENT = [
+  'JAVA_HOME',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'LANG',
+  'LC_ALL',
+];
+const LOG_TAIL_LINES = 200;
+
+export async function collectBundle(options: {
+  config: DoctorConfig;
+  env: NodeJS.ProcessEnv;
+  toolVersion: string;
+}) {
+  const { config, env, toolVersion } = options;
+  const [{ CHECKS }, { gatherFacts }, { runChecks }, { en }, { buildReport }] = await Promise.all([
+    import('../checks/registry.js'),
+    import('../checks/facts.js'),
+    import('../checks/run.js'),
+    import('../catalog/en.js'),
+    import('../report.js'),
+  ]);
+  const started = new Date();
+  const facts = gatherFacts(config, env, toolVersion);
+  const results = await runChecks(CHECKS, { config, facts, catalog: en, env, toolVersion }).finally(() =>
+    facts.dispose(),
+  );
+  const report = buildReport(results, {
+    version: toolVersion,
+    startedAt: started,
+    durationMs: Date.now() - started.getTime(),
+  });
+
+  const java = await facts.java();
+  return {
+    bundleVersion: 1,
+    createdAt: started.toISOString(),
+    tool: { name: 'siem-doctor', version: toolVersion, node: process.version },
+    machine: {
+      platform: process.platform,
+      release: os.release(),
+      arch: process.arch,
+      hostname: os.hostname(),
+      cpus: os.cpus().length,
+      memoryMB: Math.round(os.totalmem() / 1048576),
+    },
+    settings: {
+      token:
+        config.token === undefined ? null : { length: config.token.length, last4: tokenTail(config.token) },
+      proxy: config.proxy ? formatProxy(config.proxy) : null,
+      portalUrl: config.portalUrl?.origin ?? null,
+      syslog: config.syslogHost
+        ? `${config.syslogHost}:${config.syslogPort ?? '?'}/${config.protocol}`
+        : null,
+      javaHome: config.javaHome ?? null,
+      keystore: config.keystore ?? null,
+      logsDirectory: config.logsDirectory ?? null,
+      timeoutSeconds: config.timeoutMs / 1000,
+    },
+    environment: Object.fromEntries(
+      ENVIRONMENT.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]),
+    ),
+    java: java.found
+      ? { home: java.home, version: java.version.raw, vendor: java.vendor, source: java.source }
+      : { found: false, reason: java.reason },
+    report,
+    logTail: config.logsDirectory ? await logTail(config.logsDirectory) : null,
+  };
+}
+
+/** The last lines of the newest log file: what support asks for first. */
+async function logTail(dir: string) {
+  const { readdir, stat } = await import('node:fs/promises');
+  try {
+    const files = await Promise.all(
+      (await readdir(dir)).map(async (name) => ({ name, info: await stat(path.join(dir, name)) })),
+    );
+    const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
+    if (!newest) return null;
+    const lines = (await readFile(path.join(dir, newest.name), 'utf8')).split(/\r?\n/);
+    return { file: newest.name, lines: lines.slice(-LOG_TAIL_LINES) };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}

@@ -1,0 +1,143 @@
+// --from-process against a real running process that looks like the agent: a JRE home whose
+// bin/java is a script that waits, started as `java -D… -jar mcas-siemagent-….jar --token … …`.
+import { execa, type ResultPromise } from 'execa';
+import { chmod, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAgentArgv, splitWindowsCommandLine } from '../src/probes/process.js';
+import { doctor } from './helpers/cli.js';
+import { FIXTURES, JRE } from './helpers/paths.js';
+
+const TOKEN = 'RnJvbVByb2Nlc3NUb2tlbk5ldmVyU2hvd24wMTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcA==';
+
+describe('reading the agent’s command line', () => {
+  it('takes the JVM options, the jar and the agent’s own flags', () => {
+    const agent = parseAgentArgv(42, [
+      '/opt/jre/bin/java',
+      '-Xmx1g',
+      '-Dhttps.protocols=TLSv1.2',
+      '-jar',
+      'mcas-siemagent-0.87.20-signed.jar',
+      '--logsDirectory',
+      '/var/log/mcas',
+      '--proxy=proxy:8080',
+      '--token',
+      'T0KEN',
+    ]);
+    expect(agent).toEqual({
+      pid: 42,
+      javaBinary: '/opt/jre/bin/java',
+      javaOptions: ['-Xmx1g', '-Dhttps.protocols=TLSv1.2'],
+      jar: 'mcas-siemagent-0.87.20-signed.jar',
+      logsDirectory: '/var/log/mcas',
+      proxy: 'proxy:8080',
+      token: 'T0KEN',
+    });
+    expect(parseAgentArgv(1, ['java', '-jar', 'other.jar'])).toBeUndefined();
+  });
+
+  it('splits a Windows command line as the C runtime does', () => {
+    expect(
+      splitWindowsCommandLine(
+        '"C:\\Program Files\\Java\\jre1.8.0_291\\bin\\java.exe" -jar mcas-siemagent-0.87.20-signed.jar --token "a b" --logsDirectory C:\\MCAS-SIEM-Agent\\Logs\\',
+      ),
+    ).toEqual([
+      'C:\\Program Files\\Java\\jre1.8.0_291\\bin\\java.exe',
+      '-jar',
+      'mcas-siemagent-0.87.20-signed.jar',
+      '--token',
+      'a b',
+      '--logsDirectory',
+      'C:\\MCAS-SIEM-Agent\\Logs\\',
+    ]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('check --from-process', () => {
+  let agent: ResultPromise;
+  let home: string;
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'sd-agent-jre-'));
+    await cp(JRE('jre8u291'), home, { recursive: true });
+    await writeFile(
+      path.join(home, 'bin', 'java'),
+      '#!/bin/sh\n# stands in for the agent: waits, does nothing\nsleep 30\n',
+    );
+    await chmod(path.join(home, 'bin', 'java'), 0o755);
+    agent = execa(
+      path.join(home, 'bin', 'java'),
+      [
+        '-Djdk.tls.client.protocols=TLSv1.1',
+        '-jar',
+        '/opt/mcas/mcas-siemagent-0.87.20-signed.jar',
+        '--logsDirectory',
+        path.join(FIXTURES, 'agent-logs', 'broken'),
+        '--proxy',
+        'http://proxy.contoso.local:8080',
+        '--token',
+        TOKEN,
+      ],
+      { reject: false, stdio: 'ignore' },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+  });
+  afterAll(async () => {
+    agent.kill();
+    await agent;
+  });
+
+  it('diagnoses the agent as it runs: its JRE, its -D options, its proxy, its logs, its token unseen', async () => {
+    const { stdout, exitCode } = await doctor([
+      'check',
+      '--from-process',
+      '--only',
+      'java-runtime,java-tls,token,proxy,agent-logs',
+      '--json',
+    ]);
+    expect(exitCode).toBe(1);
+    expect(stdout).not.toContain(TOKEN);
+    const checks = Object.fromEntries(JSON.parse(stdout).checks.map((c: { id: string }) => [c.id, c]));
+    expect(checks['java-runtime']).toMatchObject({
+      status: 'pass',
+      evidence: { home, source: 'agent process', version: '1.8.0_291' },
+    });
+    expect(checks['java-tls']).toMatchObject({ status: 'fail', documentedError: 'TLS 1.2 required' });
+    expect(checks['java-tls'].message).toBe(
+      "the agent's command line sets -Djdk.tls.client.protocols=TLSv1.1, which leaves TLS 1.2 out",
+    );
+    expect(checks.proxy).toMatchObject({ status: 'fail', documentedError: 'Invalid proxy address' });
+    expect(checks.proxy.message).toContain('leave out "http://"');
+    expect(checks.token.status).toBe('skip'); // well formed; no portal given to confirm it
+    expect(checks['agent-logs']).toMatchObject({
+      status: 'fail',
+      documentedError: 'Data server connection error',
+    });
+  });
+
+  it('lets flags win over what the process says', async () => {
+    const { stdout } = await doctor([
+      'check',
+      '--from-process',
+      '--only',
+      'java-runtime',
+      '--java-home',
+      JRE('jre8u281'),
+      '--json',
+    ]);
+    expect(JSON.parse(stdout).checks[0].evidence).toMatchObject({
+      home: JRE('jre8u281'),
+      source: '--java-home',
+    });
+  });
+});
+
+describe('without a running agent', () => {
+  it('--from-process says so and exits 2', async () => {
+    const result = await doctor(['logs', '--from-process']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'Error: --from-process: no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
+    );
+  });
+});
