@@ -308,6 +308,20 @@ export const en = {
     'logs.also': 'Also found: {errors}',
     'logs.fix.dir': 'Give the folder the agent writes its logs to, as given to it with --logsDirectory.',
     'proxy.malformed': 'the agent runs with --proxy "{proxy}", which it cannot use: {problem}',
+    'init.intro':
+      'This writes a config file for `siem-doctor check --config FILE`. Empty answers are left out.',
+    'init.portal':
+      'Tenant portal URL (Settings → About), e.g. https://contoso.us3.portal.cloudappsecurity.com',
+    'init.proxy': 'Proxy the agent is started with (--proxy ADDRESS[:PORT]), empty for none',
+    'init.syslogHost': 'SIEM server name or address (as set in the portal wizard)',
+    'init.syslogPort': 'SIEM port',
+    'init.protocol': 'SIEM protocol',
+    'init.javaHome': 'Java home the agent runs on',
+    'init.logs': 'The agent’s logs directory (--logsDirectory), empty for none',
+    'init.file': 'Write the config to',
+    'init.overwrite': '{file} exists. Replace it?',
+    'init.written':
+      'Wrote {file}. The token is not stored there: give it as SIEM_DOCTOR_TOKEN when you run `siem-doctor check --config {file}`.',
     'syslog.noHost': 'not run: no SIEM server given (use --syslog-host and --syslog-port)',
     'syslog.noPort': 'not run: no SIEM port given (use --syslog-port)',
     'syslog.dnsFailed': 'the SIEM server name {host} does not resolve ({code})',

@@ -324,6 +324,20 @@ export const fr = {
     'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',
+    'init.intro':
+      'Ceci écrit un fichier de configuration pour `siem-doctor check --config FILE`. Les réponses vides sont omises.',
+    'init.portal':
+      'URL du portail du locataire (Paramètres → À propos), par exemple https://contoso.us3.portal.cloudappsecurity.com',
+    'init.proxy': 'Proxy avec lequel l’agent démarre (--proxy ADRESSE[:PORT]), vide s’il n’y en a pas',
+    'init.syslogHost': 'Nom ou adresse du serveur SIEM (comme dans l’assistant du portail)',
+    'init.syslogPort': 'Port du SIEM',
+    'init.protocol': 'Protocole du SIEM',
+    'init.javaHome': 'Dossier Java utilisé par l’agent',
+    'init.logs': 'Dossier des journaux de l’agent (--logsDirectory), vide s’il n’y en a pas',
+    'init.file': 'Écrire la configuration dans',
+    'init.overwrite': '{file} existe. Le remplacer ?',
+    'init.written':
+      '{file} écrit. Le jeton n’y est pas enregistré : donnez-le dans SIEM_DOCTOR_TOKEN en lançant `siem-doctor check --config {file}`.',
     'syslog.noHost': 'non exécutée : aucun serveur SIEM indiqué (utilisez --syslog-host et --syslog-port)',
     'syslog.noPort': 'non exécutée : aucun port SIEM indiqué (utilisez --syslog-port)',
     'syslog.dnsFailed': 'le nom du serveur SIEM {host} ne se résout pas ({code})',

@@ -318,6 +318,20 @@ export const nl = {
     'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
     'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
+    'init.intro':
+      'Dit schrijft een configuratiebestand voor `siem-doctor check --config FILE`. Lege antwoorden worden weggelaten.',
+    'init.portal':
+      'URL van de tenantportal (Instellingen → Info), bijvoorbeeld https://contoso.us3.portal.cloudappsecurity.com',
+    'init.proxy': 'Proxy waarmee de agent start (--proxy ADRES[:POORT]), leeg als er geen is',
+    'init.syslogHost': 'Naam of adres van de SIEM-server (zoals in de wizard van de portal)',
+    'init.syslogPort': 'Poort van de SIEM',
+    'init.protocol': 'Protocol van de SIEM',
+    'init.javaHome': 'Java-map waarop de agent draait',
+    'init.logs': 'Logmap van de agent (--logsDirectory), leeg als er geen is',
+    'init.file': 'Schrijf de configuratie naar',
+    'init.overwrite': '{file} bestaat al. Vervangen?',
+    'init.written':
+      '{file} geschreven. Het token staat er niet in: geef het op als SIEM_DOCTOR_TOKEN wanneer u `siem-doctor check --config {file}` uitvoert.',
     'syslog.noHost': 'niet uitgevoerd: geen SIEM-server opgegeven (gebruik --syslog-host en --syslog-port)',
     'syslog.noPort': 'niet uitgevoerd: geen SIEM-poort opgegeven (gebruik --syslog-port)',
     'syslog.dnsFailed': 'de naam van de SIEM-server {host} lost niet op ({code})',
