@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgentArgv, splitWindowsCommandLine } from '../src/probes/process.js';
 import { doctor } from './helpers/cli.js';
-import { FIXTURES, JRE } from './helpers/paths.js';
+import { brokenAgentLogs, JRE } from './helpers/paths.js';
 
 const TOKEN = 'RnJvbVByb2Nlc3NUb2tlbk5ldmVyU2hvd24wMTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcA==';
 
@@ -72,7 +72,7 @@ describe.runIf(process.platform === 'linux')('check --from-process', () => {
         '-jar',
         '/opt/mcas/mcas-siemagent-0.87.20-signed.jar',
         '--logsDirectory',
-        path.join(FIXTURES, 'agent-logs', 'broken'),
+        await brokenAgentLogs(),
         '--proxy',
         'http://proxy.contoso.local:8080',
         '--token',

@@ -1,14 +1,17 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agentLogs } from '../src/checks/agent-logs.js';
 import { scanLogs } from '../src/logs/scan.js';
 import { runOne } from './helpers/context.js';
 import { doctor } from './helpers/cli.js';
-import { FIXTURES } from './helpers/paths.js';
+import { brokenAgentLogs, FIXTURES } from './helpers/paths.js';
 
-const BROKEN = path.join(FIXTURES, 'agent-logs', 'broken');
+let BROKEN: string;
+beforeAll(async () => {
+  BROKEN = await brokenAgentLogs();
+});
 const CLEAN = path.join(FIXTURES, 'agent-logs', 'clean');
 const TOKEN = 'QTFiMkMzZDRBMWIyQzNkNEExYjJDM2Q0QTFiMkMzZDRBMWIyQzNkNEExYjJDM2Q0QTFiMkMzZDQ=';
 
