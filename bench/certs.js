@@ -75,7 +75,7 @@ export default async function certsBench({ root, doctor, env, runs }) {
     0.1,
   );
 
-  const { parseJks: parse } = await import(new URL('../dist/main.js', import.meta.url).href);
+  const { parseJks: parse } = await import(new URL('../dist/keystore/jks.js', import.meta.url).href);
   const bytes = readFileSync(cacerts);
   parse(bytes, 'changeit'); // warm
   const times = Array.from({ length: 21 }, () => timeOnce(() => parse(bytes, 'changeit')));

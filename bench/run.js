@@ -21,6 +21,22 @@ const keytool = time('keytool', ['-list', '-keystore', cacerts, '-storepass', 'c
 const check = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], { runs, env });
 ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5);
 
+// NODE_EXTRA_CA_CERTS makes Node load a CA bundle at every start, before any of our code runs
+// (about 70 ms on these machines, where it is set). The verdicts above use the environment as it
+// is; this line says what a machine without it gets.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const bare = { ...env };
+  delete bare.NODE_EXTRA_CA_CERTS;
+  const v = time(process.execPath, [doctor, '--version'], { runs, env: bare });
+  const c = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], {
+    runs,
+    env: bare,
+  });
+  console.log(
+    `  (without NODE_EXTRA_CA_CERTS: --version ${v.toFixed(1)} ms; check ${c.toFixed(1)} ms → ratio ${(c / keytool).toFixed(2)})`,
+  );
+}
+
 const extra = process.argv.slice(2);
 for (const name of extra) {
   const mod = await import(`./${name}.js`);

@@ -1,14 +1,17 @@
-// Builds dist/ with esbuild: one bundle per command plus shared chunks (code splitting keeps every
-// dynamic import lazy), oclif included. Start-up is part of the product: bundling saves ~25% of a
-// `check` run against loading oclif's ~150 modules one by one. Type checking is tsc's job (npm run
-// lint); this only emits.
+// Builds dist/ with esbuild. Start-up is part of the product: loading oclif's ~150 CommonJS files
+// and our modules one by one cost more than the work itself. So everything a command needs at
+// start is bundled into one entry, dist/main.js (oclif included); what only some runs need
+// (PKCS#12 support, execa, the network probes, other languages) stays in lazily imported chunks.
+// oclif finds commands through dist/commands/**.js, which are one-line shims into main.js.
+// Type checking is tsc's job (npm run lint); this only emits.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
+const dist = path.join(root, 'dist');
 
 function commandFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -20,11 +23,25 @@ function commandFiles(dir) {
   );
 }
 
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+const commands = commandFiles(path.join(src, 'commands')).map((file, i) => ({
+  file,
+  name: `Command${i}`,
+  out: path.join(dist, path.relative(src, file).replace(/\.ts$/, '.js')),
+}));
+const entry = [
+  "export { execute } from './main.ts';",
+  "export { createRedactor, secretsFromArgv } from './render/redact.ts';",
+  ...commands.map(
+    (c) => `export { default as ${c.name} } from './${path.relative(src, c.file).replace(/\\/g, '/')}';`,
+  ),
+].join('\n');
+
+rmSync(dist, { recursive: true, force: true });
+const banner =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 await build({
-  entryPoints: [path.join(src, 'main.ts'), ...commandFiles(path.join(src, 'commands'))],
-  outdir: path.join(root, 'dist'),
-  outbase: src,
+  stdin: { contents: entry, resolveDir: src, sourcefile: 'entry.ts', loader: 'ts' },
+  outdir: dist,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -33,8 +50,25 @@ await build({
   // oclif loads TypeScript only to run uncompiled commands in development; never bundle it.
   external: ['typescript', 'ts-node'],
   // oclif is CommonJS and calls require(); give the ESM bundle a real one.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
+  banner: { js: banner },
+  logLevel: 'warning',
+});
+renameSync(path.join(dist, 'stdin.js'), path.join(dist, 'main.js'));
+for (const c of commands) {
+  mkdirSync(path.dirname(c.out), { recursive: true });
+  const target = path.relative(path.dirname(c.out), path.join(dist, 'main.js')).replace(/\\/g, '/');
+  writeFileSync(
+    c.out,
+    `export { ${c.name} as default } from '${target.startsWith('.') ? target : `./${target}`}';\n`,
+  );
+}
+// bench/: the in-process parse of a keystore, on its own
+await build({
+  entryPoints: [path.join(src, 'keystore', 'jks.ts')],
+  outdir: path.join(dist, 'keystore'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });

@@ -2,5 +2,3 @@
 // a few files instead of some 150 modules.
 export { execute } from '@oclif/core/execute';
 export { createRedactor, secretsFromArgv } from './render/redact.js';
-// for bench/: the in-process parse of a keystore
-export { parseJks } from './keystore/jks.js';

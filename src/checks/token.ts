@@ -2,7 +2,7 @@
 // then online when the portal is reached securely: GET /api/v1/agents/siem/ with the token.
 // Only the last four characters are ever shown.
 import { tokenProblem, tokenTail } from '../config/token-shape.js';
-import { TOKEN_PATH } from '../probes/portal.js';
+import { TOKEN_PATH } from '../probes/portal-api.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 
 export const token = {

@@ -7,6 +7,11 @@ import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
 import { buildReport, exitCodeFor } from '../report.js';
 import { selectChecks } from '../checks/select.js';
+// What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
+// more to find and link than the code itself. What only some runs need stays lazy.
+import { readPemCertificates, resolveConfig } from '../config/resolve.js';
+import { gatherFacts } from '../checks/facts.js';
+import { runChecks } from '../checks/run.js';
 import type { FixOptions, FixRecord } from '../checks/fix.js';
 import type { Check as DoctorCheck, CheckResult } from '../checks/types.js';
 
@@ -77,7 +82,6 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     const lang: Lang = (flags.lang as Lang | undefined) ?? langFromEnv(process.env);
 
-    const { resolveConfig, readPemCertificates } = await import('../config/resolve.js');
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     if (flags.chain) {
       const { X509Certificate } = await import('node:crypto');
@@ -88,11 +92,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     this.secrets.push(config.token ?? '', config.storepass === 'changeit' ? '' : config.storepass);
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
 
-    const [catalog, { gatherFacts }, { runChecks }] = await Promise.all([
-      loadCatalog(lang),
-      import('../checks/facts.js'),
-      import('../checks/run.js'),
-    ]);
+    const catalog = await loadCatalog(lang);
     const spinner = await this.startSpinner(
       format,
       fill(catalog.messages['ui.running'], { count: checks.length }),

@@ -7,6 +7,7 @@ import type net from 'node:net';
 import { resolveHost } from './dns.js';
 import { httpConnect } from './http-connect.js';
 import { connectTcp } from './tcp.js';
+import { TOKEN_PATH } from './portal-api.js';
 import { tlsHandshake, type ServedCertificate } from './tls.js';
 import type { ProxyAddress } from '../config/proxy-address.js';
 
@@ -39,8 +40,6 @@ export interface PortalProbe {
   };
   http?: { status: number; date?: string; detail?: string; path: string };
 }
-
-export const TOKEN_PATH = '/api/v1/agents/siem/';
 
 export interface PortalProbeOptions {
   url: URL;

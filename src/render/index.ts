@@ -3,6 +3,9 @@
 import type { MessageFile } from '../catalog/en.js';
 import type { Report } from '../report.js';
 import { createRedactor } from './redact.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderText } from './text.js';
 
 export const FORMATS = ['text', 'json', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,11 +18,11 @@ export async function renderReport(
   const safe = createRedactor(options.secrets).deep(report);
   switch (format) {
     case 'json':
-      return (await import('./json.js')).renderJson(safe);
+      return renderJson(safe);
     case 'junit':
-      return (await import('./junit.js')).renderJunit(safe);
+      return renderJunit(safe);
     default:
-      return (await import('./text.js')).renderText(safe, options.catalog, { color: options.color });
+      return renderText(safe, options.catalog, { color: options.color });
   }
 }
 
