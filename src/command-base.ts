@@ -2,6 +2,8 @@
 // stack trace, and no secret from the command line or environment reaches that line.
 import { Command } from '@oclif/core/command';
 import { UsageError } from './errors.js';
+import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
+import { DEFAULT_STOREPASS, type DoctorConfig } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
 
 interface OclifError extends Error {
@@ -12,6 +14,17 @@ interface OclifError extends Error {
 export abstract class DoctorCommand extends Command {
   /** Secrets learnt while running (resolved config), added to those on the command line. */
   protected secrets: string[] = [];
+
+  /** Remembers what in the resolved settings must never be shown (the default password is public). */
+  protected keepSecrets(config: DoctorConfig): void {
+    this.secrets.push(config.token ?? '', config.storepass === DEFAULT_STOREPASS ? '' : config.storepass);
+  }
+
+  /** The texts in the user's language (--lang, else LC_ALL/LANG, else English), and a way to say one. */
+  protected async speaker(lang: string | undefined) {
+    const catalog = await loadCatalog((lang as Lang | undefined) ?? langFromEnv(process.env));
+    return { catalog, say: (text: Text) => translate(catalog, text) };
+  }
 
   protected redactor() {
     return createRedactor([...this.secrets, ...secretsFromArgv(this.argv, process.env)]);

@@ -32,7 +32,7 @@ export default class Bundle extends DoctorCommand {
       import('../bundle/collect.js'),
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.secrets.push(config.token ?? '', config.storepass === 'changeit' ? '' : config.storepass);
+    this.keepSecrets(config);
     const bundle = await collectBundle({
       config: { ...config, sendTestEvent: flags['test-event'] },
       env: process.env,

@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { writeFile } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
-import { LANGUAGES, fill, langFromEnv, loadCatalog, type Lang } from '../catalog/index.js';
+import { LANGUAGES, fill } from '../catalog/index.js';
 import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
 import { buildReport, exitCodeFor } from '../report.js';
@@ -80,7 +80,6 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const started = new Date();
     const clock = performance.now();
     const format: Format = flags.json ? 'json' : (flags.format as Format);
-    const lang: Lang = (flags.lang as Lang | undefined) ?? langFromEnv(process.env);
 
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     if (flags.chain) {
@@ -89,10 +88,10 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
         (pem) => new X509Certificate(pem).raw,
       );
     }
-    this.secrets.push(config.token ?? '', config.storepass === 'changeit' ? '' : config.storepass);
+    this.keepSecrets(config);
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
 
-    const catalog = await loadCatalog(lang);
+    const { catalog } = await this.speaker(flags.lang);
     const spinner = await this.startSpinner(
       format,
       fill(catalog.messages['ui.running'], { count: checks.length }),

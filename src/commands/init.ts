@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { access, writeFile } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../catalog/index.js';
+import { LANGUAGES, type Text } from '../catalog/index.js';
 import { describeFileError, UsageError } from '../errors.js';
 
 export default class Init extends DoctorCommand {
@@ -22,20 +22,14 @@ export default class Init extends DoctorCommand {
         'init asks questions and needs a terminal; without one, write the JSON config by hand (keys: portalUrl, proxy, syslogHost, syslogPort, protocol, javaHome, keystore, logsDirectory)',
       );
     }
-    const [
-      catalog,
-      { input, select, confirm },
-      { parsePortalUrl },
-      { parseProxyAddress, parsePort },
-      { locateJava },
-    ] = await Promise.all([
-      loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env)),
-      import('@inquirer/prompts'),
-      import('../config/resolve.js'),
-      import('../config/proxy-address.js'),
-      import('../probes/java.js'),
-    ]);
-    const say = (t: Text) => translate(catalog, t);
+    const { say } = await this.speaker(flags.lang);
+    const [{ input, select, confirm }, { parsePortalUrl }, { parseProxyAddress, parsePort }, { locateJava }] =
+      await Promise.all([
+        import('@inquirer/prompts'),
+        import('../config/resolve.js'),
+        import('../config/proxy-address.js'),
+        import('../probes/java.js'),
+      ]);
     // Each answer goes through the parser check itself uses: what init accepts, check accepts.
     const valid = (check: (value: string) => void) => (value: string) => {
       if (value.trim() === '') return true;

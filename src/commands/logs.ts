@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../catalog/index.js';
+import { LANGUAGES, type Text } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 
 export default class Logs extends DoctorCommand {
@@ -49,8 +49,7 @@ export default class Logs extends DoctorCommand {
     if (flags.json) {
       this.log(redactor.text(JSON.stringify(redactor.deep(scan), null, 2)));
     } else {
-      const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
-      const say = (t: Text) => translate(catalog, t);
+      const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)
         this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
       for (const [i, m] of scan.matches.entries()) {

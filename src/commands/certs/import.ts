@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
+import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 
 export default class CertsImport extends DoctorCommand {
@@ -61,9 +61,8 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       import('../../trust/import.js'),
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.secrets.push(config.storepass === 'changeit' ? '' : config.storepass);
-    const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
-    const say = (t: Text) => translate(catalog, t);
+    this.keepSecrets(config);
+    const { say } = await this.speaker(flags.lang);
     const out: string[] = [];
     const line = (t: Text) => out.push(say(t));
 

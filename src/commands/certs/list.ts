@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
+import { LANGUAGES } from '../../catalog/index.js';
 
 export default class CertsList extends DoctorCommand {
   static override summary =
@@ -33,7 +33,7 @@ export default class CertsList extends DoctorCommand {
       import('../../keystore/model.js'),
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.secrets.push(config.storepass === 'changeit' ? '' : config.storepass);
+    this.keepSecrets(config);
     const { keystore: file } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);
@@ -91,8 +91,7 @@ export default class CertsList extends DoctorCommand {
       );
       return;
     }
-    const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
-    const say = (t: Text) => translate(catalog, t);
+    const { say } = await this.speaker(flags.lang);
     this.log(
       say({
         key: 'list.title',

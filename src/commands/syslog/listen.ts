@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Text } from '../../catalog/index.js';
+import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parsePort } from '../../config/proxy-address.js';
 import { UsageError } from '../../errors.js';
 import type { ListenSummary, Malformed, ReceivedEvent } from '../../syslog/listener.js';
@@ -43,10 +43,7 @@ export default class Listen extends DoctorCommand {
       durationMs = seconds * 1000;
     }
     const protocol = flags.protocol as 'tcp' | 'udp';
-    const catalog = await loadCatalog(
-      (flags.lang as (typeof LANGUAGES)[number] | undefined) ?? langFromEnv(process.env),
-    );
-    const say = (t: Text) => translate(catalog, t);
+    const { say } = await this.speaker(flags.lang);
 
     // Events come by the thousand: gather the lines of one received chunk and write them when the
     // chunk is done (onBatch). Writing at once, not later, lets the lines (and the chunk text they

@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import os from 'node:os';
 import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
-import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from '../../catalog/index.js';
+import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 
 export default class SendTest extends DoctorCommand {
@@ -73,8 +73,7 @@ export default class SendTest extends DoctorCommand {
     );
     const result = await sendMessages({ host, port, protocol, messages, timeoutMs: config.timeoutMs });
 
-    const catalog = await loadCatalog((flags.lang as Lang | undefined) ?? langFromEnv(process.env));
-    const say = (t: Text) => translate(catalog, t);
+    const { catalog, say } = await this.speaker(flags.lang);
     if (flags.json) {
       this.log(
         JSON.stringify({ ...result, host, port, protocol, framing, runId, count: flags.count }, null, 2),
