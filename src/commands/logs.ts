@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
-import { LANGUAGES, type Text } from '../catalog/index.js';
+import { LANGUAGES } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 
 export default class Logs extends DoctorCommand {

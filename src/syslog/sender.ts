@@ -7,13 +7,16 @@ import { connectTcp } from '../probes/tcp.js';
 
 export type SendResult =
   | { ok: true; address: string; sent: number; bytes: number; ms: number }
+  | { ok: false; stage: 'dns'; code: string; ms: number }
+  | { ok: false; stage: 'connect'; code: string; address: string; ms: number }
   | {
       ok: false;
-      stage: 'dns' | 'connect' | 'send';
-      code: string;
-      address?: string;
+      stage: 'send';
+      /** refused: a UDP datagram drew "port unreachable". */
+      kind: 'reset' | 'closed' | 'stalled' | 'refused';
+      code?: string;
+      address: string;
       sent: number;
-      bytes: number;
       ms: number;
     };
 
@@ -28,61 +31,49 @@ export async function sendMessages(options: {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const resolved = await resolveHost(host, timeoutMs);
-  if (!resolved.ok) return { ok: false, stage: 'dns', code: resolved.code, sent: 0, bytes: 0, ms: ms() };
-  const target = resolved.addresses[0]!;
-  const total = messages.reduce((n, m) => n + m.length, 0);
+  if (!resolved.ok) return { ok: false, stage: 'dns', code: resolved.code, ms: ms() };
+  const { address, family } = resolved.addresses[0]!;
+  const bytes = messages.reduce((n, m) => n + m.length, 0);
 
   if (protocol === 'tcp') {
-    const connection = await connectTcp(target.address, port, timeoutMs);
-    if (!connection.ok) {
-      return {
-        ok: false,
-        stage: 'connect',
-        code: connection.code,
-        address: target.address,
-        sent: 0,
-        bytes: 0,
-        ms: ms(),
-      };
-    }
+    const connection = await connectTcp(address, port, timeoutMs);
+    if (!connection.ok) return { ok: false, stage: 'connect', code: connection.code, address, ms: ms() };
     const outcome = await sendAndWatch(connection.socket, Buffer.concat(messages), timeoutMs);
-    if (outcome.ok)
-      return { ok: true, address: target.address, sent: messages.length, bytes: total, ms: ms() };
-    const code =
-      outcome.kind === 'reset'
-        ? (outcome.code ?? 'ECONNRESET')
-        : outcome.kind === 'closed'
-          ? 'CLOSED'
-          : 'STALLED';
+    if (outcome.ok) return { ok: true, address, sent: messages.length, bytes, ms: ms() };
     return {
       ok: false,
       stage: 'send',
-      code,
-      address: target.address,
+      kind: outcome.kind,
+      ...(outcome.code && { code: outcome.code }),
+      address,
       sent: 0,
-      bytes: outcome.bytes,
       ms: ms(),
     };
   }
 
-  const socket = dgram.createSocket(target.family === 6 ? 'udp6' : 'udp4');
+  const socket = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
+  const connectError = await new Promise<string | undefined>((resolve) => {
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'ERROR'));
+    socket.connect(port, address, () => resolve(undefined));
+  });
+  if (connectError) {
+    socket.close();
+    return { ok: false, stage: 'connect', code: connectError, address, ms: ms() };
+  }
   let refused = false;
   socket.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'ECONNREFUSED') refused = true;
   });
-  await new Promise<void>((resolve) => socket.connect(port, target.address, () => resolve()));
   let sent = 0;
-  let bytes = 0;
   for (const message of messages) {
     if (refused) break;
     await new Promise<void>((resolve) => socket.send(message, () => resolve()));
     sent++;
-    bytes += message.length;
   }
   // An ICMP refusal comes back within a round trip; give it a moment.
   await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 300)));
   socket.close();
   if (refused)
-    return { ok: false, stage: 'send', code: 'ECONNREFUSED', address: target.address, sent, bytes, ms: ms() };
-  return { ok: true, address: target.address, sent, bytes, ms: ms() };
+    return { ok: false, stage: 'send', kind: 'refused', code: 'ECONNREFUSED', address, sent, ms: ms() };
+  return { ok: true, address, sent, bytes, ms: ms() };
 }

@@ -4,6 +4,8 @@ import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { tcpFailure } from '../../checks/syslog-connection.js';
+import type { SendResult } from '../../syslog/sender.js';
 
 export default class SendTest extends DoctorCommand {
   static override summary = "Send sample events in the agent's CEF format to the SIEM";
@@ -73,7 +75,7 @@ export default class SendTest extends DoctorCommand {
     );
     const result = await sendMessages({ host, port, protocol, messages, timeoutMs: config.timeoutMs });
 
-    const { catalog, say } = await this.speaker(flags.lang);
+    const { say } = await this.speaker(flags.lang);
     if (flags.json) {
       this.log(
         JSON.stringify({ ...result, host, port, protocol, framing, runId, count: flags.count }, null, 2),
@@ -105,7 +107,7 @@ export default class SendTest extends DoctorCommand {
             host,
             port,
             protocol,
-            reason: say(failureText(result.code, result.address ?? host, port, protocol, config.timeoutMs)),
+            reason: say(failureText(result, host, port, config.timeoutMs)),
           },
         }),
       );
@@ -114,30 +116,28 @@ export default class SendTest extends DoctorCommand {
   }
 }
 
+/** Why sending failed, in the words the syslog checks use for the same outcomes. */
 function failureText(
-  code: string,
-  address: string,
+  result: Exclude<SendResult, { ok: true }>,
+  host: string,
   port: number,
-  protocol: 'tcp' | 'udp',
   timeoutMs: number,
 ): Text {
-  switch (code) {
-    case 'ECONNREFUSED':
-      return { key: protocol === 'udp' ? 'syslog.udpRefused' : 'syslog.refused', params: { address, port } };
-    case 'ETIMEDOUT':
-      return { key: 'syslog.timedOut', params: { address, port, seconds: timeoutMs / 1000 } };
-    case 'CLOSED':
-      return { key: 'syslog.sendClosed' };
-    case 'STALLED':
-      return { key: 'syslog.sendStalled', params: { seconds: timeoutMs / 1000 } };
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'ETIMEOUT':
-      return { key: 'syslog.dnsFailed', params: { host: address, code } };
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return { key: 'syslog.sendReset', params: { code } };
+  switch (result.stage) {
+    case 'dns':
+      return { key: 'syslog.dnsFailed', params: { host, code: result.code } };
+    case 'connect':
+      return tcpFailure(result.code, result.address, port, timeoutMs);
     default:
-      return { key: 'syslog.connectFailed', params: { address, port, code } };
+      switch (result.kind) {
+        case 'refused':
+          return { key: 'syslog.udpRefused', params: { address: result.address, port } };
+        case 'reset':
+          return { key: 'syslog.sendReset', params: { code: result.code ?? 'ECONNRESET' } };
+        case 'closed':
+          return { key: 'syslog.sendClosed' };
+        default:
+          return { key: 'syslog.sendStalled', params: { seconds: timeoutMs / 1000 } };
+      }
   }
 }
