@@ -20,7 +20,12 @@ export async function locateKeystore(
   return { keystore: path.join(javaHome, 'lib', 'security', 'cacerts'), javaHome };
 }
 
-export function keytoolOf(javaHome: string | undefined): string {
+export async function keytoolOf(javaHome: string | undefined): Promise<string> {
   if (!javaHome) throw new UsageError('--keytool needs the JRE: give --java-home DIR (or JAVA_HOME)');
-  return path.join(javaHome, 'bin', process.platform === 'win32' ? 'keytool.exe' : 'keytool');
+  const keytool = path.join(javaHome, 'bin', process.platform === 'win32' ? 'keytool.exe' : 'keytool');
+  const { access } = await import('node:fs/promises');
+  await access(keytool).catch(() => {
+    throw new UsageError(`--keytool: this JRE has no ${keytool}; use a full JDK/JRE, or leave out --keytool`);
+  });
+  return keytool;
 }

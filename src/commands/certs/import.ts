@@ -66,7 +66,14 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     const out: string[] = [];
     const line = (t: Text) => out.push(say(t));
 
+    const mirror = flags['pki-base-url'];
+    if (mirror !== undefined && !/^https?:\/\/[^/\s]+/i.test(mirror)) {
+      throw new UsageError(
+        `--pki-base-url "${mirror}" must be an http:// or https:// address, e.g. https://mirror.contoso.local/pkiops/certs/`,
+      );
+    }
     const { keystore: file, javaHome } = await locateKeystore(config, process.env);
+    const keytool = flags.keytool ? await keytoolOf(javaHome) : undefined;
     const keystore = await store.openKeystore(file, config.storepass);
     if (!flags.keytool) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
     line({
@@ -188,9 +195,9 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         return finish();
       }
     }
-    const written = flags.keytool
+    const written = keytool
       ? await importer.importWithKeytool({
-          keytool: keytoolOf(javaHome),
+          keytool,
           keystore: keystore.file,
           storepass: config.storepass,
           plan,

@@ -108,6 +108,11 @@ describe('certs import --from', () => {
     [['--storepass', 'wrong-pass'], 'wrong keystore password'],
     [['--from', '/nonexistent/ca.pem'], '--from: /nonexistent/ca.pem does not exist'],
     [['--from', path.join(FIXTURES, 'cef-samples.txt')], 'neither a PEM nor a DER certificate'],
+    [
+      ['--download', '--pki-base-url', 'not-a-url'],
+      '--pki-base-url "not-a-url" must be an http:// or https:// address',
+    ],
+    [['--keytool', '--java-home', path.join(FIXTURES, 'jre', 'jre8u291')], 'this JRE has no'],
   ])('bad input %j exits 2 with one line and leaves the keystore alone', async (args, expected) => {
     const { file } = await keystoreCopy();
     const before = await readFile(file);
