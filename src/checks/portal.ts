@@ -29,6 +29,12 @@ export function looksGenuine(chain: ServedCertificate[]): boolean {
   );
 }
 
+/** Who issued the top of the chain: named when TLS inspection is suspected. */
+function inspectionParams(host: string, chain: ServedCertificate[]) {
+  const top = chain.at(-1);
+  return { host, issuer: top?.issuer ?? '?', organization: top?.issuerOrganization ?? '?' };
+}
+
 function chainEvidence(chain: ServedCertificate[]) {
   return chain.map(({ subject, issuer, organization, issuerOrganization, notAfter, sha256 }) => ({
     subject,
@@ -117,13 +123,8 @@ export const portal = {
     // Reachable. What is left are warnings: a clock that is off, a URL that is not a tenant's.
     const warnings: { message: Text; fix: Text }[] = [];
     if (!looksGenuine(tls.chain)) {
-      const top = tls.chain.at(-1);
       warnings.push({
-        message: text('portal.inspection', {
-          host,
-          issuer: top?.issuer ?? '?',
-          organization: top?.issuerOrganization ?? '?',
-        }),
+        message: text('portal.inspection', inspectionParams(host, tls.chain)),
         fix: text('portal.fix.inspection'),
       });
     }
@@ -177,10 +178,9 @@ function tlsFinding(probe: PortalProbe, with_: With): Finding {
   }
   const { chain, trustError, hostnameError } = probe.tls;
   if (!looksGenuine(chain)) {
-    const top = chain.at(-1);
     return fail(
       'portal.inspection',
-      { host, issuer: top?.issuer ?? '?', organization: top?.issuerOrganization ?? '?' },
+      inspectionParams(host, chain),
       with_([text('portal.fix.inspection')], trustError ?? 'NOT_MICROSOFT'),
     );
   }

@@ -57,71 +57,57 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   const port = Number(options.url.port || 443);
   const probe: PortalProbe = { host, port, layers: [] };
   if (options.proxy) probe.proxy = options.proxy;
-  const record = (layer: Layer) => {
+  // Every probe outcome has { ok, ms, code? }: a layer is recorded from it as it is.
+  const record = (name: LayerName, outcome: { ok: boolean; ms: number; code?: string; detail?: string }) => {
+    const layer: Layer = { name, ok: outcome.ok, ms: outcome.ms };
+    if (!outcome.ok && outcome.code) layer.code = outcome.code;
+    if (outcome.detail) layer.detail = outcome.detail;
     probe.layers.push(layer);
     if (!layer.ok) probe.failed ??= layer;
-    return layer.ok;
   };
 
   let socket: net.Socket | undefined;
   if (options.proxy) {
     // With a proxy the agent never resolves the portal itself: the proxy does.
     const resolved = await resolveHost(options.proxy.host, left());
-    if (
-      !record({
-        name: 'proxy-dns',
-        ok: resolved.ok,
-        ms: resolved.ms,
-        ...(!resolved.ok && { code: resolved.code }),
-      })
-    )
-      return probe;
+    record('proxy-dns', resolved);
     if (!resolved.ok) return probe;
     probe.proxyAddresses = resolved.addresses.map((a) => a.address);
     const tcp = await connectTcp(resolved.addresses[0]!.address, options.proxy.port, left());
-    if (!record({ name: 'proxy-tcp', ok: tcp.ok, ms: tcp.ms, ...(!tcp.ok && { code: tcp.code }) }) || !tcp.ok)
-      return probe;
+    record('proxy-tcp', tcp);
+    if (!tcp.ok) return probe;
     const tunnel = await httpConnect(tcp.socket, `${host}:${port}`, left(), options.userAgent);
     probe.connect = {};
-    if ('status' in tunnel && tunnel.status !== undefined) probe.connect.status = tunnel.status;
+    if (tunnel.status !== undefined) probe.connect.status = tunnel.status;
     if (!tunnel.ok) {
       if (tunnel.statusText) probe.connect.statusText = tunnel.statusText;
       const scheme = tunnel.headers?.['proxy-authenticate'];
       if (scheme) probe.connect.proxyAuthenticate = scheme.split(/\s/)[0]!;
       tcp.socket.destroy();
-      record({ name: 'connect', ok: false, ms: tunnel.ms, code: tunnel.code ?? `HTTP_${tunnel.status}` });
+      record('connect', { ...tunnel, code: tunnel.code ?? `HTTP_${tunnel.status}` });
       return probe;
     }
-    record({ name: 'connect', ok: true, ms: tunnel.ms });
+    record('connect', tunnel);
     socket = tcp.socket;
   } else {
     const resolved = await resolveHost(host, left());
-    if (
-      !record({
-        name: 'dns',
-        ok: resolved.ok,
-        ms: resolved.ms,
-        ...(!resolved.ok && { code: resolved.code }),
-      }) ||
-      !resolved.ok
-    ) {
-      return probe;
-    }
+    record('dns', resolved);
+    if (!resolved.ok) return probe;
     probe.addresses = resolved.addresses.map((a) => a.address);
     // Like a browser, try the addresses in turn; the evidence keeps the first failure.
-    let firstFailure: { code: string; ms: number } | undefined;
+    let firstFailure: { ok: false; code: string; ms: number } | undefined;
     for (const address of probe.addresses) {
       const tcp = await connectTcp(address, port, left());
       if (tcp.ok) {
         socket = tcp.socket;
-        record({ name: 'tcp', ok: true, ms: tcp.ms, detail: address });
+        record('tcp', { ...tcp, detail: address });
         break;
       }
-      firstFailure ??= { code: tcp.code, ms: tcp.ms };
+      firstFailure ??= tcp;
       if (tcp.code === 'ETIMEDOUT') break; // the budget is spent
     }
     if (!socket) {
-      record({ name: 'tcp', ok: false, ms: firstFailure!.ms, code: firstFailure!.code });
+      record('tcp', firstFailure!);
       return probe;
     }
   }
@@ -129,21 +115,15 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   const secure = await tlsHandshake(socket, host, { ca: options.ca, timeoutMs: left() });
   if (!secure.ok) {
     socket.destroy();
-    record({ name: 'tls', ok: false, ms: secure.ms, code: secure.code, detail: secure.detail });
+    record('tls', secure);
     return probe;
   }
   probe.tls = { protocol: secure.protocol, cipher: secure.cipher, chain: secure.chain };
   if (secure.trustError) probe.tls.trustError = secure.trustError;
   if (secure.hostnameError) probe.tls.hostnameError = secure.hostnameError;
   const trusted = !secure.trustError && !secure.hostnameError;
-  if (
-    !record({
-      name: 'tls',
-      ok: trusted,
-      ms: secure.ms,
-      ...(!trusted && { code: secure.trustError ?? 'ERR_TLS_CERT_ALTNAME_INVALID' }),
-    })
-  ) {
+  record('tls', { ok: trusted, ms: secure.ms, code: secure.trustError ?? 'ERR_TLS_CERT_ALTNAME_INVALID' });
+  if (!trusted) {
     secure.socket.destroy();
     return probe;
   }
@@ -151,13 +131,13 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   const path = options.token !== undefined ? TOKEN_PATH : '/';
   const answer = await httpGet(secure.socket, host, port, path, options, left());
   if (!answer.ok) {
-    record({ name: 'http', ok: false, ms: answer.ms, code: answer.code });
+    record('http', answer);
     return probe;
   }
   probe.http = { status: answer.status, path };
   if (answer.date) probe.http.date = answer.date;
   if (answer.detail) probe.http.detail = answer.detail;
-  record({ name: 'http', ok: true, ms: answer.ms, detail: `HTTP ${answer.status}` });
+  record('http', { ...answer, detail: `HTTP ${answer.status}` });
   return probe;
 }
 
