@@ -1,6 +1,7 @@
 // HTTP CONNECT over our own socket, as the agent does it through --proxy: no credentials (the
 // agent has no way to give any). Node's fetch ignores proxies, so this is done by hand.
 import type net from 'node:net';
+import { settleOnce, stopwatch } from './settle.js';
 
 export type ConnectOutcome =
   | { ok: true; status: number; ms: number }
@@ -36,55 +37,54 @@ export function httpConnect(
   timeoutMs: number,
   userAgent: string,
 ): Promise<ConnectOutcome> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    let received = Buffer.alloc(0);
-    let settled = false;
-    const finish = (outcome: ConnectOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // Hold the stream: nothing may flow past between our listener and the TLS layer taking over.
-      socket.pause();
-      socket.off('data', onData);
-      socket.off('error', onError);
-      socket.off('end', onEnd);
-      resolve(outcome);
-    };
-    const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT', ms: ms() }), timeoutMs);
-    const onError = (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() });
-    const onEnd = () => finish({ ok: false, code: 'CLOSED', ms: ms() });
-    const onData = (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      const end = received.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (received.length > MAX_HEADER_BYTES) finish({ ok: false, code: 'NOT_HTTP', ms: ms() });
-        return;
-      }
-      const head = parseResponseHead(received.toString('latin1', 0, end));
-      if (!head) return finish({ ok: false, code: 'NOT_HTTP', ms: ms() });
-      if (head.status !== 200) {
-        return finish({
-          ok: false,
-          status: head.status,
-          statusText: head.statusText,
-          headers: head.headers,
-          ms: ms(),
-        });
-      }
-      finish({ ok: true, status: 200, ms: ms() });
-      // Whatever came after the answer already belongs to the tunnel. Given back only now that our
-      // listener is gone: unshift emits at once, and would feed it to us again.
-      const rest = received.subarray(end + 4);
-      if (rest.length > 0) socket.unshift(rest);
-    };
-    socket.on('data', onData);
-    socket.on('error', onError);
-    socket.on('end', onEnd);
-    socket.write(
-      `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: ${userAgent}\r\nProxy-Connection: keep-alive\r\n\r\n`,
-    );
-  });
+  const ms = stopwatch();
+  let received = Buffer.alloc(0);
+  let tunnelled: Buffer | undefined;
+  return settleOnce<ConnectOutcome>(
+    timeoutMs,
+    () => ({ ok: false, code: 'ETIMEDOUT', ms: ms() }),
+    (settle) => {
+      const onError = (error: NodeJS.ErrnoException) =>
+        settle({ ok: false, code: error.code ?? 'ERROR', ms: ms() });
+      const onEnd = () => settle({ ok: false, code: 'CLOSED', ms: ms() });
+      const onData = (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        const end = received.indexOf('\r\n\r\n');
+        if (end < 0) {
+          if (received.length > MAX_HEADER_BYTES) settle({ ok: false, code: 'NOT_HTTP', ms: ms() });
+          return;
+        }
+        const head = parseResponseHead(received.toString('latin1', 0, end));
+        if (!head) return settle({ ok: false, code: 'NOT_HTTP', ms: ms() });
+        if (head.status !== 200) {
+          return settle({
+            ok: false,
+            status: head.status,
+            statusText: head.statusText,
+            headers: head.headers,
+            ms: ms(),
+          });
+        }
+        // Whatever came after the answer already belongs to the tunnel.
+        tunnelled = received.subarray(end + 4);
+        settle({ ok: true, status: 200, ms: ms() });
+      };
+      socket.on('data', onData);
+      socket.on('error', onError);
+      socket.on('end', onEnd);
+      socket.write(
+        `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: ${userAgent}\r\nProxy-Connection: keep-alive\r\n\r\n`,
+      );
+      return () => {
+        // Hold the stream: nothing may flow past between our listener and the TLS layer taking over.
+        socket.pause();
+        socket.off('data', onData);
+        socket.off('error', onError);
+        socket.off('end', onEnd);
+        // Given back only now that our listener is gone: unshift emits at once, and would feed the
+        // bytes to us again.
+        if (tunnelled && tunnelled.length > 0) socket.unshift(tunnelled);
+      };
+    },
+  );
 }

@@ -8,6 +8,7 @@ import { resolveHost } from './dns.js';
 import { httpConnect } from './http-connect.js';
 import { connectTcp } from './tcp.js';
 import { TOKEN_PATH } from './portal-api.js';
+import { settleOnce, stopwatch } from './settle.js';
 import { tlsHandshake, type ServedCertificate } from './tls.js';
 import type { ProxyAddress } from '../config/proxy-address.js';
 
@@ -154,51 +155,47 @@ function httpGet(
   options: PortalProbeOptions,
   timeoutMs: number,
 ): Promise<HttpAnswer> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (answer: HttpAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
-    };
-    const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT', ms: ms() }), timeoutMs);
-    const headers: Record<string, string> = {
-      Host: port === 443 ? host : `${host}:${port}`,
-      'User-Agent': options.userAgent,
-      Accept: 'application/json',
-      Connection: 'close',
-    };
-    if (options.token !== undefined) headers.Authorization = `Token ${options.token}`;
-    const request = http.request(
-      { createConnection: () => socket, method: 'GET', path, headers },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          if (body.length < 16_384) body += chunk;
-        });
-        response.on('end', () => {
-          const answer: HttpAnswer = { ok: true, status: response.statusCode ?? 0, ms: ms() };
-          const date = response.headers.date;
-          if (date) answer.date = date;
-          const detail = portalDetail(body);
-          if (detail) answer.detail = detail;
-          finish(answer);
-        });
-        response.on('error', (error: NodeJS.ErrnoException) =>
-          finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() }),
-        );
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, code: error.code ?? 'ERROR', ms: ms() }),
-    );
-    request.end();
+  const ms = stopwatch();
+  const failed = (error: NodeJS.ErrnoException): HttpAnswer => ({
+    ok: false,
+    code: error.code ?? 'ERROR',
+    ms: ms(),
   });
+  return settleOnce<HttpAnswer>(
+    timeoutMs,
+    () => ({ ok: false, code: 'ETIMEDOUT', ms: ms() }),
+    (settle) => {
+      const headers: Record<string, string> = {
+        Host: port === 443 ? host : `${host}:${port}`,
+        'User-Agent': options.userAgent,
+        Accept: 'application/json',
+        Connection: 'close',
+      };
+      if (options.token !== undefined) headers.Authorization = `Token ${options.token}`;
+      const request = http.request(
+        { createConnection: () => socket, method: 'GET', path, headers },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            if (body.length < 16_384) body += chunk;
+          });
+          response.on('end', () => {
+            const answer: HttpAnswer = { ok: true, status: response.statusCode ?? 0, ms: ms() };
+            const date = response.headers.date;
+            if (date) answer.date = date;
+            const detail = portalDetail(body);
+            if (detail) answer.detail = detail;
+            settle(answer);
+          });
+          response.on('error', (error: NodeJS.ErrnoException) => settle(failed(error)));
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) => settle(failed(error)));
+      request.end();
+      return () => socket.destroy();
+    },
+  );
 }
 
 /** The portal explains refusals as `{"detail": "Invalid token"}`. */

@@ -4,6 +4,7 @@
 // half-close; a receiver that reads sees the end of the stream and closes too. One that never
 // does within the budget has stopped reading.
 import type net from 'node:net';
+import { settleOnce, stopwatch } from './settle.js';
 
 export type SendOutcome =
   | { ok: true; bytes: number; ms: number }
@@ -15,43 +16,39 @@ export function sendAndWatch(
   timeoutMs: number,
   observeMs = Math.min(250, timeoutMs / 4),
 ): Promise<SendOutcome> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
+  const ms = stopwatch();
+  const bytes = payload.length;
+  const stalled = (): SendOutcome => ({ ok: false, kind: 'stalled', bytes, ms: ms() });
+  return settleOnce(timeoutMs, stalled, (settle) => {
     let endSent = false;
-    let settled = false;
     let observe: NodeJS.Timeout | undefined;
-    const finish = (outcome: SendOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
+    const cleanup = () => {
       clearTimeout(observe);
       socket.destroy();
-      resolve(outcome);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, kind: 'stalled', bytes: payload.length, ms: ms() }),
-      timeoutMs,
-    );
     socket.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, kind: 'reset', code: error.code ?? 'ERROR', bytes: payload.length, ms: ms() }),
+      settle({ ok: false, kind: 'reset', code: error.code ?? 'ERROR', bytes, ms: ms() }),
     );
     // The server's end of stream: expected after ours, a refusal before it.
     socket.on('end', () =>
-      finish(
-        endSent
-          ? { ok: true, bytes: payload.length, ms: ms() }
-          : { ok: false, kind: 'closed', bytes: payload.length, ms: ms() },
-      ),
+      settle(endSent ? { ok: true, bytes, ms: ms() } : { ok: false, kind: 'closed', bytes, ms: ms() }),
     );
     socket.on('data', () => undefined); // syslog servers do not answer; drain whatever comes
     // The connection may have been open a while (shared with the connection check).
     if (socket.errored) {
-      const code = (socket.errored as NodeJS.ErrnoException).code ?? 'ERROR';
-      return finish({ ok: false, kind: 'reset', code, bytes: 0, ms: ms() });
+      settle({
+        ok: false,
+        kind: 'reset',
+        code: (socket.errored as NodeJS.ErrnoException).code ?? 'ERROR',
+        bytes: 0,
+        ms: ms(),
+      });
+      return cleanup;
     }
-    if (socket.readableEnded || socket.destroyed)
-      return finish({ ok: false, kind: 'closed', bytes: 0, ms: ms() });
+    if (socket.readableEnded || socket.destroyed) {
+      settle({ ok: false, kind: 'closed', bytes: 0, ms: ms() });
+      return cleanup;
+    }
     socket.write(payload, (error) => {
       if (error) return;
       observe = setTimeout(() => {
@@ -59,5 +56,6 @@ export function sendAndWatch(
         socket.end();
       }, observeMs);
     });
+    return cleanup;
   });
 }

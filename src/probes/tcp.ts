@@ -1,6 +1,7 @@
 // A TCP connection attempt with a budget. `ETIMEDOUT` here means our budget ran out with no answer
 // at all (a firewall dropping packets); a refusal comes back at once as ECONNREFUSED.
 import net from 'node:net';
+import { settleOnce, stopwatch } from './settle.js';
 
 export type TcpOutcome =
   { ok: true; socket: net.Socket; ms: number } | { ok: false; code: string; ms: number };
@@ -11,26 +12,30 @@ export function connectTcp(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<TcpOutcome> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: address, port });
-    const finish = (outcome: TcpOutcome) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('connect');
-      socket.removeAllListeners('error');
-      if (!outcome.ok) socket.destroy();
-      resolve(outcome);
-    };
-    const onAbort = () => finish({ ok: false, code: 'ABORTED', ms: ms() });
-    const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT', ms: ms() }), timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => finish({ ok: true, socket, ms: ms() }));
-    socket.once('error', (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, code: error.code ?? 'ECONNECT', ms: ms() }),
-    );
-  });
+  const ms = stopwatch();
+  const socket = net.connect({ host: address, port });
+  let connected = false;
+  return settleOnce<TcpOutcome>(
+    timeoutMs,
+    () => ({ ok: false, code: 'ETIMEDOUT', ms: ms() }),
+    (settle) => {
+      const onAbort = () => settle({ ok: false, code: 'ABORTED', ms: ms() });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      socket.once('connect', () => {
+        connected = true;
+        settle({ ok: true, socket, ms: ms() });
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) =>
+        settle({ ok: false, code: error.code ?? 'ECONNECT', ms: ms() }),
+      );
+      return () => {
+        signal?.removeEventListener('abort', onAbort);
+        socket.removeAllListeners('connect');
+        socket.removeAllListeners('error');
+        if (!connected) socket.destroy();
+      };
+    },
+  );
 }
 
 /** Connects and closes at once: does anything accept on that port? */

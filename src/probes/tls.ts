@@ -5,6 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type net from 'node:net';
+import { settleOnce, stopwatch } from './settle.js';
 
 export interface ServedCertificate {
   subject: string;
@@ -76,32 +77,21 @@ export function tlsHandshake(
   host: string,
   options: { ca: string[]; timeoutMs: number },
 ): Promise<TlsOutcome> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    const secure = tls.connect({
-      socket,
-      ...(isIP(host) ? {} : { servername: host }),
-      minVersion: 'TLSv1.2',
-      ca: options.ca,
-      // We judge trust and name ourselves, so that the chain is seen even when it is wrong.
-      rejectUnauthorized: false,
-      ALPNProtocols: ['http/1.1'],
-    });
-    const finish = (outcome: TlsOutcome) => {
-      clearTimeout(timer);
-      secure.removeAllListeners('secureConnect');
-      secure.removeAllListeners('error');
-      secure.on('error', () => undefined);
-      if (!outcome.ok) secure.destroy();
-      resolve(outcome);
-    };
-    const timer = setTimeout(
-      () => finish({ ok: false, code: 'ETIMEDOUT', detail: 'no TLS answer', ms: ms() }),
-      options.timeoutMs,
-    );
+  const ms = stopwatch();
+  const secure = tls.connect({
+    socket,
+    ...(isIP(host) ? {} : { servername: host }),
+    minVersion: 'TLSv1.2',
+    ca: options.ca,
+    // We judge trust and name ourselves, so that the chain is seen even when it is wrong.
+    rejectUnauthorized: false,
+    ALPNProtocols: ['http/1.1'],
+  });
+  let handshaken = false;
+  const timedOut = (): TlsOutcome => ({ ok: false, code: 'ETIMEDOUT', detail: 'no TLS answer', ms: ms() });
+  return settleOnce<TlsOutcome>(options.timeoutMs, timedOut, (settle) => {
     secure.once('error', (error: NodeJS.ErrnoException) =>
-      finish({
+      settle({
         ok: false,
         code: error.code ?? 'TLS_ERROR',
         detail: error.message.split('\n')[0] ?? '',
@@ -109,8 +99,8 @@ export function tlsHandshake(
       }),
     );
     secure.once('secureConnect', () => {
-      const peer = secure.getPeerCertificate();
-      const hostname = tls.checkServerIdentity(host, peer);
+      handshaken = true;
+      const hostname = tls.checkServerIdentity(host, secure.getPeerCertificate());
       const outcome: TlsOutcome = {
         ok: true,
         socket: secure,
@@ -124,8 +114,14 @@ export function tlsHandshake(
       if (!secure.authorized && authError && authError !== 'ERR_TLS_CERT_ALTNAME_INVALID')
         outcome.trustError = authError;
       if (hostname) outcome.hostnameError = hostname.message;
-      finish(outcome);
+      settle(outcome);
     });
+    return () => {
+      secure.removeAllListeners('secureConnect');
+      secure.removeAllListeners('error');
+      secure.on('error', () => undefined);
+      if (!handshaken) secure.destroy();
+    };
   });
 }
 
