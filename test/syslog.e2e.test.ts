@@ -15,6 +15,11 @@ import { closedPort } from './helpers/servers.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
+/** `siem-doctor syslog send-test` as a process, to 127.0.0.1:port, with more flags after. */
+const sendTest = (port: number, ...flags: string[]) =>
+  execa(BIN, ['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', String(port), ...flags], {
+    reject: false,
+  });
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
@@ -117,21 +122,7 @@ input(type="imtcp" port="${ports.framed}" address="127.0.0.1" ruleset="framed")
   });
 
   it('send-test lands in rsyslog', async () => {
-    const { stdout, exitCode } = await execa(
-      BIN,
-      [
-        'syslog',
-        'send-test',
-        '--syslog-host',
-        '127.0.0.1',
-        '--syslog-port',
-        String(ports.agent),
-        '--count',
-        '5',
-        '--json',
-      ],
-      { reject: false },
-    );
+    const { stdout, exitCode } = await sendTest(ports.agent, '--count', '5', '--json');
     expect(exitCode).toBe(0);
     const { runId } = JSON.parse(stdout);
     const stored = await waitFor('send-test events', async () => {
@@ -142,38 +133,8 @@ input(type="imtcp" port="${ports.framed}" address="127.0.0.1" ruleset="framed")
   });
 
   it('shows the octet-counting pitfall: a default input drops agent lines but keeps them with PRI', async () => {
-    const plain = await execa(
-      BIN,
-      [
-        'syslog',
-        'send-test',
-        '--syslog-host',
-        '127.0.0.1',
-        '--syslog-port',
-        String(ports.framed),
-        '--count',
-        '3',
-        '--json',
-      ],
-      { reject: false },
-    );
-    const withPri = await execa(
-      BIN,
-      [
-        'syslog',
-        'send-test',
-        '--syslog-host',
-        '127.0.0.1',
-        '--syslog-port',
-        String(ports.framed),
-        '--count',
-        '3',
-        '--pri',
-        '134',
-        '--json',
-      ],
-      { reject: false },
-    );
+    const plain = await sendTest(ports.framed, '--count', '3', '--json');
+    const withPri = await sendTest(ports.framed, '--count', '3', '--pri', '134', '--json');
     expect(withPri.exitCode).toBe(0);
     const priRun = JSON.parse(withPri.stdout).runId;
     await waitFor('the PRI events', async () =>

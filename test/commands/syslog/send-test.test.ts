@@ -8,6 +8,10 @@ afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.close()));
 });
 
+/** `siem-doctor syslog send-test` to 127.0.0.1:port, with more flags after. */
+const sendTest = (port: number, ...flags: string[]) =>
+  doctor(['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', String(port), ...flags]);
+
 async function listenFor(count: number, protocol: 'tcp' | 'udp' = 'tcp') {
   const events: ReceivedEvent[] = [];
   const listener = await startListener({
@@ -25,16 +29,7 @@ async function listenFor(count: number, protocol: 'tcp' | 'udp' = 'tcp') {
 describe('siem-doctor syslog send-test', () => {
   it('sends N marked events over TCP that a listener parses back', async () => {
     const { port, done, events } = await listenFor(7);
-    const { stdout, exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(port),
-      '--count',
-      '7',
-    ]);
+    const { stdout, exitCode } = await sendTest(port, '--count', '7');
     const summary = await done;
     expect(exitCode).toBe(0);
     expect(stdout).toContain(`Sent 7 events`);
@@ -48,13 +43,8 @@ describe('siem-doctor syslog send-test', () => {
 
   it('frames octet-counted with PRI and an RFC 3164 header when asked', async () => {
     const { port, done, events } = await listenFor(3);
-    const { exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(port),
+    const { exitCode } = await sendTest(
+      port,
       '--count',
       '3',
       '--framing',
@@ -64,7 +54,7 @@ describe('siem-doctor syslog send-test', () => {
       '--rfc3164',
       '--system-name',
       'agent01',
-    ]);
+    );
     const summary = await done;
     expect(exitCode).toBe(0);
     expect(summary.framing).toMatchObject({ octet: 3, lf: 0 });
@@ -74,19 +64,7 @@ describe('siem-doctor syslog send-test', () => {
 
   it('sends over UDP, one datagram per event, and says delivery is unconfirmed', async () => {
     const { port, done } = await listenFor(4, 'udp');
-    const { stdout, exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(port),
-      '--protocol',
-      'udp',
-      '--count',
-      '4',
-      '--json',
-    ]);
+    const { stdout, exitCode } = await sendTest(port, '--protocol', 'udp', '--count', '4', '--json');
     const summary = await done;
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, sent: 4, protocol: 'udp' });
@@ -95,14 +73,7 @@ describe('siem-doctor syslog send-test', () => {
 
   it('exits 1 and says why when the server refuses', async () => {
     const port = await closedPort();
-    const { stderr, exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(port),
-    ]);
+    const { stderr, exitCode } = await sendTest(port);
     expect(exitCode).toBe(1);
     expect(stderr).toContain('refused: nothing is listening on that port');
   });
@@ -110,30 +81,14 @@ describe('siem-doctor syslog send-test', () => {
   it('exits 1 when the server resets the data', async () => {
     const server = await tcpServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
     peers.push(server);
-    const { stderr, exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(server.port),
-    ]);
+    const { stderr, exitCode } = await sendTest(server.port);
     expect(exitCode).toBe(1);
     expect(stderr).toContain('reset the connection');
   });
 
   it('exits 1 on UDP port unreachable', async () => {
     const port = await closedPort();
-    const { stderr, exitCode } = await doctor([
-      'syslog',
-      'send-test',
-      '--syslog-host',
-      '127.0.0.1',
-      '--syslog-port',
-      String(port),
-      '--protocol',
-      'udp',
-    ]);
+    const { stderr, exitCode } = await sendTest(port, '--protocol', 'udp');
     expect(exitCode).toBe(1);
     expect(stderr).toContain('port unreachable');
   });
