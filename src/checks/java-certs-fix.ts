@@ -1,13 +1,12 @@
 // The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
 // is trusted by this machine (never from an intercepted handshake), with the same safe write as
 // `certs import`.
-import path from 'node:path';
+import { keystoreToCheck } from '../trust/cacerts.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
   const java = await ctx.facts.java();
-  const file =
-    ctx.config.keystore ?? (java.found ? path.join(java.home, 'lib', 'security', 'cacerts') : undefined);
+  const file = keystoreToCheck(ctx.config.keystore, java);
   const probe = await ctx.facts.portal();
   const tls = probe?.tls;
   if (!file || !tls || tls.trustError || tls.hostnameError) return undefined;

@@ -2,7 +2,7 @@
 // names the Microsoft and DigiCert CAs it holds (expired ones are no cure), and, when the portal's
 // served chain is known (the portal probe, or --chain), decides the real question: can Java build
 // a path from that chain to an anchor in this keystore?
-import path from 'node:path';
+import { keystoreToCheck } from '../trust/cacerts.js';
 import type { Text } from '../catalog/index.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 import { importPortalChain } from './java-certs-fix.js';
@@ -15,8 +15,7 @@ export const javaCerts = {
   fix: importPortalChain,
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
-    const file =
-      ctx.config.keystore ?? (java.found ? path.join(java.home, 'lib', 'security', 'cacerts') : undefined);
+    const file = keystoreToCheck(ctx.config.keystore, java);
     if (!file) return skip('certs.noKeystore');
     const [
       { readFile, realpath },

@@ -32,9 +32,10 @@ export default class Bundle extends DoctorCommand {
       import('../bundle/collect.js'),
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    config.sendTestEvent = flags['test-event'];
     this.keepSecrets(config);
     const bundle = await collectBundle({
-      config: { ...config, sendTestEvent: flags['test-event'] },
+      config,
       env: process.env,
       toolVersion: this.config.version,
     });

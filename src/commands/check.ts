@@ -82,6 +82,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const format: Format = flags.json ? 'json' : (flags.format as Format);
 
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    config.sendTestEvent = flags['test-event'];
     if (flags.chain) {
       const { X509Certificate } = await import('node:crypto');
       config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
@@ -98,7 +99,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     );
     const facts = gatherFacts(config, process.env, this.config.version);
     const runOptions = {
-      config: { ...config, sendTestEvent: flags['test-event'] },
+      config,
       facts,
       catalog,
       toolVersion: this.config.version,

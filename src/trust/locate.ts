@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DoctorConfig } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
 import { locateJava } from '../probes/java.js';
+import { cacertsOf } from './cacerts.js';
 
 export async function locateKeystore(
   config: DoctorConfig,
@@ -17,7 +18,7 @@ export async function locateKeystore(
       'no Java runtime found to take cacerts from: give --java-home DIR (or JAVA_HOME), or --keystore FILE',
     );
   }
-  return { keystore: path.join(javaHome, 'lib', 'security', 'cacerts'), javaHome };
+  return { keystore: cacertsOf(javaHome), javaHome };
 }
 
 export async function keytoolOf(javaHome: string | undefined): Promise<string> {
