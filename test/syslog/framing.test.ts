@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Deframer, frame, type Framing } from '../../src/syslog/framing.js';
+import { Deframer, frame, utf8Bytes, utf8Text, type Framing } from '../../src/syslog/framing.js';
 
 interface Deframed {
   message: string;
@@ -9,7 +9,8 @@ interface Deframed {
 function deframeInPieces(stream: Buffer, cut: number): Deframed[] {
   const out: Deframed[] = [];
   const deframer = new Deframer();
-  const keep = (message: string, framing: Framing) => out.push({ message, framing });
+  // messages come out as byte strings; the tests read them as the text they carry
+  const keep = (bytes: string, framing: Framing) => out.push({ message: utf8Text(bytes), framing });
   for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), keep);
   deframer.flush(keep);
   return out;
@@ -47,6 +48,22 @@ describe('framing', () => {
 
   it('hands over a last line without its line feed when the sender closes', () => {
     expect(deframeInPieces(Buffer.from('a\nb'), 10).map((m) => m.message)).toEqual(['a', 'b']);
+  });
+
+  it('hands over bytes unchanged: a binary line is still one message, judged later', () => {
+    const binary = Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x80, 0x41]);
+    const out: string[] = [];
+    const deframer = new Deframer();
+    deframer.push(Buffer.concat([binary, Buffer.from('\n')]), (bytes) => out.push(bytes));
+    expect(out.map((bytes) => Buffer.from(bytes, 'latin1'))).toEqual([binary]);
+  });
+
+  it('turns byte strings into text and back', () => {
+    const text = 'suser=josé@contoso.com 😀';
+    const bytes = utf8Bytes(text);
+    expect(bytes.length).toBe(Buffer.byteLength(text));
+    expect(utf8Text(bytes)).toBe(text);
+    expect(utf8Bytes('ascii only')).toBe('ascii only');
   });
 
   it('cuts a line that never ends at the size limit instead of growing forever', () => {

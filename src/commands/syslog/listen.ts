@@ -3,7 +3,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parsePort } from '../../config/proxy-address.js';
 import { UsageError } from '../../errors.js';
-import type { ListenSummary, Malformed, ReceivedEvent } from '../../syslog/listener.js';
+import type { ListenSummary } from '../../syslog/listener.js';
 
 export default class Listen extends DoctorCommand {
   static override summary = 'Receive what an agent (or send-test) sends, and parse and count it';
@@ -45,29 +45,6 @@ export default class Listen extends DoctorCommand {
     const protocol = flags.protocol as 'tcp' | 'udp';
     const { say } = await this.speaker(flags.lang);
 
-    // Events come by the thousand: gather the lines of one received chunk and write them when the
-    // chunk is done (onBatch). Writing at once, not later, lets the lines (and the chunk text they
-    // point into) die young instead of being copied by every garbage collection.
-    let pending = '';
-    const flush = () => {
-      if (pending.length > 0) process.stdout.write(pending);
-      pending = '';
-    };
-    const out = (line: string) => {
-      pending += line;
-    };
-    const onEvent = flags.json
-      ? ({ sender, framing, event }: ReceivedEvent) =>
-          out(`${JSON.stringify({ sender, framing, ...event })}\n`)
-      : ({ brief }: ReceivedEvent) =>
-          out(
-            `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}\n`,
-          );
-    const onMalformed = flags.json
-      ? ({ sender, reason, message }: Malformed) =>
-          out(`${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`)
-      : undefined;
-
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
@@ -80,12 +57,10 @@ export default class Listen extends DoctorCommand {
         port,
         protocol,
         count: flags.count,
-        detail: flags.json ? 'full' : 'brief',
-        onBatch: flush,
         durationMs,
         signal: controller.signal,
-        onEvent,
-        onMalformed,
+        output: flags.json ? 'json' : 'text',
+        write: (lines, encoding) => process.stdout.write(lines, encoding),
       });
     } catch (error) {
       throw new UsageError(bindError(error as NodeJS.ErrnoException, flags.host, port));
@@ -99,7 +74,6 @@ export default class Listen extends DoctorCommand {
     const summary = await listener.done;
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
-    flush();
     if (flags.json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
     else process.stdout.write(describe(summary, say));
     if (summary.events === 0) this.exit(1);

@@ -20,7 +20,6 @@ async function listenFor(count: number, protocol: 'tcp' | 'udp' = 'tcp') {
     protocol,
     count,
     durationMs: 5000,
-    detail: 'full',
     onEvent: (e) => events.push(e),
   });
   return { port: listener.address.port, done: listener.done, events };

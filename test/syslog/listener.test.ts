@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { parseSyslogLine } from '../../src/syslog/cef.js';
+import { readConnection, startListener, type ListenOptions } from '../../src/syslog/listener.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
+
+/** A listener on a free loopback port whose printed output is kept as bytes. */
+async function listen(options: Partial<ListenOptions> = {}) {
+  const written: Buffer[] = [];
+  const listener = await startListener({
+    host: '127.0.0.1',
+    port: 0,
+    protocol: 'tcp',
+    durationMs: 10_000,
+    output: 'text',
+    write: (lines, encoding) => written.push(Buffer.from(lines, encoding)),
+    ...options,
+  });
+  return {
+    ...listener,
+    printed: () => Buffer.concat(written).toString('utf8'),
+  };
+}
+
+/** Sends `data` on one connection and closes it. */
+async function send(port: number, data: Buffer | string): Promise<void> {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('error', () => undefined); // the listener may stop before the sender is done
+  await once(socket, 'connect');
+  socket.end(data);
+  await once(socket, 'close');
+}
+
+describe('syslog listener', () => {
+  it('counts a stream of many reads exactly, by category, and prints a line per event', async () => {
+    const events = 30_000; // about 20 MB: many reads of the shared buffer, pieces split mid-line
+    const lines = Array.from({ length: events }, (_, i) => SAMPLES[i % SAMPLES.length]);
+    const listener = await listen({ count: events });
+    await send(listener.address.port, `${lines.join('\n')}\n`);
+    const summary = await listener.done;
+
+    const expected: Record<string, number> = {};
+    for (const line of lines) {
+      const result = parseSyslogLine(line!);
+      if (!result.ok) throw new Error(result.reason);
+      const { signatureId } = result.event.cef;
+      expected[signatureId] = (expected[signatureId] ?? 0) + 1;
+    }
+    const activities = Object.entries(expected)
+      .filter(([c]) => c.startsWith('EVENT_CATEGORY_'))
+      .reduce((n, [, k]) => n + k, 0);
+    expect(summary).toMatchObject({
+      events,
+      byCategory: expected,
+      activities,
+      alerts: events - activities,
+      malformed: 0,
+      stoppedBy: 'count',
+      framing: { lf: events, octet: 0 },
+    });
+    const printed = listener.printed().split('\n').filter(Boolean);
+    expect(printed).toHaveLength(events);
+    expect(printed[0]).toBe(
+      '2017-11-22T17:50:04.000Z  EVENT_CATEGORY_LOGOUT  Log out  admin@contoso.com  ServiceNow',
+    );
+  });
+
+  it('stops at exactly --count even when more arrives', async () => {
+    const listener = await listen({ count: 5 });
+    await send(listener.address.port, `${SAMPLES.join('\n')}\n`);
+    const summary = await listener.done;
+    expect(summary.events).toBe(5);
+    expect(listener.printed().split('\n').filter(Boolean)).toHaveLength(5);
+  });
+
+  it('prints UTF-8 as sent, and keeps control characters off the terminal', async () => {
+    const header = '2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|EVENT_CATEGORY_LOGIN|Log on|0|';
+    const listener = await listen({ count: 2 });
+    await send(
+      listener.address.port,
+      `${header}suser=josé@contoso.com destinationServiceName=Zoë\n` +
+        `${header}suser=evil\u001b[2J\u0007@contoso.com destinationServiceName=Box\n`,
+    );
+    await listener.done;
+    expect(listener.printed()).toBe(
+      '2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  josé@contoso.com  Zoë\n' +
+        '2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  evil?[2J?@contoso.com  Box\n',
+    );
+  });
+
+  it('decodes what it reports as text: categories, malformed examples, JSON output', async () => {
+    const listener = await listen({ count: 1, output: 'json' });
+    await send(
+      listener.address.port,
+      'not cef: ünïcode\n2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|ALERT_É|Alerte é|3|suser=é\n',
+    );
+    const summary = await listener.done;
+    expect(summary.byCategory).toEqual({ ALERT_É: 1 });
+    expect(summary.firstMalformed).toMatchObject({ message: 'not cef: ünïcode' });
+    const [malformed, event] = listener
+      .printed()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(malformed).toMatchObject({ malformed: true, message: 'not cef: ünïcode' });
+    expect(event).toMatchObject({ cef: { name: 'Alerte é', extension: { suser: 'é' } } });
+  });
+});
+
+describe('readConnection', () => {
+  // Both ways of reading (the shared buffer, and the usual data events where Node has no handle to
+  // give) must deliver every byte in order, and let the server close once the sender is gone.
+  it.each([
+    ['into the shared buffer', Buffer.allocUnsafe(64 * 1024)],
+    ['with data events', undefined],
+  ])('reads %s every byte in order', async (_, buffer) => {
+    const data = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 10)) & 0xff;
+    const chunks: Buffer[] = [];
+    let ended!: () => void;
+    const end = new Promise<void>((resolve) => (ended = resolve));
+    const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
+      const socket = readConnection(accepted, buffer, (chunk) => chunks.push(Buffer.from(chunk)));
+      socket.on('end', ended);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    await send((server.address() as net.AddressInfo).port, data);
+    await end;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(Buffer.concat(chunks).equals(data)).toBe(true);
+  });
+});
