@@ -10,7 +10,7 @@
 // onEvent, the summary, a malformed example.
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { eventTime, isIsoTime, parseSyslogLine, cefValue, type SyslogEvent } from './cef.js';
+import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
 import { scanBrief, type BriefEvent } from './scan.js';
 import { Deframer, utf8Bytes, utf8Text, type Framing } from './framing.js';
 
@@ -152,7 +152,8 @@ class Intake {
       }
       const event = parsed.event;
       brief = briefOf(event);
-      time = eventTime(event);
+      const when = eventTime(event);
+      time = when === undefined ? undefined : utf8Bytes(when); // times are kept as byte strings
       this.options.onEvent?.({ sender: source.address, framing, event });
       if (this.options.output === 'json')
         this.lines += `${JSON.stringify({ sender: source.address, framing, ...event })}\n`;
