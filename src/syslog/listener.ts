@@ -82,7 +82,7 @@ const CONTROL = /[\x00-\x09\x0b-\x1f\x7f]/;
 const CONTROLS = /[\x00-\x09\x0b-\x1f\x7f]/g;
 
 /** The text line of one event; its fields are byte strings, so the line is one too. */
-export function briefLine(brief: BriefEvent): string {
+function briefLine(brief: BriefEvent): string {
   return `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}\n`;
 }
 
@@ -106,17 +106,19 @@ interface Source {
 
 /** Counts what arrives and gathers the lines to print until the next flush. */
 class Intake {
-  readonly summary: Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'byCategory' | 'activities' | 'alerts'> =
-    {
-      events: 0,
-      senders: [],
-      connections: 0,
-      framing: { lf: 0, octet: 0, datagram: 0 },
-      malformed: 0,
-    };
+  /** What is counted as it comes; the rest of the summary is derived once, in summary(). */
+  readonly counts: Omit<
+    ListenSummary,
+    'durationMs' | 'stoppedBy' | 'byCategory' | 'activities' | 'alerts' | 'senders'
+  > = {
+    events: 0,
+    connections: 0,
+    framing: { lf: 0, octet: 0, datagram: 0 },
+    malformed: 0,
+  };
   // a Map while counting (one hit per event); the summary's plain object is built at the end
   private readonly categories = new Map<string, { events: number }>();
-  private readonly senders = new Set<string>();
+  private readonly senders = new Set<string>(); // in order of arrival
   private readonly fullParse: boolean;
   private readonly count: number;
   private lines = '';
@@ -131,15 +133,12 @@ class Intake {
 
   /** One message, as a byte string. */
   message(source: Source, bytes: string, framing: Framing | 'datagram'): void {
-    const s = this.summary;
+    const s = this.counts;
     if (s.events >= this.count) return;
     if (bytes.length === 0 || (bytes.length < 3 && bytes.trim() === '')) return;
     if (!source.seen) {
-      source.seen = true;
-      if (!this.senders.has(source.address)) {
-        this.senders.add(source.address);
-        s.senders.push(source.address);
-      }
+      source.seen = true; // one Set lookup per connection, not per event
+      this.senders.add(source.address);
     }
     let brief = this.fullParse ? undefined : scanBrief(bytes);
     let time = brief?.timestamp;
@@ -157,8 +156,8 @@ class Intake {
       this.options.onEvent?.({ sender: source.address, framing, event });
       if (this.options.output === 'json')
         this.lines += `${JSON.stringify({ sender: source.address, framing, ...event })}\n`;
-      else if (this.options.output === 'text') this.lines += briefLine(brief);
-    } else if (this.options.output === 'text') this.lines += briefLine(brief);
+    }
+    if (this.options.output === 'text') this.lines += briefLine(brief);
 
     s.events++;
     s.framing[framing]++;
@@ -175,8 +174,8 @@ class Intake {
   }
 
   private malformed(sender: string, reason: string, message: string): void {
-    this.summary.malformed++;
-    this.summary.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
+    this.counts.malformed++;
+    this.counts.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
     if (this.options.output === 'json')
       this.lines += `${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`;
   }
@@ -194,19 +193,29 @@ class Intake {
     }
   }
 
-  /** The counts by category, and activities (EVENT_CATEGORY_*) and alerts summed from them. */
-  totals(): Pick<ListenSummary, 'byCategory' | 'activities' | 'alerts'> {
+  /**
+   * The counts, with what derives from them: the counts by category, activities (EVENT_CATEGORY_*)
+   * and alerts summed from those, the senders, and the byte strings read as text.
+   */
+  summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy'> {
     const byCategory: Record<string, number> = {};
     let activities = 0;
     for (const [name, { events }] of this.categories) {
       byCategory[utf8Text(name)] = events;
       if (name.startsWith('EVENT_CATEGORY_')) activities += events;
     }
-    return { byCategory, activities, alerts: this.summary.events - activities };
+    const { firstEventTime, lastEventTime, ...counts } = this.counts;
+    return {
+      ...counts,
+      ...(firstEventTime && { firstEventTime: utf8Text(firstEventTime) }),
+      ...(lastEventTime && { lastEventTime: utf8Text(lastEventTime) }),
+      byCategory,
+      activities,
+      alerts: counts.events - activities,
+      senders: [...this.senders],
+    };
   }
 }
-
-type ChunkReader = (chunk: Buffer) => void;
 
 /**
  * Reads a connection into one buffer shared by every connection (a read and its handling finish
@@ -218,7 +227,7 @@ type ChunkReader = (chunk: Buffer) => void;
 export function readConnection(
   accepted: net.Socket,
   buffer: Buffer | undefined,
-  onChunk: ChunkReader,
+  onChunk: (chunk: Buffer) => void,
 ): net.Socket {
   const handle = (accepted as unknown as { _handle?: object | null })._handle;
   if (!buffer || !handle) {
@@ -252,8 +261,6 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       // a datagram may carry several lines
       for (const line of data.toString('latin1').split('\n')) intake.message(source, line, 'datagram');
       intake.flush();
-      // UDP has no connections: count the distinct senders instead
-      intake.summary.connections = intake.summary.senders.length;
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -270,7 +277,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
     // paused on accept, so that nothing is read before readConnection decides how to read
     const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
-      intake.summary.connections++;
+      intake.counts.connections++;
       const source = { address: accepted.remoteAddress ?? 'unknown', seen: false };
       const deframer = new Deframer();
       const emit = (bytes: string, framing: Framing) => intake.message(source, bytes, framing);
@@ -319,12 +326,11 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     await close();
-    const summary = intake.summary;
-    if (summary.firstEventTime) summary.firstEventTime = utf8Text(summary.firstEventTime);
-    if (summary.lastEventTime) summary.lastEventTime = utf8Text(summary.lastEventTime);
+    const summary = intake.summary();
+    // UDP has no connections: the summary counts the distinct senders instead
+    if (options.protocol === 'udp') summary.connections = summary.senders.length;
     return {
       ...summary,
-      ...intake.totals(),
       durationMs: Math.round(performance.now() - started),
       stoppedBy,
     };
