@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTcp } from '../src/probes/tcp.js';
-import { makePki } from './helpers/pki.js';
-import { GOOD_TOKEN, portalServer } from './helpers/portal.js';
+import { GOOD_TOKEN, trustedPortal } from './helpers/portal.js';
 import { closedPort, unresponsiveListener, type Peer } from './helpers/servers.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -40,10 +39,7 @@ describe('through tinyproxy', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-tinyproxy-'));
-    const pki = makePki();
-    caFile = path.join(dir, 'ca.pem');
-    await writeFile(caFile, pki.root.cert);
-    portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+    ({ portal, caFile } = await trustedPortal());
     await writeFile(path.join(dir, 'filter'), 'localhost\n');
     proxies.open = await tinyproxy(dir, 'open', '');
     proxies.auth = await tinyproxy(dir, 'auth', 'BasicAuth agent s3cret');

@@ -1,15 +1,16 @@
 // java-tls and java-certs against fake JRE homes, the real JRE, and keystores made by keytool.
 import { X509Certificate } from 'node:crypto';
-import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { javaCerts } from '../../src/checks/java-certs.js';
 import { javaTls } from '../../src/checks/java-tls.js';
 import { runOne } from '../helpers/context.js';
-import { FIXTURES, JRE } from '../helpers/paths.js';
+import { keytool } from '../helpers/keytool.js';
+import { keystoreCopy } from '../helpers/keystores.js';
+import { CACERTS, FIXTURES, JRE } from '../helpers/paths.js';
 
-const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 const pemDer = async (name: string) =>
   new X509Certificate(await readFile(path.join(FIXTURES, 'azure-cas', name))).raw;
 
@@ -84,11 +85,8 @@ describe('java-certs', () => {
   });
 
   it('lists the expired documented CAs a keystore holds as no cure', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-certs-'));
-    const file = path.join(dir, 'cacerts');
-    await copyFile(CACERTS, file);
-    const { execa } = await import('execa');
-    await execa('keytool', [
+    const { file } = await keystoreCopy();
+    await keytool([
       '-importcert',
       '-noprompt',
       '-alias',

@@ -1,21 +1,14 @@
 // `check` end to end against a fake portal and proxy: flags in, report out.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
-import { makePki } from '../helpers/pki.js';
-import { connectProxy, GOOD_TOKEN, portalServer } from '../helpers/portal.js';
+import { connectProxy, GOOD_TOKEN, trustedPortal } from '../helpers/portal.js';
 import type { Peer } from '../helpers/servers.js';
 
 let caFile: string;
 let portal: Peer;
 let relay: Peer;
 beforeAll(async () => {
-  const pki = makePki();
-  caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
-  await writeFile(caFile, pki.root.cert);
-  portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+  ({ portal, caFile } = await trustedPortal());
   relay = await connectProxy(407);
 });
 afterAll(async () => {

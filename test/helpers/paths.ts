@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(ROOT, 'fixtures');
+/** The 140-entry JKS cacerts (password changeit) most keystore tests start from. */
+export const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 export const JRE = (name: string) => path.join(FIXTURES, 'jre', name);
 
 /**

@@ -1,12 +1,15 @@
 // A fake tenant portal on 127.0.0.1 (HTTPS with a generated chain) and an HTTP CONNECT proxy, both
 // real servers. The portal answers GET /api/v1/agents/siem/ like the real API: 401
 // {"detail":"Invalid token"} unless the token is the one it knows.
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import tls from 'node:tls';
-import { once } from 'node:events';
-import type { Peer } from './servers.js';
+import { makePki } from './pki.js';
+import { listenOnLoopback, type Peer } from './servers.js';
 
 export const GOOD_TOKEN = `${'A1b2C3d4'.repeat(10)}==`; // 82 characters of the token alphabet
 
@@ -37,22 +40,17 @@ export async function portalServer(
     res.statusCode = 401;
     res.end('{"detail":"Invalid token"}');
   });
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (s: net.Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   server.on('tlsClientError', () => undefined);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    requests,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { ...(await listenOnLoopback(server)), requests };
+}
+
+/** A portal with a generated chain, and the CA file (for --ca-file) that makes this machine trust it. */
+export async function trustedPortal(): Promise<{ portal: Peer; caFile: string }> {
+  const pki = makePki();
+  const portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+  const caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
+  await writeFile(caFile, pki.root.cert);
+  return { portal, caFile };
 }
 
 export type ProxyMode = 'tunnel' | 407 | 403 | 502 | 'silent';
@@ -87,15 +85,5 @@ export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: s
     upstream.on('error', () => client.destroy());
     sockets.add(upstream);
   });
-  server.on('connection', (s) => sockets.add(s));
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    targets,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { ...(await listenOnLoopback(server, sockets)), targets };
 }

@@ -10,29 +10,36 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-/** A TCP server whose connections get `onConnection`; tracks them so close() ends them all. */
-export async function tcpServer(
-  onConnection: (socket: net.Socket) => void,
-  options: net.ServerOpts = {},
-): Promise<Peer & { received: Buffer[] }> {
-  const sockets = new Set<net.Socket>();
-  const received: Buffer[] = [];
-  const server = net.createServer(options, (socket) => {
+/**
+ * Starts `server` on a free 127.0.0.1 port. close() ends every connection it took, and any other
+ * socket put in `sockets`, then the server: server.close alone would wait for them.
+ */
+export async function listenOnLoopback(server: net.Server, sockets = new Set<net.Socket>()): Promise<Peer> {
+  server.on('connection', (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    onConnection(socket);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
     port: (server.address() as net.AddressInfo).port,
-    received,
     close: async () => {
-      for (const s of sockets) s.destroy();
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A TCP server whose connections get `onConnection`. */
+export async function tcpServer(
+  onConnection: (socket: net.Socket) => void,
+  options: net.ServerOpts = {},
+): Promise<Peer> {
+  const server = net.createServer(options, (socket) => {
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  return listenOnLoopback(server);
 }
 
 /** A syslog receiver that reads everything and closes when the sender does. */

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeJavaUtf, parseJks, serializeJks } from '../../src/keystore/jks.js';
 import { KeystoreError } from '../../src/keystore/model.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { CACERTS, FIXTURES } from '../helpers/paths.js';
 import { keytool, keytoolList } from '../helpers/keytool.js';
 
-const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 const pem = (name: string) => readFile(path.join(FIXTURES, 'azure-cas', name), 'utf8');
 
 describe('JKS', () => {

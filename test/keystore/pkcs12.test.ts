@@ -5,10 +5,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePkcs12, serializePkcs12 } from '../../src/keystore/pkcs12.js';
 import { parseKeystore } from '../../src/keystore/store.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { CACERTS } from '../helpers/paths.js';
 import { keytool, keytoolList, toPasswordlessPkcs12 } from '../helpers/keytool.js';
+import { azureCa03Entry } from '../helpers/keystores.js';
 
-const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 let dir: string;
 let jdk18: string; // password-less, as JDK 18+ ships cacerts
 let jdk17: string; // protected by a password, keytool's default
@@ -53,17 +53,7 @@ describe('PKCS#12', () => {
 
   it('writes a password-less store that keytool lists as trusted entries, aliases and fingerprints kept', async () => {
     const source = parsePkcs12(await readFile(jdk18), undefined);
-    const added = [
-      ...source.entries,
-      {
-        kind: 'trusted' as const,
-        alias: 'azuretls03crt',
-        created: new Date(),
-        der: new X509Certificate(
-          await readFile(path.join(FIXTURES, 'azure-cas', 'azure-rsa-tls-issuing-ca-03.pem')),
-        ).raw,
-      },
-    ];
+    const added = [...source.entries, await azureCa03Entry()];
     const file = path.join(dir, 'written.p12');
     await writeFile(file, serializePkcs12(added));
     const listed = await keytoolList(file, 'ignored', 'pkcs12');

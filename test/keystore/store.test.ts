@@ -1,30 +1,18 @@
-import { X509Certificate } from 'node:crypto';
-import { chmod, copyFile, mkdtemp, readdir, readFile, stat, symlink, lstat } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, readdir, readFile, stat, symlink, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKeystore, writeKeystoreAtomically } from '../../src/keystore/store.js';
 import { UsageError } from '../../src/errors.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { CACERTS, FIXTURES } from '../helpers/paths.js';
 import { keytoolList } from '../helpers/keytool.js';
+import { azureCa03Entry, keystoreCopy } from '../helpers/keystores.js';
 
-const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
-
+/** A copy of cacerts with a mode that is not the default, to see that a write keeps it. */
 async function copy() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-store-'));
-  const file = path.join(dir, 'cacerts');
-  await copyFile(CACERTS, file);
-  await chmod(file, 0o640);
-  return { dir, file };
+  const copied = await keystoreCopy();
+  await chmod(copied.file, 0o640);
+  return copied;
 }
-const extra = async () => ({
-  kind: 'trusted' as const,
-  alias: 'azuretls03crt',
-  created: new Date(),
-  der: new X509Certificate(
-    await readFile(path.join(FIXTURES, 'azure-cas', 'azure-rsa-tls-issuing-ca-03.pem')),
-  ).raw,
-});
 
 describe('writeKeystoreAtomically', () => {
   it('backs up, swaps in the new file with the same mode, and keytool reads the result', async () => {
@@ -32,7 +20,7 @@ describe('writeKeystoreAtomically', () => {
     const store = await openKeystore(file, 'changeit');
     const { backup } = await writeKeystoreAtomically(
       store.file,
-      { ...store, entries: [...store.entries, await extra()] },
+      { ...store, entries: [...store.entries, await azureCa03Entry()] },
       'changeit',
     );
     expect((await readFile(backup)).equals(await readFile(CACERTS))).toBe(true);
@@ -53,7 +41,7 @@ describe('writeKeystoreAtomically', () => {
     expect(store.file).toBe(file);
     await writeKeystoreAtomically(
       store.file,
-      { ...store, entries: [...store.entries, await extra()] },
+      { ...store, entries: [...store.entries, await azureCa03Entry()] },
       'changeit',
     );
     expect((await lstat(link)).isSymbolicLink()).toBe(true);

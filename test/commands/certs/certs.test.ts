@@ -1,6 +1,6 @@
 // certs import and certs list as a user runs them; every keystore written is judged by keytool.
 import { X509Certificate } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, readFile, writeFile, chmod } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, chmod } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import type net from 'node:net';
@@ -12,28 +12,12 @@ import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { locateJava } from '../../../src/probes/java.js';
 import { doctor } from '../../helpers/cli.js';
 import { keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
-import { makePki } from '../../helpers/pki.js';
-import { portalServer } from '../../helpers/portal.js';
-import { FIXTURES, ROOT } from '../../helpers/paths.js';
+import { keystoreCopy } from '../../helpers/keystores.js';
+import { trustedPortal } from '../../helpers/portal.js';
+import { CACERTS, FIXTURES, ROOT } from '../../helpers/paths.js';
 import type { Peer } from '../../helpers/servers.js';
 
-const CACERTS = path.join(FIXTURES, 'keystores', 'cacerts-140.jks');
 const CAS = path.join(FIXTURES, 'azure-cas');
-
-async function keystoreCopy(source = CACERTS) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-import-'));
-  const file = path.join(dir, 'cacerts');
-  await copyFile(source, file);
-  return { dir, file };
-}
-/** A fake portal with a generated chain, and the CA file that makes this machine trust it. */
-async function trustedPortal(): Promise<{ portal: Peer; caFile: string }> {
-  const pki = makePki();
-  const portal = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
-  const caFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-ca-')), 'ca.pem');
-  await writeFile(caFile, pki.root.cert);
-  return { portal, caFile };
-}
 
 async function realJavaHome(): Promise<string> {
   const java = await locateJava({ env: process.env });
@@ -269,22 +253,24 @@ describe('certs import --download', () => {
   });
 });
 
-describe('certs import from the portal’s chain, then check', () => {
+describe('against the portal’s chain: certs import, certs list, check --fix', () => {
   let portal: Peer;
   let caFile: string;
   beforeAll(async () => ({ portal, caFile } = await trustedPortal()));
   afterAll(() => portal.close());
 
+  /** The keystore and the test portal; with --ca-file (the default) this machine trusts its chain. */
+  const against = (file: string, { trusted = true } = {}) => [
+    '--keystore',
+    file,
+    '--portal-url',
+    `https://localhost:${portal.port}`,
+    ...(trusted ? ['--ca-file', caFile] : []),
+  ];
+
   it('java-certs fails, certs import adds the chain’s CAs, java-certs passes', async () => {
     const { file } = await keystoreCopy();
-    const common = [
-      '--keystore',
-      file,
-      '--portal-url',
-      `https://localhost:${portal.port}`,
-      '--ca-file',
-      caFile,
-    ];
+    const common = against(file);
     const before = await doctor(['check', '--only', 'java-certs', ...common, '--json']);
     expect(JSON.parse(before.stdout).checks[0]).toMatchObject({
       status: 'fail',
@@ -303,32 +289,14 @@ describe('certs import from the portal’s chain, then check', () => {
 
   it('refuses to import from a chain this machine does not trust', async () => {
     const { file } = await keystoreCopy();
-    const run = await doctor([
-      'certs',
-      'import',
-      '--keystore',
-      file,
-      '--portal-url',
-      `https://localhost:${portal.port}`,
-      '--yes',
-    ]);
+    const run = await doctor(['certs', 'import', ...against(file, { trusted: false }), '--yes']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('refusing to import from localhost: its chain is not trusted here');
   });
 
   it('certs list shows the known CAs and the served chain against the keystore', async () => {
     const { file } = await keystoreCopy();
-    const run = await doctor([
-      'certs',
-      'list',
-      '--keystore',
-      file,
-      '--portal-url',
-      `https://localhost:${portal.port}`,
-      '--ca-file',
-      caFile,
-      '--json',
-    ]);
+    const run = await doctor(['certs', 'list', ...against(file), '--json']);
     const result = JSON.parse(run.stdout);
     expect(result.entries).toBe(140);
     expect(result.known.find((k: { name: string }) => k.name === 'DigiCert Global Root G2')).toMatchObject({
@@ -346,29 +314,10 @@ describe('certs import from the portal’s chain, then check', () => {
     ]);
     expect(result.anchor).toBeNull();
   });
-});
 
-describe('check --fix', () => {
-  let portal: Peer;
-  let caFile: string;
-  beforeAll(async () => ({ portal, caFile } = await trustedPortal()));
-  afterAll(() => portal.close());
-
-  it('with --yes imports the portal chain’s CAs and reports java-certs as it is afterwards', async () => {
+  it('check --fix --yes imports the portal chain’s CAs and reports java-certs as it is afterwards', async () => {
     const { file } = await keystoreCopy();
-    const args = [
-      'check',
-      '--only',
-      'java-certs',
-      '--keystore',
-      file,
-      '--portal-url',
-      `https://localhost:${portal.port}`,
-      '--ca-file',
-      caFile,
-      '--json',
-    ];
-    const run = await doctor([...args, '--fix', '--yes']);
+    const run = await doctor(['check', '--only', 'java-certs', ...against(file), '--json', '--fix', '--yes']);
     const report = JSON.parse(run.stdout);
     expect(report.fixes).toEqual([expect.objectContaining({ id: 'java-certs', applied: true })]);
     expect(report.checks[0].status).toBe('pass');
@@ -376,21 +325,10 @@ describe('check --fix', () => {
     expect((await keytoolList(file)).map((l) => l.alias)).toContain('microsoft-azure-rsa-tls-issuing-ca-03');
   });
 
-  it('without --yes and without a terminal applies nothing and says so', async () => {
+  it('check --fix without --yes and without a terminal applies nothing and says so', async () => {
     const { file } = await keystoreCopy();
     const before = await readFile(file);
-    const run = await doctor([
-      'check',
-      '--only',
-      'java-certs',
-      '--keystore',
-      file,
-      '--portal-url',
-      `https://localhost:${portal.port}`,
-      '--ca-file',
-      caFile,
-      '--fix',
-    ]);
+    const run = await doctor(['check', '--only', 'java-certs', ...against(file), '--fix']);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificate(s)');
     expect((await readFile(file)).equals(before)).toBe(true);
