@@ -6,6 +6,18 @@ import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './cat
 import { DEFAULT_STOREPASS, type DoctorConfig } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
 
+/**
+ * oclif's parse errors span lines ("Parsing --count", then the reason on the next; "The following
+ * error occurred:", then the error): the one line keeps what says what is wrong.
+ */
+export function parseErrorLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^See more help with --help$|^The following errors? occurred:$/.test(line));
+  return `${lines.join(': ')} (see --help)`;
+}
+
 interface OclifError extends Error {
   oclif?: { exit?: number };
   code?: string;
@@ -35,8 +47,9 @@ export abstract class DoctorCommand extends Command {
     if (error.code === 'EEXIT') throw error;
     const parseError = error.oclif?.exit === 2 && !(error instanceof UsageError);
     const usage = error instanceof UsageError || parseError;
-    let line = (error.message ?? String(error)).split('\n')[0]!.trim();
-    if (parseError) line = `${line} (see --help)`;
+    let line = parseError
+      ? parseErrorLine(error.message)
+      : (error.message ?? String(error)).split('\n')[0]!.trim();
     if (!usage) line = `unexpected failure: ${line}`;
     this.logToStderr(`Error: ${this.redactor().text(line)}`);
     if (!usage && process.env.SIEM_DOCTOR_DEBUG) this.logToStderr(this.redactor().text(error.stack ?? ''));

@@ -106,6 +106,19 @@ describe('siem-doctor check', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
     });
 
+    // oclif words these over two or three lines; the one line must keep the reason
+    it.each([
+      [['syslog', 'listen'], 'Error: Missing required flag port (see --help)'],
+      [
+        ['syslog', 'send-test', '--count', '0'],
+        'Error: Parsing --count: Expected an integer greater than or equal to 1 but received: 0 (see --help)',
+      ],
+    ])('%j says what is wrong in one line', async (args, expected) => {
+      const { stderr, exitCode } = await doctor(args);
+      expect(exitCode).toBe(2);
+      expect(stderr.trim()).toBe(expected);
+    });
+
     it('never echoes proxy credentials in the error', async () => {
       const { stderr, exitCode } = await doctor([
         'check',
