@@ -36,6 +36,32 @@ const entry = [
   ),
 ].join('\n');
 
+// `syslog listen`'s fast lane is AssemblyScript compiled to WebAssembly (src/syslog/assembly/);
+// its bytes are bundled into the chunk that uses them (the 'binary' loader below).
+const scannerSource = path.join(src, 'syslog', 'assembly', 'scanner.ts');
+const scannerWasm = path.join(src, 'syslog', 'assembly', 'scanner.wasm');
+const { default: asc } = await import('assemblyscript/asc');
+const compiled = await asc.main(
+  [
+    scannerSource,
+    '--outFile',
+    scannerWasm,
+    '--runtime',
+    'stub',
+    '--importMemory',
+    '--initialMemory',
+    '40',
+    '--use',
+    'abort=',
+    '--noAssert',
+    '--enable',
+    'simd',
+    '-O3',
+  ],
+  { stdout: process.stdout, stderr: process.stderr },
+);
+if (compiled.error) throw compiled.error;
+
 rmSync(dist, { recursive: true, force: true });
 const banner =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -49,6 +75,7 @@ await build({
   target: 'node20',
   // oclif loads TypeScript only to run uncompiled commands in development; never bundle it.
   external: ['typescript', 'ts-node'],
+  loader: { '.wasm': 'binary' },
   // oclif is CommonJS and calls require(); give the ESM bundle a real one.
   banner: { js: banner },
   logLevel: 'warning',

@@ -4,28 +4,23 @@
 // as an example, never fatal.
 //
 // Built for throughput (an agent catching up sends tens of thousands of events a second):
-// connections are read into one reused buffer, messages stay byte strings (see framing.ts), the
-// text line of an event is cut from the bytes without parsing the extension (scan.ts), and the
-// lines of one read are written at once. Text is decoded only where text is needed: JSON output,
-// onEvent, the summary, a malformed example.
+// connections are read straight into the memory of the fast lane (scanner.ts), which frames the
+// stream, counts the agent's own lines and writes their text lines without a JavaScript string
+// per event; the lines of one read are written at once. What it leaves (other headers, escapes,
+// malformed lines; every message for JSON output) comes here as a byte string (see framing.ts)
+// for the full parser. Text is decoded only where text is needed: JSON output, onEvent, the
+// summary, a malformed example.
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
-import { scanBrief, type BriefEvent } from './scan.js';
-import { Deframer, utf8Bytes, utf8Text, type Framing } from './framing.js';
+import { utf8Bytes, utf8Text } from './framing.js';
+import { Scanner, type MessageFraming, type ScanSink } from './scanner.js';
 
 const CLOSE_GRACE_MS = 1000;
-/** One read takes whatever the kernel holds, up to this: the busier the sender, the fewer reads. */
-const READ_BUFFER_BYTES = 1 << 20;
-/**
- * A read is handled in pieces of this size: text made of more lands in V8's large-object space,
- * where searching and slicing it was five times slower (measured).
- */
-const PIECE_BYTES = 1 << 16;
 
 export interface ReceivedEvent {
   sender: string;
-  framing: Framing | 'datagram';
+  framing: MessageFraming;
   event: SyslogEvent;
 }
 
@@ -44,7 +39,7 @@ export interface ListenSummary {
   lastEventTime?: string;
   senders: string[];
   connections: number;
-  framing: Record<Framing | 'datagram', number>;
+  framing: Record<MessageFraming, number>;
   malformed: number;
   firstMalformed?: Malformed;
   durationMs: number;
@@ -64,8 +59,8 @@ export interface ListenOptions {
    * per event and per malformed message. Printed through `write`, once per read or datagram.
    */
   output?: 'text' | 'json';
-  /** Gets the printed lines of one read: text output as a byte string ('latin1'), JSON as text. */
-  write?: (lines: string, encoding: 'latin1' | 'utf8') => void;
+  /** Gets the printed lines of one read, as bytes (UTF-8 where the sender sent UTF-8). */
+  write?: (bytes: Buffer) => void;
   /** Every event, parsed in full (a full parse per event: for tests and callers that want it). */
   onEvent?: (received: ReceivedEvent) => void;
 }
@@ -75,27 +70,19 @@ export interface Listener {
   done: Promise<ListenSummary>;
 }
 
-/** A C0 control character other than the line feed, or DEL: kept off the user's terminal. */
+/**
+ * A control character (C0, DEL): a sender controls these bytes, and an escape sequence must not
+ * reach the operator's terminal. The fast lane masks them the same way.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x09\x0b-\x1f\x7f]/;
-// eslint-disable-next-line no-control-regex -- the same, to replace them
-const CONTROLS = /[\x00-\x09\x0b-\x1f\x7f]/g;
+const CONTROLS = /[\x00-\x1f\x7f]/g;
 
-/** The text line of one event; its fields are byte strings, so the line is one too. */
-function briefLine(brief: BriefEvent): string {
-  return `${brief.timestamp ?? '-'}  ${brief.signatureId}  ${brief.name}  ${brief.user || '-'}  ${brief.app || '-'}\n`;
-}
-
-/** The fields of the text line, from a fully parsed event, as byte strings. */
-function briefOf(event: SyslogEvent): BriefEvent {
-  const { cef } = event;
-  const brief: BriefEvent = { signatureId: utf8Bytes(cef.signatureId), name: utf8Bytes(cef.name) };
-  if (event.timestamp !== undefined) brief.timestamp = utf8Bytes(event.timestamp);
-  const user = cefValue(cef, 'suser');
-  if (user !== undefined) brief.user = utf8Bytes(user);
-  const app = cefValue(cef, 'destinationServiceName');
-  if (app !== undefined) brief.app = utf8Bytes(app);
-  return brief;
+/** The text line of a fully parsed event (time, category, name, user, app), as UTF-8 bytes. */
+function textLine(event: SyslogEvent): Buffer {
+  const user = cefValue(event.cef, 'suser');
+  const app = cefValue(event.cef, 'destinationServiceName');
+  const fields = [event.timestamp ?? '-', event.cef.signatureId, event.cef.name, user || '-', app || '-'];
+  return Buffer.from(`${fields.join('  ').replace(CONTROLS, '?')}\n`, 'utf8');
 }
 
 /** One sender's connection (or, for UDP, one datagram's sender) as the counts see it. */
@@ -104,141 +91,169 @@ interface Source {
   seen: boolean;
 }
 
-/** Counts what arrives and gathers the lines to print until the next flush. */
+/**
+ * Counts what arrives and gathers the lines to print until the next flush: the events the fast
+ * lane took (it counts them itself) and the messages it left, read here by the full parser.
+ */
 class Intake {
-  /** What is counted as it comes; the rest of the summary is derived once, in summary(). */
-  readonly counts: Omit<
+  readonly scanner: Scanner;
+  connections = 0;
+  /** What the full parser counted; summary() adds the fast lane's counts. */
+  private readonly counts: Pick<
     ListenSummary,
-    'durationMs' | 'stoppedBy' | 'byCategory' | 'activities' | 'alerts' | 'senders'
-  > = {
-    events: 0,
-    connections: 0,
-    framing: { lf: 0, octet: 0, datagram: 0 },
-    malformed: 0,
-  };
-  // a Map while counting (one hit per event); the summary's plain object is built at the end
-  private readonly categories = new Map<string, { events: number }>();
+    'events' | 'framing' | 'malformed' | 'firstMalformed' | 'firstEventTime' | 'lastEventTime'
+  > = { events: 0, framing: { lf: 0, octet: 0, datagram: 0 }, malformed: 0 };
+  private readonly categories = new Map<string, number>(); // byte strings, as the fast lane's
   private readonly senders = new Set<string>(); // in order of arrival
-  private readonly fullParse: boolean;
   private readonly count: number;
-  private lines = '';
+  private out: Buffer[] = [];
 
   constructor(
     private readonly options: ListenOptions,
     private readonly full: () => void,
   ) {
-    this.fullParse = options.output === 'json' || options.onEvent !== undefined;
+    this.scanner = new Scanner({ allSlow: options.output === 'json' || options.onEvent !== undefined });
     this.count = options.count ?? Infinity;
   }
 
-  /** One message, as a byte string. */
-  message(source: Source, bytes: string, framing: Framing | 'datagram'): void {
-    const s = this.counts;
-    if (s.events >= this.count) return;
-    if (bytes.length === 0 || (bytes.length < 3 && bytes.trim() === '')) return;
-    if (!source.seen) {
-      source.seen = true; // one Set lookup per connection, not per event
-      this.senders.add(source.address);
-    }
-    let brief = this.fullParse ? undefined : scanBrief(bytes);
-    let time = brief?.timestamp;
-    if (!brief) {
-      const text = utf8Text(bytes);
-      const parsed = parseSyslogLine(text);
-      if (!parsed.ok) {
-        this.malformed(source.address, parsed.reason, text);
-        return;
-      }
-      const event = parsed.event;
-      brief = briefOf(event);
-      const when = eventTime(event);
-      time = when === undefined ? undefined : utf8Bytes(when); // times are kept as byte strings
-      this.options.onEvent?.({ sender: source.address, framing, event });
-      if (this.options.output === 'json')
-        this.lines += `${JSON.stringify({ sender: source.address, framing, ...event })}\n`;
-    }
-    if (this.options.output === 'text') this.lines += briefLine(brief);
+  get events(): number {
+    return this.counts.events + this.scanner.events;
+  }
 
+  /** What the fast lane hands over from one source's bytes. */
+  sink(source: Source): ScanSink {
+    return {
+      message: (bytes, framing) => this.message(source, bytes, framing),
+      lines: (bytes) => {
+        this.seen(source);
+        if (this.options.output === 'text') this.out.push(Buffer.from(bytes)); // a copy: the view is reused
+      },
+      wanted: () => this.count - this.events,
+    };
+  }
+
+  private seen(source: Source): void {
+    if (source.seen) return;
+    source.seen = true; // one Set lookup per connection, not per event
+    this.senders.add(source.address);
+  }
+
+  /** A message the fast lane left, as a byte string: the full parser reads it. */
+  private message(source: Source, bytes: string, framing: MessageFraming): void {
+    if (this.events >= this.count) return;
+    if (bytes.length === 0 || (bytes.length < 3 && bytes.trim() === '')) return;
+    this.seen(source);
+    const text = utf8Text(bytes);
+    const parsed = parseSyslogLine(text);
+    if (!parsed.ok) {
+      this.malformed(source.address, parsed.reason, text);
+      return;
+    }
+    const event = parsed.event;
+    this.options.onEvent?.({ sender: source.address, framing, event });
+    if (this.options.output === 'json')
+      this.out.push(Buffer.from(`${JSON.stringify({ sender: source.address, framing, ...event })}\n`));
+    else if (this.options.output === 'text') this.out.push(textLine(event));
+
+    const s = this.counts;
     s.events++;
     s.framing[framing]++;
-    // one lookup per event: the counter is an object the Map holds
-    let category = this.categories.get(brief.signatureId);
-    if (category === undefined) this.categories.set(brief.signatureId, (category = { events: 0 }));
-    category.events++;
-    // ISO times in the same format sort as text: no date parsing per event.
-    if (time !== undefined && isIsoTime(time)) {
+    const category = utf8Bytes(event.cef.signatureId);
+    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    const when = eventTime(event);
+    // ISO times in the same format sort as text: no date parsing per event
+    if (when !== undefined && isIsoTime(when)) {
+      const time = utf8Bytes(when); // compared with the fast lane's, which are bytes
       if (s.firstEventTime === undefined || time < s.firstEventTime) s.firstEventTime = time;
       if (s.lastEventTime === undefined || time > s.lastEventTime) s.lastEventTime = time;
     }
-    if (s.events >= this.count) this.full();
   }
 
   private malformed(sender: string, reason: string, message: string): void {
     this.counts.malformed++;
     this.counts.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
     if (this.options.output === 'json')
-      this.lines += `${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`;
+      this.out.push(
+        Buffer.from(`${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`),
+      );
   }
 
-  /** Hands the lines gathered since the last flush to `write`. */
+  /** Hands the lines gathered since the last flush to `write`; stops the listener at --count. */
   flush(): void {
-    if (this.lines.length === 0) return;
-    let lines = this.lines;
-    this.lines = '';
-    if (this.options.output === 'json') this.options.write?.(lines, 'utf8');
-    else {
-      // A sender controls these bytes: an escape sequence must not reach the terminal.
-      if (CONTROL.test(lines)) lines = lines.replace(CONTROLS, '?');
-      this.options.write?.(lines, 'latin1');
+    if (this.out.length > 0) {
+      const out = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
+      this.out = [];
+      this.options.write?.(out);
     }
+    if (this.events >= this.count) this.full();
   }
 
   /**
-   * The counts, with what derives from them: the counts by category, activities (EVENT_CATEGORY_*)
-   * and alerts summed from those, the senders, and the byte strings read as text.
+   * The counts of both lanes, with what derives from them: the counts by category (most first),
+   * activities (EVENT_CATEGORY_*) and alerts summed from those, the senders, and the byte strings
+   * read as text.
    */
-  summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy'> {
+  summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections'> {
+    const fast = this.scanner.counts();
+    const merged = new Map(this.categories);
+    for (const [name, events] of fast.categories) merged.set(name, (merged.get(name) ?? 0) + events);
     const byCategory: Record<string, number> = {};
     let activities = 0;
-    for (const [name, { events }] of this.categories) {
+    for (const [name, events] of [...merged].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
       byCategory[utf8Text(name)] = events;
       if (name.startsWith('EVENT_CATEGORY_')) activities += events;
     }
-    const { firstEventTime, lastEventTime, ...counts } = this.counts;
+    const s = this.counts;
+    const times = [s.firstEventTime, s.lastEventTime, fast.firstTime, fast.lastTime].filter(
+      (time): time is string => time !== undefined,
+    );
+    const sorted = times.sort();
+    const events = this.events;
     return {
-      ...counts,
-      ...(firstEventTime && { firstEventTime: utf8Text(firstEventTime) }),
-      ...(lastEventTime && { lastEventTime: utf8Text(lastEventTime) }),
+      events,
+      framing: {
+        lf: s.framing.lf + fast.framing.lf,
+        octet: s.framing.octet + fast.framing.octet,
+        datagram: s.framing.datagram + fast.framing.datagram,
+      },
+      malformed: s.malformed,
+      ...(s.firstMalformed && { firstMalformed: s.firstMalformed }),
+      ...(sorted.length > 0 && {
+        firstEventTime: utf8Text(sorted[0]!),
+        lastEventTime: utf8Text(sorted[sorted.length - 1]!),
+      }),
       byCategory,
       activities,
-      alerts: counts.events - activities,
+      alerts: events - activities,
       senders: [...this.senders],
     };
   }
 }
 
 /**
- * Reads a connection into one buffer shared by every connection (a read and its handling finish
- * before the next read starts), instead of a fresh buffer and a stream event per read, which cost
- * more than half of the receiving. Node offers that (`onread`) only to sockets it is given a handle
- * for, so the accepted socket's handle moves to a new socket; where that handle is not to be
- * found, the connection is read the usual way. Returns the socket that reads.
+ * Reads a connection straight into `buffer` (the fast lane's memory, shared by every connection: a
+ * read and its handling finish before the next read starts), instead of a fresh buffer and a
+ * stream event per read, which cost more than half of the receiving. Node offers that (`onread`)
+ * only to sockets it is given a handle for, so the accepted socket's handle moves to a new socket;
+ * where that handle is not to be found, the connection is read the usual way and `onData` gets
+ * its chunks. Returns the socket that reads.
  */
 export function readConnection(
   accepted: net.Socket,
   buffer: Buffer | undefined,
-  onChunk: (chunk: Buffer) => void,
+  onRead: (bytes: number) => void,
+  onData: (chunk: Buffer) => void,
 ): net.Socket {
   const handle = (accepted as unknown as { _handle?: object | null })._handle;
   if (!buffer || !handle) {
-    accepted.on('data', onChunk);
+    accepted.on('data', onData);
     accepted.resume();
     return accepted;
   }
   const socket = new net.Socket({
     handle,
     allowHalfOpen: false,
-    onread: { buffer, callback: (bytes: number) => void onChunk(buffer.subarray(0, bytes)) },
+    onread: { buffer, callback: (bytes: number) => void onRead(bytes) },
   } as net.SocketConstructorOpts);
   // the accepted socket lets go of the handle, and tells its server it is gone
   (accepted as unknown as { _handle: null })._handle = null;
@@ -257,9 +272,8 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   if (options.protocol === 'udp') {
     const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
     socket.on('message', (data, remote) => {
-      const source = { address: remote.address, seen: false };
       // a datagram may carry several lines
-      for (const line of data.toString('latin1').split('\n')) intake.message(source, line, 'datagram');
+      intake.scanner.datagram(data, intake.sink({ address: remote.address, seen: false }));
       intake.flush();
     });
     await new Promise<void>((resolve, reject) => {
@@ -274,22 +288,28 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
     const connections = new Set<net.Socket>();
-    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    const { scanner } = intake;
     // paused on accept, so that nothing is read before readConnection decides how to read
     const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
-      intake.counts.connections++;
-      const source = { address: accepted.remoteAddress ?? 'unknown', seen: false };
-      const deframer = new Deframer();
-      const emit = (bytes: string, framing: Framing) => intake.message(source, bytes, framing);
-      const socket = readConnection(accepted, buffer, (chunk) => {
-        for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
-          deframer.push(chunk.subarray(at, at + PIECE_BYTES), emit);
+      intake.connections++;
+      const sink = intake.sink({ address: accepted.remoteAddress ?? 'unknown', seen: false });
+      let pending: Uint8Array | undefined; // this stream's unfinished message
+      const socket = readConnection(
+        accepted,
+        scanner.readBuffer,
+        (bytes) => {
+          pending = scanner.afterRead(pending, bytes, sink);
           intake.flush();
-        }
-      });
+        },
+        (chunk) => {
+          pending = scanner.push(pending, chunk, sink);
+          intake.flush();
+        },
+      );
       connections.add(socket);
       socket.on('end', () => {
-        deframer.flush(emit);
+        scanner.end(pending, sink);
+        pending = undefined;
         intake.flush();
       });
       socket.on('error', () => undefined); // a sender's reset ends its connection, not the listener
@@ -327,10 +347,10 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     options.signal?.removeEventListener('abort', onAbort);
     await close();
     const summary = intake.summary();
-    // UDP has no connections: the summary counts the distinct senders instead
-    if (options.protocol === 'udp') summary.connections = summary.senders.length;
     return {
       ...summary,
+      // UDP has no connections: the summary counts the distinct senders instead
+      connections: options.protocol === 'udp' ? summary.senders.length : intake.connections,
       durationMs: Math.round(performance.now() - started),
       stoppedBy,
     };

@@ -60,7 +60,7 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
-        write: (lines, encoding) => process.stdout.write(lines, encoding),
+        write: (bytes) => process.stdout.write(bytes),
       });
     } catch (error) {
       throw new UsageError(bindError(error as NodeJS.ErrnoException, flags.host, port));
