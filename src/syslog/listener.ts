@@ -174,7 +174,9 @@ class Intake {
     this.counts.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
     if (this.options.output === 'json')
       this.out.push(
-        Buffer.from(`${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`),
+        Buffer.from(
+          `${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`,
+        ),
       );
   }
 

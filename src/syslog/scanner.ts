@@ -94,7 +94,12 @@ export class Scanner {
    * end is `pending`. Returns the stream's unfinished end now (a copy), to pass to the next call.
    * `final`: the sender closed; whatever is left is a message.
    */
-  afterRead(pending: Uint8Array | undefined, length: number, sink: ScanSink, final = false): Uint8Array | undefined {
+  afterRead(
+    pending: Uint8Array | undefined,
+    length: number,
+    sink: ScanSink,
+    final = false,
+  ): Uint8Array | undefined {
     const start = READ - (pending?.length ?? 0);
     if (pending) this.memory.set(pending, start);
     const end = READ + length;
@@ -145,7 +150,11 @@ export class Scanner {
     const time = (at: number, length: number) =>
       length > 0 ? this.memory.toString('latin1', at, at + length) : undefined;
     return {
-      framing: { lf: state[S_EVENTS_LF]!, octet: state[S_EVENTS_OCTET]!, datagram: state[S_EVENTS_DATAGRAM]! },
+      framing: {
+        lf: state[S_EVENTS_LF]!,
+        octet: state[S_EVENTS_OCTET]!,
+        datagram: state[S_EVENTS_DATAGRAM]!,
+      },
       categories,
       firstTime: time(FIRST_TIME, state[S_FIRST_TIME_LEN]!),
       lastTime: time(LAST_TIME, state[S_LAST_TIME_LEN]!),

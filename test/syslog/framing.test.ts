@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { Deframer, frame, utf8Bytes, utf8Text, type Framing } from '../../src/syslog/framing.js';
+import { frame, utf8Bytes, utf8Text } from '../../src/syslog/framing.js';
+import { Scanner, type MessageFraming, type ScanSink } from '../../src/syslog/scanner.js';
 
 interface Deframed {
   message: string;
-  framing: Framing;
+  framing: MessageFraming;
+}
+
+/** The receiving side's framing (assembly/scanner.ts), every message handed out as it is cut. */
+function deframer(maxMessageBytes?: number) {
+  const scanner = new Scanner({ allSlow: true, maxMessageBytes });
+  const bytes: { bytes: string; framing: MessageFraming }[] = [];
+  const sink: ScanSink = {
+    message: (message, framing) => bytes.push({ bytes: message, framing }),
+    lines: () => undefined,
+    wanted: () => Infinity,
+  };
+  let pending: Uint8Array | undefined;
+  return {
+    bytes,
+    push: (chunk: Buffer) => void (pending = scanner.push(pending, chunk, sink)),
+    end: () => scanner.end(pending, sink),
+  };
 }
 
 function deframeInPieces(stream: Buffer, cut: number): Deframed[] {
-  const out: Deframed[] = [];
-  const deframer = new Deframer();
+  const d = deframer();
+  for (let i = 0; i < stream.length; i += cut) d.push(stream.subarray(i, i + cut));
+  d.end();
   // messages come out as byte strings; the tests read them as the text they carry
-  const keep = (bytes: string, framing: Framing) => out.push({ message: utf8Text(bytes), framing });
-  for (let i = 0; i < stream.length; i += cut) deframer.push(stream.subarray(i, i + cut), keep);
-  deframer.flush(keep);
-  return out;
+  return d.bytes.map(({ bytes, framing }) => ({ message: utf8Text(bytes), framing }));
 }
 
 describe('framing', () => {
@@ -52,10 +68,9 @@ describe('framing', () => {
 
   it('hands over bytes unchanged: a binary line is still one message, judged later', () => {
     const binary = Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x80, 0x41]);
-    const out: string[] = [];
-    const deframer = new Deframer();
-    deframer.push(Buffer.concat([binary, Buffer.from('\n')]), (bytes) => out.push(bytes));
-    expect(out.map((bytes) => Buffer.from(bytes, 'latin1'))).toEqual([binary]);
+    const d = deframer();
+    d.push(Buffer.concat([binary, Buffer.from('\n')]));
+    expect(d.bytes.map(({ bytes }) => Buffer.from(bytes, 'latin1'))).toEqual([binary]);
   });
 
   it('turns byte strings into text and back', () => {
@@ -67,9 +82,28 @@ describe('framing', () => {
   });
 
   it('cuts a line that never ends at the size limit instead of growing forever', () => {
-    const out: Deframed[] = [];
-    const deframer = new Deframer(10);
-    deframer.push(Buffer.from('x'.repeat(25)), (message, framing) => out.push({ message, framing }));
-    expect(out.map((m) => m.message.length)).toEqual([10, 10]);
+    const d = deframer(10);
+    d.push(Buffer.from('x'.repeat(25)));
+    expect(d.bytes.map((m) => m.bytes.length)).toEqual([10, 10]);
+  });
+
+  it('reads an octet count beyond the size limit as the start of a line, not as a count', () => {
+    const d = deframer(10);
+    d.push(Buffer.from('999999999 CEF:0|a|b|c|d|e|0|\n5 hello'));
+    expect(d.bytes.map((m) => [m.bytes, m.framing])).toEqual([
+      ['999999999 CEF:0|a|b|c|d|e|0|', 'lf'],
+      ['hello', 'octet'],
+    ]);
+  });
+
+  it('splits a datagram on line feeds', () => {
+    const scanner = new Scanner({ allSlow: true });
+    const out: string[] = [];
+    scanner.datagram(Buffer.from('12 a\n\nb\r\nc'), {
+      message: (bytes, framing) => out.push(`${framing}:${bytes}`),
+      lines: () => undefined,
+      wanted: () => Infinity,
+    });
+    expect(out).toEqual(['datagram:12 a', 'datagram:b\r', 'datagram:c']);
   });
 });

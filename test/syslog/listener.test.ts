@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,7 +19,7 @@ async function listen(options: Partial<ListenOptions> = {}) {
     protocol: 'tcp',
     durationMs: 10_000,
     output: 'text',
-    write: (lines, encoding) => written.push(Buffer.from(lines, encoding)),
+    write: (bytes) => written.push(bytes),
     ...options,
   });
   return {
@@ -93,6 +94,71 @@ describe('syslog listener', () => {
     );
   });
 
+  it('prints and counts the lines the fast lane leaves in their place among the others', async () => {
+    const header = 'CEF:0|MCAS|SIEM_Agent|0.1|EVENT_CATEGORY_LOGIN|Log on|0|';
+    const agent = (time: string, user: string) => `${time} ${header}suser=${user} destinationServiceName=Box`;
+    const lines = [
+      agent('2024-03-02T00:00:00.000Z', 'fast1'),
+      `<13>Mar  1 10:00:00 host ${header}suser=rfc3164 destinationServiceName=Box`, // another header
+      agent('2024-03-01T00:00:00.000Z', 'Ann O\\=Neil'), // an escape in the user
+      'not an event',
+      `${agent('2024-03-03T00:00:00.000Z', 'fast2')}\r`,
+    ];
+    const listener = await listen({ count: 4 });
+    await send(listener.address.port, `${lines.join('\n')}\n`);
+    const summary = await listener.done;
+    expect(listener.printed()).toBe(
+      [
+        '2024-03-02T00:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  fast1  Box',
+        'Mar  1 10:00:00  EVENT_CATEGORY_LOGIN  Log on  rfc3164  Box',
+        '2024-03-01T00:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  Ann O=Neil  Box',
+        '2024-03-03T00:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  fast2  Box',
+        '',
+      ].join('\n'),
+    );
+    expect(summary).toMatchObject({
+      events: 4,
+      byCategory: { EVENT_CATEGORY_LOGIN: 4 },
+      firstEventTime: '2024-03-01T00:00:00.000Z',
+      lastEventTime: '2024-03-03T00:00:00.000Z',
+      malformed: 1,
+      firstMalformed: { message: 'not an event' },
+      framing: { lf: 4, octet: 0 },
+    });
+  });
+
+  it('counts more categories than the fast lane keeps, exactly', async () => {
+    const events = 2000;
+    const lines = Array.from(
+      { length: events },
+      (_, i) => `2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|ALERT_${i % 1000}|A|3|suser=u`,
+    );
+    const listener = await listen({ count: events });
+    await send(listener.address.port, `${lines.join('\n')}\n`);
+    const summary = await listener.done;
+    expect(Object.keys(summary.byCategory)).toHaveLength(1000);
+    expect(Object.values(summary.byCategory).every((n) => n === 2)).toBe(true);
+    expect(summary).toMatchObject({ events, alerts: events, activities: 0 });
+  });
+
+  it('reads datagrams, several lines each, over UDP', async () => {
+    const listener = await listen({ protocol: 'udp', count: SAMPLES.length });
+    const socket = dgram.createSocket('udp4');
+    const half = Math.ceil(SAMPLES.length / 2);
+    for (const part of [SAMPLES.slice(0, half), SAMPLES.slice(half)])
+      await new Promise((resolve) =>
+        socket.send(part.join('\n'), listener.address.port, '127.0.0.1', resolve),
+      );
+    const summary = await listener.done;
+    socket.close();
+    expect(summary).toMatchObject({
+      events: SAMPLES.length,
+      framing: { datagram: SAMPLES.length },
+      connections: 1,
+    });
+    expect(listener.printed().split('\n').filter(Boolean)).toHaveLength(SAMPLES.length);
+  });
+
   it('decodes what it reports as text: categories, malformed examples, JSON output', async () => {
     const listener = await listen({ count: 1, output: 'json' });
     await send(
@@ -125,7 +191,12 @@ describe('readConnection', () => {
     let ended!: () => void;
     const end = new Promise<void>((resolve) => (ended = resolve));
     const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
-      const socket = readConnection(accepted, buffer, (chunk) => chunks.push(Buffer.from(chunk)));
+      const socket = readConnection(
+        accepted,
+        buffer,
+        (bytes) => chunks.push(Buffer.from(buffer!.subarray(0, bytes))),
+        (chunk) => chunks.push(Buffer.from(chunk)),
+      );
       socket.on('end', ended);
     });
     server.listen(0, '127.0.0.1');

@@ -80,24 +80,21 @@ const MAX_OCTET_DIGITS: usize = 9;
 const USER_KEY = memory.data<u8>([0x20, 0x73, 0x75, 0x73, 0x65, 0x72, 0x3d]);
 const USER_KEY_BYTES: usize = 7;
 const APP_KEY = memory.data<u8>([
-  0x20, 0x64, 0x65, 0x73, 0x74, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x53, 0x65, 0x72, 0x76, 0x69,
-  0x63, 0x65, 0x4e, 0x61, 0x6d, 0x65, 0x3d,
+  0x20, 0x64, 0x65, 0x73, 0x74, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x53, 0x65, 0x72, 0x76, 0x69, 0x63,
+  0x65, 0x4e, 0x61, 0x6d, 0x65, 0x3d,
 ]);
 const APP_KEY_BYTES: usize = 24;
 
-@inline
 function state(field: i32): u32 {
-  return load<u32>(STATE + (<usize>field << 2));
+  return load<u32>(STATE + ((<usize>field) << 2));
 }
 
-@inline
 function setState(field: i32, value: u32): void {
-  store<u32>(STATE + (<usize>field << 2), value);
+  store<u32>(STATE + ((<usize>field) << 2), value);
 }
 
 // --- searching ------------------------------------------------------------------------------
 /** The first `byte` in [from, to), or `to`. Sixteen bytes a step; reads at most 15 past `to`. */
-@inline
 function findByte(from: usize, to: usize, byte: u8): usize {
   const needle = i8x16.splat(<i8>byte);
   let at = from;
@@ -113,7 +110,6 @@ function findByte(from: usize, to: usize, byte: u8): usize {
   return to;
 }
 
-@inline
 function equalBytes(a: usize, b: usize, length: usize): bool {
   for (let i: usize = 0; i < length; i++) if (load<u8>(a + i) != load<u8>(b + i)) return false;
   return true;
@@ -170,7 +166,6 @@ function valueEnd(start: usize, end: usize): usize {
 }
 
 /** Whether [from, to) holds a backslash: such a value has escapes, and the full parser reads them. */
-@inline
 function hasBackslash(from: usize, to: usize): bool {
   return findByte(from, to, BACKSLASH) < to;
 }
@@ -178,7 +173,6 @@ function hasBackslash(from: usize, to: usize): bool {
 // --- the output line --------------------------------------------------------------------------
 /** Copies a field into the line; a control character (C0, DEL) becomes `?`: a sender must not
  * reach the operator's terminal with an escape sequence. */
-@inline
 function put(out: usize, from: usize, to: usize): usize {
   for (let at = from; at < to; at++) {
     const c = load<u8>(at);
@@ -187,14 +181,12 @@ function put(out: usize, from: usize, to: usize): usize {
   return out;
 }
 
-@inline
 function putSeparator(out: usize): usize {
   store<u16>(out, 0x2020);
   return out + 2;
 }
 
 /** A value, or `-` when it is absent or empty. */
-@inline
 function putValue(out: usize, from: usize, to: usize): usize {
   if (to > from) return put(out, from, to);
   store<u8>(out, 0x2d);
@@ -210,7 +202,7 @@ function categorySlot(from: usize, to: usize): u32 {
   const length = <u32>(to - from);
   let slot = hash & (SLOTS - 1);
   while (true) {
-    const entry = TABLE + (<usize>slot << 4);
+    const entry = TABLE + ((<usize>slot) << 4);
     const stored = load<u32>(entry);
     if (stored == 0) break;
     if (
@@ -223,7 +215,7 @@ function categorySlot(from: usize, to: usize): u32 {
   }
   const used = state(S_KEYS_USED);
   if (state(S_CATEGORIES) >= MAX_CATEGORIES || used + length > KEYS_BYTES) return SLOTS;
-  const entry = TABLE + (<usize>slot << 4);
+  const entry = TABLE + ((<usize>slot) << 4);
   memory.copy(KEYS + used, from, length);
   store<u32>(entry, hash);
   store<u32>(entry, <u32>KEYS + used, 4);
@@ -386,7 +378,7 @@ function takeAgentLine(start: usize, end: usize): bool {
   store<u8>(out++, LF);
   setState(S_OUT_LEN, <u32>(out - OUT));
 
-  const entry = TABLE + (<usize>slot << 4);
+  const entry = TABLE + ((<usize>slot) << 4);
   store<u32>(entry, load<u32>(entry, 12) + 1, 12);
   noteTime(from, timeEnd);
   return true;
