@@ -206,10 +206,10 @@ class Intake {
       if (name.startsWith('EVENT_CATEGORY_')) activities += events;
     }
     const s = this.counts;
-    const times = [s.firstEventTime, s.lastEventTime, fast.firstTime, fast.lastTime].filter(
-      (time): time is string => time !== undefined,
-    );
-    const sorted = times.sort();
+    // each lane's first and last (byte strings, which sort as the times they carry)
+    const times = [s.firstEventTime, s.lastEventTime, fast.firstTime, fast.lastTime]
+      .filter((time): time is string => time !== undefined)
+      .sort();
     const events = this.events;
     return {
       events,
@@ -220,9 +220,9 @@ class Intake {
       },
       malformed: s.malformed,
       ...(s.firstMalformed && { firstMalformed: s.firstMalformed }),
-      ...(sorted.length > 0 && {
-        firstEventTime: utf8Text(sorted[0]!),
-        lastEventTime: utf8Text(sorted[sorted.length - 1]!),
+      ...(times.length > 0 && {
+        firstEventTime: utf8Text(times[0]!),
+        lastEventTime: utf8Text(times[times.length - 1]!),
       }),
       byCategory,
       activities,

@@ -76,6 +76,8 @@ export class Scanner {
   private readonly flags: number;
 
   constructor(options: ScanOptions = {}) {
+    const max = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    if (!(max >= 1 && max <= MAX_MESSAGE_BYTES)) throw new RangeError(`maxMessageBytes ${max} out of range`);
     const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES }); // never grows: reads land in it
     compiled ??= new WebAssembly.Module(wasm);
     const instance = new WebAssembly.Instance(compiled, { env: { memory } });
@@ -84,8 +86,6 @@ export class Scanner {
     this.state = new Uint32Array(memory.buffer, STATE, 16);
     this.readBuffer = this.memory.subarray(READ, READ + READ_BYTES);
     this.flags = options.allSlow ? FLAG_ALL_SLOW : 0;
-    const max = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
-    if (!(max >= 1 && max <= MAX_MESSAGE_BYTES)) throw new RangeError(`maxMessageBytes ${max} out of range`);
     this.state[S_MAX_MESSAGE] = max;
   }
 
@@ -104,7 +104,7 @@ export class Scanner {
     if (pending) this.memory.set(pending, start);
     const end = READ + length;
     const rest = this.feed(start, end, final ? this.flags | FLAG_FINAL : this.flags, sink);
-    return rest < end ? Uint8Array.prototype.slice.call(this.memory, rest, end) : undefined;
+    return rest < end ? Buffer.from(this.memory.subarray(rest, end)) : undefined; // a copy
   }
 
   /** Bytes from elsewhere than a read into readBuffer (a stream's 'data' event, a test): afterRead piece by piece. */
