@@ -126,7 +126,11 @@ class Intake {
       message: (bytes, framing) => this.message(source, bytes, framing),
       lines: (bytes) => {
         this.seen(source);
-        if (this.options.output === 'text') this.out.push(Buffer.from(bytes)); // a copy: the view is reused
+        if (this.options.output !== 'text') return;
+        // a copy, since the view is reused; allocUnsafe, since every byte is written at once
+        const copy = Buffer.allocUnsafe(bytes.length);
+        copy.set(bytes);
+        this.out.push(copy);
       },
       wanted: () => this.count - this.events,
     };
