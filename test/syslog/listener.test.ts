@@ -5,6 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { parseSyslogLine } from '../../src/syslog/cef.js';
+import { frame } from '../../src/syslog/framing.js';
 import { readConnection, startListener, type ListenOptions } from '../../src/syslog/listener.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -205,5 +206,81 @@ describe('readConnection', () => {
     await end;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(Buffer.concat(chunks).equals(data)).toBe(true);
+  });
+});
+
+describe('the fast lane against the full parser, on mangled streams', () => {
+  // A seeded generator: the same streams every run. Each stream mixes sample lines with mutations
+  // (bytes the fast lane looks at: bars, backslashes, equals signs, spaces, CR, digits, control and
+  // non-ASCII bytes; cut lines; PRIs; octet counting). The listener must print and count the same
+  // whether the fast lane takes lines or hands every one to the full parser (onEvent forces that).
+  let seed = 20261122;
+  const random = (n: number) => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const noise = [
+    '|',
+    '\\',
+    '=',
+    ' ',
+    '\r',
+    '\t',
+    '7',
+    '\u0001',
+    'é',
+    'suser=',
+    ' destinationServiceName=',
+    'CEF:',
+  ];
+  function mangle(line: string): string {
+    const kind = random(8);
+    if (kind === 0) return line; // some lines stay as they are
+    if (kind === 1) return line.slice(0, random(line.length));
+    if (kind === 2) return `<${random(300)}>${line}`;
+    let out = line;
+    for (let i = random(3) + 1; i > 0; i--) {
+      // mostly where the fast lane looks: the time, the header, the printed values, the end
+      const anchors = [0, 10, 24, out.indexOf('CEF:'), out.indexOf('|', 40), out.length];
+      anchors.push(out.indexOf('suser=') + 6, out.indexOf('destinationServiceName=') + 23);
+      const at = Math.max(0, Math.min(out.length, anchors[random(anchors.length)]! + random(8) - 2));
+      const cut = random(4) === 0 ? 1 : 0; // sometimes replace a byte instead of adding one
+      out = out.slice(0, at) + noise[random(noise.length)] + out.slice(at + cut);
+    }
+    return out;
+  }
+  function stream(): Buffer {
+    const parts: Buffer[] = [];
+    for (let i = random(40) + 1; i > 0; i--) {
+      const line = mangle(SAMPLES[random(SAMPLES.length)]!);
+      parts.push(random(5) === 0 ? frame(line, { framing: 'octet' }) : Buffer.from(`${line}\n`));
+    }
+    return Buffer.concat(parts);
+  }
+  async function run(data: Buffer, allSlow: boolean) {
+    const stop = new AbortController();
+    const listener = await listen({ signal: stop.signal, ...(allSlow && { onEvent: () => undefined }) });
+    await send(listener.address.port, data); // closed: the listener has read it all
+    stop.abort();
+    const { durationMs: _, ...summary } = await listener.done;
+    return { printed: listener.printed(), summary };
+  }
+
+  it('prints and counts the same either way', async () => {
+    let events = 0;
+    let malformed = 0;
+    for (let i = 0; i < 150; i++) {
+      const data = stream();
+      const [fast, full] = await Promise.all([run(data, false), run(data, true)]);
+      expect(fast, data.toString('latin1')).toEqual(full);
+      events += fast.summary.events;
+      malformed += fast.summary.malformed;
+    }
+    // both lanes had work: events and malformed lines
+    expect(events).toBeGreaterThan(1000);
+    expect(malformed).toBeGreaterThan(50);
   });
 });
