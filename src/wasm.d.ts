@@ -15,7 +15,9 @@ declare namespace WebAssembly {
     readonly exports: Record<string, unknown>;
   }
   class Memory {
-    constructor(descriptor: { initial: number; maximum?: number });
     readonly buffer: ArrayBuffer;
+  }
+  class Global {
+    readonly value: number;
   }
 }

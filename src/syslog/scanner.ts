@@ -1,6 +1,6 @@
 // The JavaScript side of `syslog listen`'s fast lane (assembly/scanner.ts, compiled to WebAssembly
-// by the build): owns the module's memory, lets the socket read straight into it, and hands the
-// caller what the fast lane leaves: messages for the full parser (cef.ts), and the text lines of
+// by the build): reads the module's memory by the layout the module exports, lets the socket read
+// straight into it, and hands the caller what the fast lane leaves: messages for the full parser (cef.ts), and the text lines of
 // the events it took. One Scanner serves every connection of a listener: a read and its handling
 // finish before the next read starts.
 import wasm from './assembly/scanner.wasm';
@@ -8,46 +8,38 @@ import type { Framing } from './framing.js';
 
 export type MessageFraming = Framing | 'datagram';
 
-// The memory layout and the answers of assembly/scanner.ts.
-const STATE = 2048;
-const S_NEXT = 0;
-const S_MSG_START = 1;
-const S_MSG_END = 2;
-const S_MSG_FRAMING = 3;
-const S_OUT_LEN = 4;
-const S_EVENTS_LF = 5;
-const S_EVENTS_OCTET = 6;
-const S_EVENTS_DATAGRAM = 7;
-const S_FIRST_TIME_LEN = 8;
-const S_LAST_TIME_LEN = 9;
-const S_MAX_MESSAGE = 12;
-const FIRST_TIME = 2304;
-const LAST_TIME = 2432;
-const TABLE = 4096;
-const SLOTS = 1024;
-const OUT = 131072;
-const FLAG_FINAL = 1;
-const FLAG_DATAGRAM = 2;
-const FLAG_ALL_SLOW = 4;
-const STOP_DONE = 0;
-const STOP_SLOW = 1;
-const STOP_OUT_FULL = 2;
-const FRAMINGS: readonly MessageFraming[] = ['lf', 'octet', 'datagram'];
+const FRAMINGS: readonly MessageFraming[] = ['lf', 'octet', 'datagram']; // by S_MSG_FRAMING
 
-/** The longest message; a line without its line feed is cut there (the default and the most). */
-export const MAX_MESSAGE_BYTES = 1 << 20;
-/**
- * The unfinished end of a stream sits right before the fresh bytes, so that the fast lane sees one
- * run of bytes: up to a message and its octet count.
- */
-const CARRY = 262144;
-const CARRY_BYTES = MAX_MESSAGE_BYTES + 65536;
-const READ = CARRY + CARRY_BYTES;
-/** One read takes whatever the kernel holds, up to this: the busier the sender, the fewer reads. */
-export const READ_BYTES = 1 << 20;
-/** 64 KB pages; the module asks for this many (scripts/build.js: --initialMemory), and it holds the layout. */
-const PAGES = 40;
-if (READ + READ_BYTES + 64 > PAGES * 65536) throw new Error('the fast lane memory layout does not fit');
+/** The memory layout and the answers of assembly/scanner.ts, read from the constants it exports. */
+const LAYOUT = [
+  'STATE',
+  'S_NEXT',
+  'S_MSG_START',
+  'S_MSG_END',
+  'S_MSG_FRAMING',
+  'S_OUT_LEN',
+  'S_EVENTS_LF',
+  'S_EVENTS_OCTET',
+  'S_EVENTS_DATAGRAM',
+  'S_FIRST_TIME_LEN',
+  'S_LAST_TIME_LEN',
+  'S_MAX_MESSAGE',
+  'FIRST_TIME',
+  'LAST_TIME',
+  'TABLE',
+  'SLOTS',
+  'OUT',
+  'MAX_MESSAGE_BYTES',
+  'READ',
+  'READ_BYTES',
+  'FLAG_FINAL',
+  'FLAG_DATAGRAM',
+  'FLAG_ALL_SLOW',
+  'STOP_DONE',
+  'STOP_SLOW',
+  'STOP_OUT_FULL',
+] as const;
+type Layout = Record<(typeof LAYOUT)[number], number>;
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -67,26 +59,37 @@ export interface ScanOptions {
   maxMessageBytes?: number;
 }
 
+/** The module's exported constants, by name. */
+function layoutOf(exports: Record<string, unknown>): Layout {
+  return Object.fromEntries(
+    LAYOUT.map((name) => [name, (exports[name] as WebAssembly.Global).value]),
+  ) as Layout;
+}
+
 export class Scanner {
   /** Where a socket reads into (Node's `onread`); afterRead() takes it from there. */
   readonly readBuffer: Buffer;
+  private readonly layout: Layout;
   private readonly memory: Buffer;
   private readonly state: Uint32Array;
   private readonly scan: (start: number, end: number, flags: number, limit: number) => number;
   private readonly flags: number;
 
   constructor(options: ScanOptions = {}) {
-    const max = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
-    if (!(max >= 1 && max <= MAX_MESSAGE_BYTES)) throw new RangeError(`maxMessageBytes ${max} out of range`);
-    const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES }); // never grows: reads land in it
     compiled ??= new WebAssembly.Module(wasm);
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+    // the module grows its memory to its layout once, as it starts, and never again
+    const instance = new WebAssembly.Instance(compiled, {});
+    const layout = (this.layout = layoutOf(instance.exports));
+    const max = options.maxMessageBytes ?? layout.MAX_MESSAGE_BYTES;
+    if (!(max >= 1 && max <= layout.MAX_MESSAGE_BYTES))
+      throw new RangeError(`maxMessageBytes ${max} out of range`);
+    const { buffer } = instance.exports.memory as WebAssembly.Memory;
     this.scan = instance.exports.scan as Scanner['scan'];
-    this.memory = Buffer.from(memory.buffer);
-    this.state = new Uint32Array(memory.buffer, STATE, 16);
-    this.readBuffer = this.memory.subarray(READ, READ + READ_BYTES);
-    this.flags = options.allSlow ? FLAG_ALL_SLOW : 0;
-    this.state[S_MAX_MESSAGE] = max;
+    this.memory = Buffer.from(buffer);
+    this.state = new Uint32Array(buffer, layout.STATE, 16);
+    this.readBuffer = this.memory.subarray(layout.READ, layout.READ + layout.READ_BYTES);
+    this.flags = options.allSlow ? layout.FLAG_ALL_SLOW : 0;
+    this.state[layout.S_MAX_MESSAGE] = max;
   }
 
   /**
@@ -100,6 +103,7 @@ export class Scanner {
     sink: ScanSink,
     final = false,
   ): Uint8Array | undefined {
+    const { READ, FLAG_FINAL } = this.layout;
     const start = READ - (pending?.length ?? 0);
     if (pending) this.memory.set(pending, start);
     const end = READ + length;
@@ -109,8 +113,8 @@ export class Scanner {
 
   /** Bytes from elsewhere than a read into readBuffer (a stream's 'data' event, a test): afterRead piece by piece. */
   push(pending: Uint8Array | undefined, chunk: Uint8Array, sink: ScanSink): Uint8Array | undefined {
-    for (let at = 0; at < chunk.length; at += READ_BYTES) {
-      const piece = chunk.subarray(at, at + READ_BYTES);
+    for (let at = 0; at < chunk.length; at += this.readBuffer.length) {
+      const piece = chunk.subarray(at, at + this.readBuffer.length);
       this.readBuffer.set(piece);
       pending = this.afterRead(pending, piece.length, sink);
     }
@@ -124,12 +128,15 @@ export class Scanner {
 
   /** One UDP datagram: lines split on line feeds, each a message. */
   datagram(data: Uint8Array, sink: ScanSink): void {
-    this.readBuffer.set(data.subarray(0, READ_BYTES));
-    this.feed(READ, READ + Math.min(data.length, READ_BYTES), this.flags | FLAG_FINAL | FLAG_DATAGRAM, sink);
+    const { READ, FLAG_FINAL, FLAG_DATAGRAM } = this.layout;
+    const bytes = data.subarray(0, this.readBuffer.length); // a datagram is at most 64 KB
+    this.readBuffer.set(bytes);
+    this.feed(READ, READ + bytes.length, this.flags | FLAG_FINAL | FLAG_DATAGRAM, sink);
   }
 
   /** Events the fast lane took. */
   get events(): number {
+    const { S_EVENTS_LF, S_EVENTS_OCTET, S_EVENTS_DATAGRAM } = this.layout;
     return this.state[S_EVENTS_LF]! + this.state[S_EVENTS_OCTET]! + this.state[S_EVENTS_DATAGRAM]!;
   }
 
@@ -140,10 +147,10 @@ export class Scanner {
     firstTime?: string;
     lastTime?: string;
   } {
-    const state = this.state;
+    const { state, layout: L } = this;
     const categories: [string, number][] = [];
-    const table = new Uint32Array(this.memory.buffer, TABLE, SLOTS * 4);
-    for (let slot = 0; slot < SLOTS; slot++) {
+    const table = new Uint32Array(this.memory.buffer, L.TABLE, L.SLOTS * 4);
+    for (let slot = 0; slot < L.SLOTS; slot++) {
       const [hash, key, length, count] = table.subarray(slot * 4, slot * 4 + 4);
       if (hash) categories.push([this.memory.toString('latin1', key, key! + length!), count!]);
     }
@@ -151,32 +158,32 @@ export class Scanner {
       length > 0 ? this.memory.toString('latin1', at, at + length) : undefined;
     return {
       framing: {
-        lf: state[S_EVENTS_LF]!,
-        octet: state[S_EVENTS_OCTET]!,
-        datagram: state[S_EVENTS_DATAGRAM]!,
+        lf: state[L.S_EVENTS_LF]!,
+        octet: state[L.S_EVENTS_OCTET]!,
+        datagram: state[L.S_EVENTS_DATAGRAM]!,
       },
       categories,
-      firstTime: time(FIRST_TIME, state[S_FIRST_TIME_LEN]!),
-      lastTime: time(LAST_TIME, state[S_LAST_TIME_LEN]!),
+      firstTime: time(L.FIRST_TIME, state[L.S_FIRST_TIME_LEN]!),
+      lastTime: time(L.LAST_TIME, state[L.S_LAST_TIME_LEN]!),
     };
   }
 
   /** Runs the fast lane over [start, end) and serves what it stops for; returns where the unfinished rest starts. */
   private feed(start: number, end: number, flags: number, sink: ScanSink): number {
-    const state = this.state;
+    const { state, layout: L } = this;
     for (;;) {
       const wanted = sink.wanted();
       if (wanted <= 0) return end;
       const stop = this.scan(start, end, flags, Math.min(wanted, 0xffffffff));
-      if (state[S_OUT_LEN]! > 0) {
-        sink.lines(this.memory.subarray(OUT, OUT + state[S_OUT_LEN]!));
-        state[S_OUT_LEN] = 0;
+      if (state[L.S_OUT_LEN]! > 0) {
+        sink.lines(this.memory.subarray(L.OUT, L.OUT + state[L.S_OUT_LEN]!));
+        state[L.S_OUT_LEN] = 0;
       }
-      start = state[S_NEXT]!;
-      if (stop === STOP_SLOW) {
-        const bytes = this.memory.toString('latin1', state[S_MSG_START], state[S_MSG_END]);
-        sink.message(bytes, FRAMINGS[state[S_MSG_FRAMING]!]!);
-      } else if (stop !== STOP_OUT_FULL) return stop === STOP_DONE ? start : end;
+      start = state[L.S_NEXT]!;
+      if (stop === L.STOP_SLOW) {
+        const bytes = this.memory.toString('latin1', state[L.S_MSG_START], state[L.S_MSG_END]);
+        sink.message(bytes, FRAMINGS[state[L.S_MSG_FRAMING]!]!);
+      } else if (stop !== L.STOP_OUT_FULL) return stop === L.STOP_DONE ? start : end; // or STOP_LIMIT
     }
   }
 }

@@ -15,55 +15,73 @@
 // hands that message to the full parser in JavaScript (cef.ts), which is the reference: the fast
 // lane must agree with it on every line it takes (test/syslog/scanner.test.ts checks that).
 //
-// Memory is the caller's (imported, fixed size, never grown: the socket reads into it). The layout
-// below is mirrored in ../scanner.ts.
+// The module's memory has a fixed layout, laid out here and nowhere else: the exported constants
+// below are what ../scanner.ts reads it by. The memory is grown to hold it once, at start, and
+// never again: the socket reads into it, and a grown memory would leave the caller's views behind.
 
 // --- layout ---------------------------------------------------------------------------------
 /** u32 fields shared with the caller, at STATE + 4 * index. */
-const STATE: usize = 2048; // below it, from 1024: the keys searched for (the module's own data)
-const S_NEXT = 0; // where to go on: after the message handed back, or the start of an unfinished one
-const S_MSG_START = 1; // the message handed back (STOP_SLOW): its bytes
-const S_MSG_END = 2;
-const S_MSG_FRAMING = 3; // FRAMING_*
-const S_OUT_LEN = 4; // bytes of text lines in OUT
-const S_EVENTS_LF = 5; // events taken here, by framing
-const S_EVENTS_OCTET = 6;
-const S_EVENTS_DATAGRAM = 7;
-const S_FIRST_TIME_LEN = 8; // the earliest and the latest event time, bytes at FIRST_TIME / LAST_TIME
-const S_LAST_TIME_LEN = 9;
+export const STATE: usize = 2048; // below it, from 1024: the keys searched for (the module's own data)
+export const S_NEXT = 0; // where to go on: after the message handed back, or the start of an unfinished one
+export const S_MSG_START = 1; // the message handed back (STOP_SLOW): its bytes
+export const S_MSG_END = 2;
+export const S_MSG_FRAMING = 3; // FRAMING_*
+export const S_OUT_LEN = 4; // bytes of text lines in OUT
+export const S_EVENTS_LF = 5; // events taken here, by framing
+export const S_EVENTS_OCTET = 6;
+export const S_EVENTS_DATAGRAM = 7;
+export const S_FIRST_TIME_LEN = 8; // the earliest and the latest event time, bytes at FIRST_TIME / LAST_TIME
+export const S_LAST_TIME_LEN = 9;
 const S_KEYS_USED = 10;
 const S_CATEGORIES = 11;
-const S_MAX_MESSAGE = 12; // the longest message (bytes) the caller lets an octet count announce
+export const S_MAX_MESSAGE = 12; // the longest message (bytes) the caller lets an octet count announce
 
-const FIRST_TIME: usize = 2304;
-const LAST_TIME: usize = 2432;
+export const FIRST_TIME: usize = 2304;
+export const LAST_TIME: usize = 2432;
 const MAX_TIME_BYTES: u32 = 128;
 
 /** Categories: open addressing, SLOTS slots of (hash, key offset, key length, count). */
-const TABLE: usize = 4096;
-const SLOTS: u32 = 1024;
+export const TABLE: usize = 4096;
+export const SLOTS: u32 = 1024;
 const MAX_CATEGORIES: u32 = 768;
 const KEYS: usize = 32768;
 const KEYS_BYTES: u32 = 65536;
 
-const OUT: usize = 131072;
+export const OUT: usize = 131072;
 const OUT_BYTES: u32 = 131072;
 /** Longer messages go to the full parser: keeps one event's line well inside OUT. */
 const MAX_FAST_MESSAGE: u32 = 32768;
 
+/** The longest message; a line without its line feed is cut there (the default and the most). */
+export const MAX_MESSAGE_BYTES: u32 = 1 << 20;
+/**
+ * The unfinished end of a stream sits right before the fresh bytes, so that the scan sees one run
+ * of bytes: up to a message and its octet count.
+ */
+const CARRY: usize = 262144;
+const CARRY_BYTES: u32 = MAX_MESSAGE_BYTES + 65536;
+/** Where a read lands; one read takes whatever the kernel holds, up to READ_BYTES. */
+export const READ: usize = CARRY + CARRY_BYTES;
+export const READ_BYTES: u32 = 1 << 20;
+
+const PAGE_BYTES: usize = 65536;
+const PAGES = <i32>((READ + READ_BYTES + 64 + PAGE_BYTES - 1) / PAGE_BYTES);
+if (memory.size() < PAGES) memory.grow(PAGES - memory.size());
+
 // --- what scan() is told and answers ---------------------------------------------------------
 /** The stream ends with these bytes: an unfinished last message is a message. */
-const FLAG_FINAL: u32 = 1;
+export const FLAG_FINAL: u32 = 1;
 /** Datagrams: split on line feeds only, no octet counting. */
-const FLAG_DATAGRAM: u32 = 2;
+export const FLAG_DATAGRAM: u32 = 2;
 /** Every message goes to the caller (JSON output wants the full parse). */
-const FLAG_ALL_SLOW: u32 = 4;
+export const FLAG_ALL_SLOW: u32 = 4;
 
-const STOP_DONE: u32 = 0; // every complete message is handled; S_NEXT: where the rest starts
-const STOP_SLOW: u32 = 1; // S_MSG_*: a message for the full parser; go on at S_NEXT afterwards
-const STOP_OUT_FULL: u32 = 2; // take the lines in OUT, then go on at S_NEXT
+export const STOP_DONE: u32 = 0; // every complete message is handled; S_NEXT: where the rest starts
+export const STOP_SLOW: u32 = 1; // S_MSG_*: a message for the full parser; go on at S_NEXT afterwards
+export const STOP_OUT_FULL: u32 = 2; // take the lines in OUT, then go on at S_NEXT
 const STOP_LIMIT: u32 = 3; // `limit` events taken
 
+/** How a message came (S_MSG_FRAMING): by index, the listener's names lf, octet, datagram. */
 const FRAMING_LF: u32 = 0;
 const FRAMING_OCTET: u32 = 1;
 const FRAMING_DATAGRAM: u32 = 2;
