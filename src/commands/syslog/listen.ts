@@ -63,6 +63,8 @@ export default class Listen extends DoctorCommand {
         write: (bytes) => process.stdout.write(bytes),
       });
     } catch (error) {
+      // the system refusing the address is the user's to fix (exit 2); anything else is ours
+      if (!(error as NodeJS.ErrnoException).code) throw error;
       throw new UsageError(bindError(error as NodeJS.ErrnoException, flags.host, port));
     }
     this.logToStderr(
