@@ -112,7 +112,7 @@ describe('the fast lane (assembly/scanner.ts) against the full parser', () => {
     ['an escape in the user', `${header}suser=Ann O\\=Neil  destinationServiceName=Box cs1=x`],
     ['an escape in the app', `${header}suser=u destinationServiceName=A\\\\B`],
     ['no CEF at all', 'hello'],
-    ['a line of two bytes', 'ab'],
+    ['only two bytes', 'ab'],
   ])('leaves a line with %s to the full parser, as it came', (_, line) => {
     const { printed, left, events } = scan(`${line}\n`);
     expect(printed).toBe('');
