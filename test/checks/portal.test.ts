@@ -122,9 +122,7 @@ describe('portal', () => {
     );
     const dead = await unresponsiveListener();
     peers.push(dead);
-    const started = performance.now();
     const result = (await check({ portalUrl: url(dead.port, '127.0.0.1'), timeoutMs: 1000 })).portal!;
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.message).toContain('got no answer within 1 s');
   });
 
