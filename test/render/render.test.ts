@@ -150,6 +150,41 @@ describe('renderers', () => {
   });
 });
 
+describe('what a check quotes from outside', () => {
+  // A log line, a host name, a certificate subject: a check's message and evidence may hold bytes
+  // of anyone's; ESC ]0; retitles the window, ESC [2J clears the screen, U+009B is CSI.
+  const hostile = 'x\u001b]0;owned\u0007 \u001b[2J \u009b31m \u007f\nFAKE PASS line';
+  function hostileReport() {
+    const check: CheckResult = {
+      id: 'agent-logs',
+      title: `Agent logs ${hostile}`,
+      status: 'fail',
+      documentedError: 'Invalid token',
+      message: `found in ${hostile}`,
+      evidence: { [`file ${hostile}`]: hostile, list: [hostile], nested: { line: hostile } },
+      resolution: [`open ${hostile}`],
+      reproduce: `grep ${hostile}`,
+      durationMs: 1,
+    };
+    return buildReport([check], { version: '1', startedAt: new Date(), durationMs: 1 });
+  }
+  // eslint-disable-next-line no-control-regex -- the controls a terminal acts on, but the renderer's own line feeds
+  const RAW = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+  it.each(FORMATS)('%s output holds none of them raw', async (format) => {
+    const out = await renderReport(hostileReport(), format, { catalog: en, color: false, secrets: [] });
+    expect(out).not.toMatch(RAW);
+    expect(out).not.toMatch(/^FAKE PASS/m); // a line feed in a value starts no line of its own
+    if (format === 'text') expect(out).toContain('found in x?]0;owned? ?[2J ?31m ??FAKE PASS line');
+    if (format === 'json') expect(JSON.parse(out).checks[0].message).toBe(`found in ${hostile}`);
+  });
+
+  it('colour is the renderer’s only escape sequence', async () => {
+    const out = await renderReport(hostileReport(), 'text', { catalog: en, color: true, secrets: [] });
+    expect(out.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW);
+  });
+});
+
 describe('exit codes', () => {
   it('are 1 on fail or error, and on warn only under --strict', () => {
     const report = leakyReport();
