@@ -158,7 +158,7 @@ function parseTimeout(raw: string): number {
 export function parseOutputFile(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (raw.trim() === '')
-    throw new UsageError('--output "" names no file: give a file name, e.g. --output report.json');
+    throw new UsageError(`--output "${raw}" names no file: give a file name, e.g. --output report.json`);
   return raw;
 }
 

@@ -16,7 +16,7 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\x00-\x1f\x7f-\x9f]/g;
 const ANY_CONTROL = new RegExp(CONTROLS.source); // not global: test() keeps no state
-// eslint-disable-next-line no-control-regex -- as above; what JSON.stringify leaves raw
+// what JSON.stringify leaves raw
 const JSON_UNESCAPED_CONTROLS = /[\x7f-\x9f]/g;
 
 /** Whether text holds a control character (C0, DEL, C1): input that should have none is refused. */

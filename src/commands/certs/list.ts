@@ -86,7 +86,6 @@ export default class CertsList extends DoctorCommand {
             known,
             ...(chain && { chain, anchor: anchor ?? null }),
           },
-          null,
           2,
         ),
       );
