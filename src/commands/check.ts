@@ -151,7 +151,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       if (yes) return true;
       if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
       const { confirm: ask } = await import('@inquirer/prompts');
-      return ask({ message: `${question}?`, default: false });
+      return ask({ message: `${neutralise(question)}?`, default: false }); // it names certificates and files
     };
     return applyFixes(checks, results, { ...options, confirm });
   }
