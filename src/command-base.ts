@@ -5,6 +5,7 @@ import { UsageError } from './errors.js';
 import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
 import { DEFAULT_STOREPASS, type DoctorConfig } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
+import { escapeControls } from './render/terminal.js';
 
 /**
  * oclif's parse errors span lines ("Parsing --count", then the reason on the next; "The following
@@ -47,11 +48,16 @@ export abstract class DoctorCommand extends Command {
     if (error.code === 'EEXIT') throw error;
     const parseError = error.oclif?.exit === 2 && !(error instanceof UsageError);
     const usage = error instanceof UsageError || parseError;
+    // A UsageError is one line of ours: a line feed in it comes from the input it quotes, and is
+    // escaped below rather than cutting the line short.
     let line = parseError
       ? parseErrorLine(error.message)
-      : (error.message ?? String(error)).split('\n')[0]!.trim();
+      : error instanceof UsageError
+        ? error.message.trim()
+        : (error.message ?? String(error)).split('\n')[0]!.trim();
     if (!usage) line = `unexpected failure: ${line}`;
-    this.logToStderr(`Error: ${this.redactor().text(line)}`);
+    // the line may quote what the user typed or a file held: its control characters are escaped
+    this.logToStderr(`Error: ${escapeControls(this.redactor().text(line))}`);
     if (!usage && process.env.SIEM_DOCTOR_DEBUG) this.logToStderr(this.redactor().text(error.stack ?? ''));
     return this.exit(usage ? 2 : 1);
   }

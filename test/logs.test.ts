@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { scanLogs } from '../src/logs/scan.js';
 import { runOne } from './helpers/context.js';
 import { doctor } from './helpers/cli.js';
 import { brokenAgentLogs, FIXTURES } from './helpers/paths.js';
+import { RAW_CONTROL } from './helpers/terminal.js';
 
 let BROKEN: string;
 beforeAll(async () => {
@@ -86,6 +87,36 @@ describe('siem-doctor logs', () => {
       expect(stdout + stderr).not.toContain(TOKEN);
       expect(stdout).toContain('Invalid token');
       expect(stdout).toContain('<redacted>');
+    }
+  });
+
+  it('prints no control character of a log line or a file name raw, in any format', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    try {
+      const hostile = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u007f';
+      const dir = path.join(root, `logs${hostile}`);
+      await mkdir(dir);
+      await writeFile(
+        path.join(dir, `agent${hostile}.log`),
+        `2026-11-21 10:00:00 ERROR Invalid token ${hostile} and more\n`,
+      );
+      const runs = [
+        await doctor(['logs', dir]),
+        await doctor(['logs', dir, '--json']),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir]),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--format', 'junit']),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--json']),
+      ];
+      for (const { stdout } of runs) {
+        expect(stdout).toContain('Invalid token');
+        expect(stdout).not.toMatch(RAW_CONTROL);
+      }
+      expect(runs[0]!.stdout).toContain('the last in agent?]0;owned??[2J?31m?.log');
+      expect(runs[0]!.stdout).toContain('Invalid token ?]0;owned??[2J?31m? and more');
+      // JSON keeps the bytes, escaped
+      expect(JSON.parse(runs[1]!.stdout).matches[0].last.text).toContain(hostile);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

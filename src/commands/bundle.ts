@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { describeFileError, UsageError } from '../errors.js';
+import { neutralise } from '../render/terminal.js';
 
 export default class Bundle extends DoctorCommand {
   static override summary = 'Write a support bundle, every secret redacted';
@@ -27,10 +28,11 @@ export default class Bundle extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(Bundle);
-    const [{ resolveConfig }, { collectBundle }] = await Promise.all([
+    const [{ parseOutputFile, resolveConfig }, { collectBundle }] = await Promise.all([
       import('../config/resolve.js'),
       import('../bundle/collect.js'),
     ]);
+    const output = parseOutputFile(flags.output);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     config.sendTestEvent = flags['test-event'];
     this.keepSecrets(config);
@@ -39,7 +41,7 @@ export default class Bundle extends DoctorCommand {
       env: process.env,
       toolVersion: this.config.version,
     });
-    const file = flags.output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    const file = output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     const redactor = this.redactor();
     // Redacted twice over: every value through the known secrets and shapes, then the text itself.
     const text = redactor.text(`${JSON.stringify(redactor.deep(bundle), null, 2)}\n`);
@@ -48,6 +50,6 @@ export default class Bundle extends DoctorCommand {
     } catch (error) {
       throw new UsageError(`--output: ${describeFileError(error, file)}`);
     }
-    this.log(`Support bundle written to ${file} (${text.length} bytes, secrets redacted)`);
+    this.log(neutralise(`Support bundle written to ${file} (${text.length} bytes, secrets redacted)`));
   }
 }

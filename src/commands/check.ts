@@ -5,11 +5,12 @@ import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES, fill } from '../catalog/index.js';
 import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
+import { neutralise } from '../render/terminal.js';
 import { buildReport, exitCodeFor } from '../report.js';
 import { selectChecks } from '../checks/select.js';
 // What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
 // more to find and link than the code itself. What only some runs need stays lazy.
-import { readPemCertificates, resolveConfig } from '../config/resolve.js';
+import { parseOutputFile, readPemCertificates, resolveConfig } from '../config/resolve.js';
 import { gatherFacts } from '../checks/facts.js';
 import { runChecks } from '../checks/run.js';
 import type { FixOptions, FixRecord } from '../checks/fix.js';
@@ -80,6 +81,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const started = new Date();
     const clock = performance.now();
     const format: Format = flags.json ? 'json' : (flags.format as Format);
+    const output = parseOutputFile(flags.output);
 
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     config.sendTestEvent = flags['test-event'];
@@ -119,17 +121,17 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     });
     if (fixes) {
       report.fixes = fixes;
-      for (const f of fixes) this.logToStderr(`fix ${f.id}: ${this.redactor().text(f.message)}`);
+      for (const f of fixes) this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
     }
-    const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
+    const color = !output && format === 'text' && wantsColor(process.stdout, process.env);
     const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
-    if (flags.output) {
+    if (output) {
       try {
-        await writeFile(flags.output, rendered);
+        await writeFile(output, rendered);
       } catch (error) {
-        throw new UsageError(`--output: ${describeFileError(error, flags.output)}`);
+        throw new UsageError(`--output: ${describeFileError(error, output)}`);
       }
-      this.logToStderr(fill(catalog.messages['ui.reportWritten'], { file: flags.output }));
+      this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: output })));
     } else {
       process.stdout.write(rendered);
     }
@@ -149,7 +151,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       if (yes) return true;
       if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
       const { confirm: ask } = await import('@inquirer/prompts');
-      return ask({ message: `${question}?`, default: false });
+      return ask({ message: `${neutralise(question)}?`, default: false }); // it names certificates and files
     };
     return applyFixes(checks, results, { ...options, confirm });
   }

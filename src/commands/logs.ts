@@ -4,6 +4,7 @@ import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
+import { neutralise, terminalJson } from '../render/terminal.js';
 
 export default class Logs extends DoctorCommand {
   static override summary = "Read the agent's log directory and map what it finds to the documented errors";
@@ -47,23 +48,23 @@ export default class Logs extends DoctorCommand {
     }
     const redactor = this.redactor();
     if (flags.json) {
-      this.log(redactor.text(JSON.stringify(redactor.deep(scan), null, 2)));
+      this.log(redactor.text(terminalJson(redactor.deep(scan), 2)));
     } else {
       const { catalog, say } = await this.speaker(flags.lang);
+      // file names and log lines are the agent's (or anyone's who could write there)
+      const print = (line: string) => this.log(neutralise(line));
       if (scan.matches.length === 0)
-        this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+        print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
       for (const [i, m] of scan.matches.entries()) {
-        this.log(
+        print(
           say({
             key: 'logs.found',
             params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
           }),
         );
-        this.log(`    ${redactor.text(m.last.text)}`);
+        print(`    ${redactor.text(m.last.text)}`);
         if (i === 0)
-          catalog.documentedErrors[m.error].resolution.forEach((step, n) =>
-            this.log(`    ${n + 1}. ${step}`),
-          );
+          catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
       }
     }
     if (scan.matches.length > 0) this.exit(1);

@@ -8,6 +8,7 @@ import { renderReport, FORMATS } from '../../src/render/index.js';
 import { createRedactor, proxyCredentials, secretsFromArgv } from '../../src/render/redact.js';
 import { buildReport, exitCodeFor } from '../../src/report.js';
 import type { CheckResult } from '../../src/checks/types.js';
+import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const TOKEN = 'Q2FsbGVkSW5UaGVUb2tlbkJlY2F1c2VJdE11c3ROb3RMZWFrMDEyMzQ1Njc4OWFiY2RlZg==';
 const STOREPASS = 's3cret-Store!';
@@ -147,6 +148,39 @@ describe('renderers', () => {
   it('text is coloured when asked', async () => {
     const out = await renderReport(leakyReport(), 'text', { catalog: en, color: true, secrets: [] });
     expect(out).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe('what a check quotes from outside', () => {
+  // A log line, a host name, a certificate subject: a check's message and evidence may hold bytes
+  // of anyone's; ESC ]0; retitles the window, ESC [2J clears the screen, U+009B is CSI.
+  const hostile = 'x\u001b]0;owned\u0007 \u001b[2J \u009b31m \u007f\nFAKE PASS line';
+  function hostileReport() {
+    const check: CheckResult = {
+      id: 'agent-logs',
+      title: `Agent logs ${hostile}`,
+      status: 'fail',
+      documentedError: 'Invalid token',
+      message: `found in ${hostile}`,
+      evidence: { [`file ${hostile}`]: hostile, list: [hostile], nested: { line: hostile } },
+      resolution: [`open ${hostile}`],
+      reproduce: `grep ${hostile}`,
+      durationMs: 1,
+    };
+    return buildReport([check], { version: '1', startedAt: new Date(), durationMs: 1 });
+  }
+
+  it.each(FORMATS)('%s output holds none of them raw', async (format) => {
+    const out = await renderReport(hostileReport(), format, { catalog: en, color: false, secrets: [] });
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(out).not.toMatch(/^FAKE PASS/m); // a line feed in a value starts no line of its own
+    if (format === 'text') expect(out).toContain('found in x?]0;owned? ?[2J ?31m ??FAKE PASS line');
+    if (format === 'json') expect(JSON.parse(out).checks[0].message).toBe(`found in ${hostile}`);
+  });
+
+  it('colour is the renderer’s only escape sequence', async () => {
+    const out = await renderReport(hostileReport(), 'text', { catalog: en, color: true, secrets: [] });
+    expect(out.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
   });
 });
 

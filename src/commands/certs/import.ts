@@ -3,6 +3,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { neutralise, terminalJson } from '../../render/terminal.js';
 
 export default class CertsImport extends DoctorCommand {
   static override summary = "Add the CA certificates the portal's chain needs to the Java keystore, safely";
@@ -163,9 +164,11 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       changed: false,
       backup: null as string | null,
     };
+    // aliases, certificate names and file names come from outside
+    const print = (line: string) => this.log(neutralise(line));
     const finish = () => {
-      if (flags.json) this.log(JSON.stringify(result, null, 2));
-      else for (const l of out) this.log(l);
+      if (flags.json) this.log(terminalJson(result, 2));
+      else out.forEach(print);
       if (failures.length > 0) this.exit(1);
     };
     if (plan.add.length === 0) {
@@ -182,12 +185,12 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
           'not run from a terminal: add --yes to import without confirmation (nothing was changed)',
         );
       }
-      for (const l of out) this.log(l);
+      out.forEach(print);
       out.length = 0;
       const { confirm } = await import('@inquirer/prompts');
       if (
         !(await confirm({
-          message: say({ key: 'import.confirm', params: { count: plan.add.length, file } }),
+          message: neutralise(say({ key: 'import.confirm', params: { count: plan.add.length, file } })),
           default: false,
         }))
       ) {

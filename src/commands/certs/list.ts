@@ -2,6 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES } from '../../catalog/index.js';
+import { neutralise, terminalJson } from '../../render/terminal.js';
 
 export default class CertsList extends DoctorCommand {
   static override summary =
@@ -77,7 +78,7 @@ export default class CertsList extends DoctorCommand {
 
     if (flags.json) {
       this.log(
-        JSON.stringify(
+        terminalJson(
           {
             keystore: file,
             format: keystore.format,
@@ -85,14 +86,15 @@ export default class CertsList extends DoctorCommand {
             known,
             ...(chain && { chain, anchor: anchor ?? null }),
           },
-          null,
           2,
         ),
       );
       return;
     }
     const { say } = await this.speaker(flags.lang);
-    this.log(
+    // aliases, file names and the portal's certificate names come from outside
+    const print = (line: string) => this.log(neutralise(line));
+    print(
       say({
         key: 'list.title',
         params: { file, format: keystore.format.toUpperCase(), count: entries.length },
@@ -104,16 +106,16 @@ export default class CertsList extends DoctorCommand {
         ? say({ key: 'list.present', params: { alias: k.alias } })
         : say({ key: 'list.missing' });
       const expiry = `${k.notAfter.slice(0, 10)}${k.expired ? ` (${say({ key: 'list.expired' })})` : ''}`;
-      this.log(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}`);
+      print(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}`);
     }
     if (chain && config.portalUrl) {
-      this.log('');
-      this.log(say({ key: 'list.chainTitle', params: { host: config.portalUrl.hostname } }));
+      print('');
+      print(say({ key: 'list.chainTitle', params: { host: config.portalUrl.hostname } }));
       for (const c of chain) {
         const state = c.alias
           ? say({ key: 'list.present', params: { alias: c.alias } })
           : say({ key: 'list.missing' });
-        this.log(
+        print(
           `  ${c.subject}  ← ${c.issuer}  ${c.notAfter.slice(0, 10)}  ${state}  ${say({ key: c.needed ? 'list.needed' : 'list.notNeeded' })}`,
         );
       }

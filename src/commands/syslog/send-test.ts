@@ -4,6 +4,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { hasControls, terminalJson } from '../../render/terminal.js';
 import { tcpFailure } from '../../checks/syslog-connection.js';
 import type { SendResult } from '../../syslog/sender.js';
 
@@ -45,6 +46,12 @@ export default class SendTest extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(SendTest);
+    const systemName = flags['system-name'];
+    // a line feed would end the event early and start a forged one; other controls reach the SIEM's screens
+    if (systemName !== undefined && hasControls(systemName))
+      throw new UsageError(
+        `--system-name "${systemName}" holds control characters (a line feed ends an event): give one line of text`,
+      );
     const { resolveConfig } = await import('../../config/resolve.js');
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     if (!config.syslogHost)
@@ -59,7 +66,6 @@ export default class SendTest extends DoctorCommand {
       import('../../syslog/sender.js'),
     ]);
     const runId = newRunId();
-    const systemName = flags['system-name'];
     const events = sampleEvents({ count: flags.count, runId, version: this.config.version, systemName });
     const framing = flags.framing as 'lf' | 'octet';
     const messages = events.map((event) =>
@@ -77,9 +83,7 @@ export default class SendTest extends DoctorCommand {
 
     const { say } = await this.speaker(flags.lang);
     if (flags.json) {
-      this.log(
-        JSON.stringify({ ...result, host, port, protocol, framing, runId, count: flags.count }, null, 2),
-      );
+      this.log(terminalJson({ ...result, host, port, protocol, framing, runId, count: flags.count }, 2));
     } else if (result.ok) {
       this.log(
         say({

@@ -1,6 +1,6 @@
 // certs import and certs list as a user runs them; every keystore written is judged by keytool.
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readdir, readFile, chmod } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, chmod, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import type net from 'node:net';
@@ -12,10 +12,12 @@ import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { locateJava } from '../../../src/probes/java.js';
 import { doctor } from '../../helpers/cli.js';
 import { keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
-import { keystoreCopy } from '../../helpers/keystores.js';
+import { azureCa03Entry, keystoreCopy } from '../../helpers/keystores.js';
+import { serializeJks } from '../../../src/keystore/jks.js';
 import { trustedPortal } from '../../helpers/portal.js';
 import { CACERTS, FIXTURES, ROOT } from '../../helpers/paths.js';
 import type { Peer } from '../../helpers/servers.js';
+import { RAW_CONTROL } from '../../helpers/terminal.js';
 
 const CAS = path.join(FIXTURES, 'azure-cas');
 
@@ -344,5 +346,59 @@ describe('against the portal’s chain: certs import, certs list, check --fix', 
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificate(s)');
     expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('a keystore whose alias and file name hold control characters', () => {
+  // keytool cannot make such an alias; JKS stores aliases as modified UTF-8, so the project's own
+  // writer can, and keytool still opens the file. (Lower case only: Java's JKS lower-cases the
+  // aliases it reads, and keytool then cannot find one written with capitals.)
+  const hostile = '\u001b]0;owned\u0007\u001b[31m\u009b1m\u007f';
+  const masked = '?]0;owned??[31m?1m?';
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-keystore-'));
+    file = path.join(dir, `cacerts${hostile}`);
+    const entry = await azureCa03Entry();
+    await writeFile(file, serializeJks([{ ...entry, alias: `azure${hostile}` }], 'changeit'));
+    expect((await keytoolList(file)).map((l) => l.alias)).toEqual([`azure${hostile}`]);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('certs list and certs import show them neutralised, and JSON escaped', async () => {
+    const runs = {
+      list: await doctor(['certs', 'list', '--keystore', file]),
+      listJson: await doctor(['certs', 'list', '--keystore', file, '--json']),
+      import: await doctor([
+        'certs',
+        'import',
+        '--keystore',
+        file,
+        '--from',
+        path.join(CAS, 'azure-rsa-tls-issuing-ca-03.pem'),
+        '--dry-run',
+      ]),
+      importJson: await doctor([
+        'certs',
+        'import',
+        '--keystore',
+        file,
+        '--from',
+        path.join(CAS, 'azure-rsa-tls-issuing-ca-03.pem'),
+        '--dry-run',
+        '--json',
+      ]),
+    };
+    for (const { stdout, stderr } of Object.values(runs)) {
+      expect(stderr).toBe('');
+      expect(stdout).not.toMatch(RAW_CONTROL);
+    }
+    expect(runs.list.stdout).toContain(`present as azure${masked}`);
+    expect(runs.list.stdout).toContain(`cacerts${masked} (JKS, 1 entries)`);
+    expect(runs.import.stdout).toContain(`already there as azure${masked}`);
+    const listed = JSON.parse(runs.listJson.stdout);
+    expect(listed.known.map((k: { alias: string | null }) => k.alias)).toContain(`azure${hostile}`);
+    expect(JSON.parse(runs.importJson.stdout).skipped[0].alias).toBe(`azure${hostile}`);
   });
 });
