@@ -54,6 +54,41 @@ export function fingerprint(der: Buffer): string {
     .replace(/(..)(?!$)/g, '$1:');
 }
 
+/**
+ * Whether a certificate's bytes are well-formed DER: one element, every tag and length inside its
+ * parent, all the way down. This is the part of reading a certificate that Java's loader refuses
+ * a keystore over (a store with one such entry does not load at all: the JVM trusts nothing), and
+ * it costs a walk over the bytes, not a full X.509 parse of every entry.
+ */
+export function certificateParses(der: Buffer): boolean {
+  return der.length > 0 && der[0] === 0x30 && derElementsEnd(der, 0, der.length, 0) === der.length;
+}
+
+/** Walks the DER elements between start and end; their end offset, or -1 when they do not fit. */
+function derElementsEnd(der: Buffer, start: number, end: number, depth: number): number {
+  if (depth > 32) return -1; // no certificate nests that deep
+  let offset = start;
+  while (offset < end) {
+    const tag = der[offset]!;
+    if ((tag & 0x1f) === 0x1f) return -1; // high tag numbers never occur in a certificate
+    let length = der[offset + 1];
+    let at = offset + 2;
+    if (length === undefined) return -1;
+    if (length & 0x80) {
+      const octets = length & 0x7f;
+      if (octets === 0 || octets > 4 || at + octets > end) return -1; // indefinite or absurd
+      length = 0;
+      for (let i = 0; i < octets; i++) length = length * 256 + der[at + i]!;
+      at += octets;
+    }
+    const next = at + length;
+    if (next > end) return -1;
+    if (tag & 0x20 && derElementsEnd(der, at, next, depth + 1) !== next) return -1;
+    offset = next;
+  }
+  return offset;
+}
+
 export function detectFormat(bytes: Buffer): KeystoreFormat | 'jceks' | undefined {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xfeedfeed) return 'jks';
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xcececece) return 'jceks';
