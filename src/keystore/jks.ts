@@ -143,7 +143,7 @@ export function parseJks(bytes: Buffer, password: string | undefined): Keystore 
     const broken = entries.find((e) => e.kind === 'trusted' && !certificateParses(e.der));
     if (broken) {
       throw new KeystoreError(
-        `damaged keystore: the certificate of entry "${broken.alias}" is not valid DER, so Java cannot load this store at all`,
+        `damaged keystore: the certificate of entry "${broken.alias}" is not valid DER`,
         'damaged',
       );
     }

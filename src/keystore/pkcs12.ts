@@ -99,7 +99,7 @@ export function parsePkcs12(bytes: Buffer, password: string | undefined): Keysto
       // loads nothing at all.
       if (view && !(view.certDer && certificateParses(view.certDer))) {
         throw new KeystoreError(
-          `damaged PKCS#12 keystore: the certificate bag "${view.alias ?? '?'}" holds no valid certificate, so Java cannot load this store at all`,
+          `damaged PKCS#12 keystore: the certificate bag "${view.alias ?? '?'}" holds no valid certificate`,
           'damaged',
         );
       }

@@ -129,11 +129,12 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
           `refusing to import from ${config.portalUrl.hostname}: its chain is not trusted here (${tls.trustError ?? tls.hostnameError}); use --download or --from with files you trust`,
         );
       }
-      if (tls)
+      if (tls) {
         candidates.push(
           ...tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${config.portalUrl!.host}` })),
         );
-      line({ key: 'import.sourcePortal', params: { host: config.portalUrl.hostname } });
+        line({ key: 'import.sourcePortal', params: { host: config.portalUrl.hostname } });
+      }
     }
 
     const includeExpired = flags['include-expired'];
