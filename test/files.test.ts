@@ -28,6 +28,8 @@ describe('readInputFile', () => {
     await writeFile(big, '');
     await truncate(big, INPUT_FILE_MAX_BYTES + 1);
     await expect(readInputFile(big)).rejects.toMatchObject({ code: 'EFBIG', message: /more than 16 MB/ });
-    await expect(readInputFile(big, INPUT_FILE_MAX_BYTES + 1)).resolves.toHaveLength(INPUT_FILE_MAX_BYTES + 1);
+    await expect(readInputFile(big, INPUT_FILE_MAX_BYTES + 1)).resolves.toHaveLength(
+      INPUT_FILE_MAX_BYTES + 1,
+    );
   });
 });

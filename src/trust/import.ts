@@ -261,7 +261,8 @@ async function keytoolListing(keytool: string, keystore: string, storepass: stri
   const listed = new Map<string, string>();
   let alias: string | undefined;
   for (const line of (result.all ?? '').split('\n')) {
-    const entry = /^(.+), [^,]+, [^,]+, ?$/.exec(line.trimEnd() + ' ');
+    // "alias, Dec 1, 2026, trustedCertEntry," (the date holds a comma too)
+    const entry = /^(.*?), .*, (trustedCertEntry|PrivateKeyEntry|SecretKeyEntry),\s*$/.exec(line);
     if (entry) alias = entry[1];
     const sha = /^Certificate fingerprint \(SHA-256\): ([0-9A-F:]+)/.exec(line);
     if (sha && alias !== undefined) listed.set(alias.toLowerCase(), sha[1]!);

@@ -23,7 +23,9 @@ function deadPid(): number {
 describe('withKeystoreLock', () => {
   it('holds a lock file beside the keystore while it works, and removes it afterwards', async () => {
     const { dir, file } = await keystore();
-    const seen = await withKeystoreLock(file, async () => JSON.parse(await readFile(lockFileOf(file), 'utf8')));
+    const seen = await withKeystoreLock(file, async () =>
+      JSON.parse(await readFile(lockFileOf(file), 'utf8')),
+    );
     expect(seen).toMatchObject({ pid: process.pid, host: os.hostname() });
     expect(await readdir(dir)).toEqual(['cacerts']);
   });
@@ -31,7 +33,10 @@ describe('withKeystoreLock', () => {
   it('takes over a lock left by a process that is gone', async () => {
     const { dir, file } = await keystore();
     const pid = deadPid();
-    await writeFile(lockFileOf(file), JSON.stringify({ pid, host: os.hostname(), since: Date.now(), token: 'x' }));
+    await writeFile(
+      lockFileOf(file),
+      JSON.stringify({ pid, host: os.hostname(), since: Date.now(), token: 'x' }),
+    );
     expect(await withKeystoreLock(file, async () => 'ran', { waitMs: 500 })).toBe('ran');
     expect(await readdir(dir)).toEqual(['cacerts']);
   });

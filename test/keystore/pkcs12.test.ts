@@ -80,7 +80,9 @@ describe('PKCS#12', () => {
     for (const password of [undefined, 'changeit']) {
       await expect(parseKeystore(broken, password)).rejects.toMatchObject({
         reason: 'damaged',
-        message: expect.stringMatching(/^damaged PKCS#12 keystore: the certificate bag ".*" holds no valid certificate$/),
+        message: expect.stringMatching(
+          /^damaged PKCS#12 keystore: the certificate bag ".*" holds no valid certificate$/,
+        ),
       });
     }
   });
