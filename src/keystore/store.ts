@@ -4,7 +4,18 @@
 // result is read back and compared before anyone is told it worked.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, chown, copyFile, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  copyFile,
+  open,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileError, UsageError } from '../errors.js';
 import { readInputFile } from '../files.js';
@@ -207,10 +218,7 @@ function verifySame(written: Keystore, intended: Keystore, outcome: string): voi
   const a = written.entries.map(key);
   const b = intended.entries.map(key);
   if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
-    throw new KeystoreError(
-      `the keystore read back differs from what was written; ${outcome}`,
-      'damaged',
-    );
+    throw new KeystoreError(`the keystore read back differs from what was written; ${outcome}`, 'damaged');
   }
 }
 

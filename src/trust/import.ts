@@ -115,10 +115,16 @@ export function whyNothingAdded(
   offered: number,
   notObtained: number,
 ): {
-  key: 'import.nothing' | 'import.nothingValid' | 'import.nothingObtained' | 'import.noneOffered' | 'import.noCa';
+  key:
+    | 'import.nothing'
+    | 'import.nothingValid'
+    | 'import.nothingObtained'
+    | 'import.noneOffered'
+    | 'import.noCa';
   ok: boolean;
 } {
-  if (offered === 0) return { key: notObtained > 0 ? 'import.nothingObtained' : 'import.noneOffered', ok: false };
+  if (offered === 0)
+    return { key: notObtained > 0 ? 'import.nothingObtained' : 'import.noneOffered', ok: false };
   if (plan.skipped.every((s) => s.reason === 'not-a-ca')) return { key: 'import.noCa', ok: false };
   const allHeld = plan.skipped.every((s) => s.reason === 'present' || s.reason === 'duplicate');
   return { key: allHeld ? 'import.nothing' : 'import.nothingValid', ok: notObtained === 0 };
@@ -250,14 +256,27 @@ export async function candidatesFromDownload(
 }
 
 /** keytool's `-list` of a store: SHA-256 by alias (aliases as keytool prints them, lower case). */
-async function keytoolListing(keytool: string, keystore: string, storepass: string): Promise<Map<string, string>> {
+async function keytoolListing(
+  keytool: string,
+  keystore: string,
+  storepass: string,
+): Promise<Map<string, string>> {
   const { execa } = await import('execa');
   const result = await execa(
     keytool,
-    ['-J-Duser.language=en', '-J-Duser.country=US', '-list', '-keystore', keystore, '-storepass:env', PASS_VARIABLE],
+    [
+      '-J-Duser.language=en',
+      '-J-Duser.country=US',
+      '-list',
+      '-keystore',
+      keystore,
+      '-storepass:env',
+      PASS_VARIABLE,
+    ],
     { reject: false, env: { [PASS_VARIABLE]: storepass, LC_ALL: 'C' }, timeout: 60_000, all: true },
   );
-  if (result.exitCode !== 0) throw new UsageError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
+  if (result.exitCode !== 0)
+    throw new UsageError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
   const listed = new Map<string, string>();
   let alias: string | undefined;
   for (const line of (result.all ?? '').split('\n')) {
@@ -306,7 +325,18 @@ export async function importWithKeytool(options: {
       await writeFile(file, byFingerprint.get(item.sha256)!);
       const result = await execa(
         options.keytool,
-        ['-importcert', '-noprompt', '-alias', item.alias, '-file', file, '-keystore', temp, '-storepass:env', PASS_VARIABLE],
+        [
+          '-importcert',
+          '-noprompt',
+          '-alias',
+          item.alias,
+          '-file',
+          file,
+          '-keystore',
+          temp,
+          '-storepass:env',
+          PASS_VARIABLE,
+        ],
         { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {

@@ -73,7 +73,8 @@ describe('PKCS#12', () => {
     const bytes = await readFile(jdk18);
     const first = parsePkcs12(bytes, undefined).entries[0] as { der: Buffer };
     const broken = Buffer.from(bytes);
-    broken[broken.indexOf(first.der) + 4] ^= 0xff; // the to-be-signed part's tag
+    const at = broken.indexOf(first.der) + 4; // the to-be-signed part's tag
+    broken[at] = broken[at]! ^ 0xff;
     const file = path.join(dir, 'broken-bag.p12');
     await writeFile(file, broken);
     await expect(keytoolList(file, 'changeit', 'pkcs12')).rejects.toThrow(/keytool refused/);

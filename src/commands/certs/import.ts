@@ -229,11 +229,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
 }
 
 /** The plan in lines: what is added, what is left out and why, what could not be obtained. */
-function describePlan(
-  plan: ImportPlan,
-  failures: DownloadFailure[],
-  say: (text: Text) => string,
-): string[] {
+function describePlan(plan: ImportPlan, failures: DownloadFailure[], say: (text: Text) => string): string[] {
   const out: string[] = [];
   if (plan.add.length > 0) {
     out.push(say({ key: 'import.add' }));
