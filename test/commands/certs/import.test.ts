@@ -16,12 +16,14 @@ import {
   truncate,
   writeFile,
 } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locateJava } from '../../../src/probes/java.js';
+import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { doctor } from '../../helpers/cli.js';
 import { keytoolList } from '../../helpers/keytool.js';
 import { damagedJks, keystoreCopy } from '../../helpers/keystores.js';
@@ -91,6 +93,70 @@ describe('two certs import runs at once on one keystore', () => {
     }
     // one backup per write, no lock or temporary file left
     expect((await readdir(dir)).filter((f) => !f.endsWith('.bak'))).toEqual(['cacerts']);
+  }, 60_000);
+});
+
+describe('two certs import runs that both read the keystore before either writes', () => {
+  let mirror: http.Server | undefined;
+  afterEach(() => new Promise((r) => (mirror ? mirror.close(r) : r(undefined))));
+
+  it('still lose nothing: the second re-reads and plans again under the lock', async () => {
+    // A PKI mirror that holds every answer until both runs have asked, so that both have read the
+    // keystore (they read it before downloading) and neither has written yet. Under /a/ it serves
+    // only OCSP 02, under /b/ only Root G2: each run has its own certificate to add.
+    const only = { a: await readFile(OCSP02), b: await readFile(ROOT_G2) };
+    const names = {
+      a: downloadFileName(
+        KNOWN_CAS.find((k) => k.sha256 === new X509Certificate(only.a).fingerprint256)!.url!,
+      ),
+      b: downloadFileName(
+        KNOWN_CAS.find((k) => k.sha256 === new X509Certificate(only.b).fingerprint256)!.url!,
+      ),
+    };
+    const asked = new Set<string>();
+    const waiting: (() => void)[] = [];
+    mirror = http.createServer((req, res) => {
+      const [, side, name] = /^\/(a|b)\/(.*)$/.exec(req.url ?? '') ?? [];
+      const answer = () => {
+        const mine = side === 'a' || side === 'b' ? side : undefined;
+        if (mine && decodeURIComponent(name ?? '') === names[mine])
+          res.writeHead(200).end(new X509Certificate(only[mine]).raw);
+        else res.writeHead(404).end();
+      };
+      asked.add(side ?? '');
+      waiting.push(answer);
+      if (asked.has('a') && asked.has('b')) for (const go of waiting.splice(0)) go();
+    });
+    mirror.listen(0, '127.0.0.1');
+    await once(mirror, 'listening');
+    const base = `http://127.0.0.1:${(mirror.address() as net.AddressInfo).port}`;
+    const { file } = await keystore();
+    const runs = await Promise.all(
+      ['a', 'b'].map((side) =>
+        spawnDoctor([
+          'certs',
+          'import',
+          '--keystore',
+          file,
+          '--download',
+          '--pki-base-url',
+          `${base}/${side}/`,
+          '--yes',
+          '--json',
+        ]),
+      ),
+    );
+    const listed = new Map((await keytoolList(file)).map((l) => [l.alias, l.sha256]));
+    expect(listed.size).toBe(142);
+    for (const [run, from] of [
+      [runs[0]!, OCSP02],
+      [runs[1]!, ROOT_G2],
+    ] as const) {
+      expect(run.exitCode, run.stderr).toBe(1); // the other CAs could not be obtained from this mirror
+      const report = JSON.parse(run.stdout);
+      expect(report.add.map((x: { sha256: string }) => x.sha256)).toEqual([await sha(from)]);
+      for (const added of report.add) expect(listed.get(added.alias)).toBe(added.sha256);
+    }
   }, 60_000);
 });
 
