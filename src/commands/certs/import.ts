@@ -128,8 +128,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         throw new UsageError(
           `refusing to import from ${config.portalUrl.hostname}: its chain is not trusted here (${tls.trustError ?? tls.hostnameError}); use --download or --from with files you trust`,
         );
-      }
-      if (tls) {
+      } else {
         candidates.push(
           ...tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${config.portalUrl!.host}` })),
         );
