@@ -300,6 +300,21 @@ export const en = {
     'list.expired': 'expired',
     'list.needed': 'needed',
     'list.notNeeded': 'not needed',
+    // keystore safety and certs-import verdicts (issue #10)
+    'certs.damaged':
+      'damaged keystore: Java cannot load {file} ({detail}); the JVM would see an empty trust set and trust no server at all',
+    'certs.fix.damaged':
+      'Put back a good copy of the keystore (siem-doctor keeps one beside it as *.siem-doctor-*.bak after each import), or the JRE’s own cacerts, then import the CAs again.',
+    'import.portalChain': 'the chain of {host}',
+    'import.nothingObtained':
+      'Nothing was changed: no certificate could be obtained ({count} failed, listed above).',
+    'import.noneOffered': 'Nothing was changed: the source offered no CA certificate to import.',
+    'import.noCa':
+      'Nothing was changed: none of the certificates offered is a CA certificate (a server’s own certificate is not what Java needs: offer the CAs that issued it).',
+    'import.nothingValid':
+      'Nothing to change: the keystore already holds every valid CA certificate offered; the others are left out (listed above).',
+    'import.someNotObtained':
+      '{count} certificate(s) could not be obtained (listed above): run again once they can be.',
     'logs.none': 'not run: no logs directory given (--logs-directory, the agent’s --logsDirectory)',
     'logs.unreadable': 'the logs directory {dir} cannot be read ({code})',
     'logs.noFiles': 'not run: {dir} holds no log file',

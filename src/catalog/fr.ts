@@ -314,6 +314,21 @@ export const fr = {
     'list.expired': 'expiré',
     'list.needed': 'nécessaire',
     'list.notNeeded': 'non nécessaire',
+    // sûreté du magasin et verdicts de certs import (ticket #10)
+    'certs.damaged':
+      'magasin endommagé : Java ne peut pas charger {file} ({detail}) ; la JVM verrait un ensemble de confiance vide et ne ferait confiance à aucun serveur',
+    'certs.fix.damaged':
+      'Remettez une bonne copie du magasin (siem-doctor en garde une à côté, *.siem-doctor-*.bak, à chaque import), ou le cacerts d’origine du JRE, puis importez de nouveau les AC.',
+    'import.portalChain': 'la chaîne de {host}',
+    'import.nothingObtained':
+      'Rien n’a été changé : aucun certificat n’a pu être obtenu ({count} échecs, listés ci-dessus).',
+    'import.noneOffered': 'Rien n’a été changé : la source n’offrait aucun certificat d’AC à importer.',
+    'import.noCa':
+      'Rien n’a été changé : aucun des certificats offerts n’est un certificat d’AC (le certificat propre d’un serveur n’est pas ce dont Java a besoin : offrez les AC qui l’ont émis).',
+    'import.nothingValid':
+      'Rien à changer : le magasin contient déjà tous les certificats d’AC valides offerts ; les autres sont laissés de côté (listés ci-dessus).',
+    'import.someNotObtained':
+      '{count} certificat(s) n’ont pas pu être obtenus (listés ci-dessus) : relancez quand ce sera possible.',
     'logs.none':
       'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
     'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',

@@ -310,6 +310,21 @@ export const nl = {
     'list.expired': 'verlopen',
     'list.needed': 'nodig',
     'list.notNeeded': 'niet nodig',
+    // veiligheid van de keystore en oordelen van certs import (issue #10)
+    'certs.damaged':
+      'beschadigde keystore: Java kan {file} niet laden ({detail}); de JVM zou een lege verzameling vertrouwde certificaten zien en geen enkele server vertrouwen',
+    'certs.fix.damaged':
+      'Zet een goede kopie van de keystore terug (siem-doctor bewaart er na elke import een naast, *.siem-doctor-*.bak), of de eigen cacerts van de JRE, en importeer de CA’s opnieuw.',
+    'import.portalChain': 'de keten van {host}',
+    'import.nothingObtained':
+      'Niets gewijzigd: geen enkel certificaat kon worden verkregen ({count} mislukt, hierboven vermeld).',
+    'import.noneOffered': 'Niets gewijzigd: de bron bood geen CA-certificaat om te importeren.',
+    'import.noCa':
+      'Niets gewijzigd: geen van de aangeboden certificaten is een CA-certificaat (het eigen certificaat van een server is niet wat Java nodig heeft: bied de CA’s aan die het uitgaven).',
+    'import.nothingValid':
+      'Niets te wijzigen: de keystore bevat al elk geldig aangeboden CA-certificaat; de andere zijn weggelaten (hierboven vermeld).',
+    'import.someNotObtained':
+      '{count} certifica(a)t(en) konden niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
     'logs.none': 'niet uitgevoerd: geen logmap opgegeven (--logs-directory, de --logsDirectory van de agent)',
     'logs.unreadable': 'de logmap {dir} is onleesbaar ({code})',
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',

@@ -30,17 +30,16 @@ export const importPortalChain = {
   async apply(ctx: CheckContext): Promise<string> {
     const prepared = await prepare(ctx);
     if (!prepared) return 'nothing to import';
-    const [{ writeKeystoreAtomically }, { applyPlan }] = await Promise.all([
-      import('../keystore/store.js'),
-      import('../trust/import.js'),
-    ]);
-    const { keystore, plan, candidates } = prepared;
-    const { backup } = await writeKeystoreAtomically(
-      keystore.file,
-      applyPlan(keystore, plan, candidates, ctx.now),
-      ctx.config.storepass,
-      ctx.now,
-    );
-    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${keystore.file}; backup ${backup}; restart the agent`;
+    const { importCandidates } = await import('../trust/import.js');
+    // The same locked read-plan-write as `certs import`: a run at the same time loses nothing.
+    const { plan, backup } = await importCandidates({
+      file: prepared.keystore.file,
+      password: ctx.config.storepass,
+      candidates: prepared.candidates,
+      includeExpired: false,
+      now: ctx.now,
+    });
+    if (plan.add.length === 0) return `nothing to import: ${prepared.keystore.file} holds them already`;
+    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${prepared.keystore.file}; backup ${backup}; restart the agent`;
   },
 };

@@ -18,13 +18,15 @@ export const javaCerts = {
     const file = keystoreToCheck(ctx.config.keystore, java);
     if (!file) return skip('certs.noKeystore');
     const [
-      { readFile, realpath },
+      { realpath },
+      { readInputFile, InputFileError },
       { parseKeystore, trustedEntries },
       { KNOWN_CAS, knownCaBySha256 },
       { buildPath },
       { KeystoreError, fingerprint },
     ] = await Promise.all([
       import('node:fs/promises'),
+      import('../files.js'),
       import('../keystore/store.js'),
       import('../trust/known-cas.js'),
       import('../trust/path.js'),
@@ -32,11 +34,12 @@ export const javaCerts = {
     ]);
     let bytes: Buffer;
     try {
-      bytes = await readFile(await realpath(file));
+      bytes = await readInputFile(await realpath(file));
     } catch (error) {
+      const detail = (error as NodeJS.ErrnoException).code ?? String(error);
       return fail(
         'certs.unreadable',
-        { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
+        { file, detail: error instanceof InputFileError ? error.message : detail },
         { evidence: { file } },
       );
     }
@@ -47,6 +50,17 @@ export const javaCerts = {
       keystore = await parseKeystore(bytes, ctx.config.storepass);
     } catch (error) {
       if (!(error instanceof KeystoreError)) throw error;
+      // A store the JVM cannot load leaves it trusting nothing at all: the documented error.
+      if (error.reason === 'damaged')
+        return fail(
+          'certs.damaged',
+          { file, detail: error.message.replace(/^damaged (PKCS#12 )?keystore: /, '') },
+          {
+            evidence: { file, reason: error.reason },
+            resolution: [text('certs.fix.damaged'), text('certs.fix.restart')],
+            reproduce: `keytool -list -keystore "${file}"`,
+          },
+        );
       if (error.reason !== 'wrong-password')
         return fail(
           'certs.unreadable',
