@@ -384,7 +384,8 @@ export const en = {
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
     // fleet (issue #14): watch, the portal projection, machine formats
     'watch.host': 'Host: {host}',
-    'watch.projection.connected': 'Portal: the agent keeps its contact (portal, proxy and Java trust do not fail)',
+    'watch.projection.connected':
+      'Portal: the agent keeps its contact (portal, proxy and Java trust do not fail)',
     'watch.projection.ahead':
       '{checks} failing since {since}: if this goes on, the portal shows “{mark}” at {at} (in {minutes} min)',
     'watch.projection.warning':

@@ -407,7 +407,8 @@ export const fr = {
       '{checks} en échec depuis {since} : si cela dure, le portail affiche « {mark} » à {at} (dans {minutes} min)',
     'watch.projection.warning':
       'Attention : {checks} en échec depuis {since} : le portail affichera « {mark} » à {at} (dans {minutes} min) si rien n’est réparé',
-    'watch.projection.reached': '{checks} en échec depuis {since} : le portail affiche « {mark} » depuis {at}',
+    'watch.projection.reached':
+      '{checks} en échec depuis {since} : le portail affiche « {mark} » depuis {at}',
     'watch.change': '{time} {check} : {from} → {to} : {message}',
     'watch.first': '{time} {check} : {to} : {message}',
     'watch.started': 'Surveillance de {count} vérifications toutes les {interval} ; état gardé dans {file}',

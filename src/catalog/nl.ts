@@ -398,7 +398,8 @@ export const nl = {
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
     // fleet (issue #14): watch, the portal projection, machine formats
     'watch.host': 'Host: {host}',
-    'watch.projection.connected': 'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
+    'watch.projection.connected':
+      'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
     'watch.projection.ahead':
       '{checks} falen sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
     'watch.projection.warning':

@@ -7,7 +7,7 @@ import { exitCodeFor } from '../report.js';
 // What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
 // more to find and link than the code itself. What only some runs need stays lazy.
 import { runRound } from '../checks/round.js';
-import type { FixOptions, FixRecord } from '../checks/fix.js';
+import type { FixOptions } from '../checks/fix.js';
 import type { Check as DoctorCheck, CheckResult } from '../checks/types.js';
 
 export default class CheckCommand extends RoundCommand {

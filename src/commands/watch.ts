@@ -12,10 +12,13 @@ import { RoundCommand } from '../round-command.js';
 
 // Everything of check's but what needs a person or decides an exit code: a watch never changes
 // the machine and always exits 0 once stopped (the verdicts are in its metrics and lines).
-const { fix: _fix, yes: _yes, strict: _strict, ...roundFlags } = CheckCommand.flags;
+const LEFT_OUT = ['fix', 'yes', 'strict'] as const;
+const roundFlags = Object.fromEntries(
+  Object.entries(CheckCommand.flags).filter(([name]) => !(LEFT_OUT as readonly string[]).includes(name)),
+) as Omit<typeof CheckCommand.flags, (typeof LEFT_OUT)[number]>;
 
 export default class WatchCommand extends RoundCommand {
-  static override summary = "Run the checks every interval and warn before the portal marks the agent";
+  static override summary = 'Run the checks every interval and warn before the portal marks the agent';
   static override description = `Keeps a small state file (when each check last passed, since when it fails) and projects from it what the portal will show: "Connection error" after 2 hours without contact, "Disconnected" after 12. After every round it writes the Prometheus file for node_exporter's or windows_exporter's textfile collector and/or the report in --format to --output, and prints one line per change. The SIEM test event is sent only with --test-event.
 
 Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 stopped or done, 2 bad input.`;
@@ -95,7 +98,11 @@ Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 st
     process.on('SIGTERM', onSignal);
     if (!flags.once)
       this.logToStderr(
-        fill(catalog.messages['watch.started'], { count: checks.length, interval: flags.interval, file: statePath }),
+        fill(catalog.messages['watch.started'], {
+          count: checks.length,
+          interval: flags.interval,
+          file: statePath,
+        }),
       );
     try {
       await runLoop({
@@ -134,5 +141,5 @@ function defaultStatePath(output: string | undefined, textfileDir: string | unde
 
 /** Control characters from outside never reach the terminal raw. */
 function printable(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return line.replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : '\uFFFD'));
 }

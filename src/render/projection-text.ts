@@ -11,7 +11,8 @@ export function projectionLines(projection: Projection, catalog: MessageFile): s
   const reached = projection.marks.filter((m) => m.secondsUntil === 0).at(-1);
   const next = projection.marks.find((m) => (m.secondsUntil ?? 0) > 0);
   const lines: string[] = [];
-  if (reached) lines.push(fill(ui['watch.projection.reached'], { ...base, mark: reached.portalName, at: reached.at! }));
+  if (reached)
+    lines.push(fill(ui['watch.projection.reached'], { ...base, mark: reached.portalName, at: reached.at! }));
   if (next) {
     const key = next.warning ? 'watch.projection.warning' : 'watch.projection.ahead';
     lines.push(

@@ -19,8 +19,7 @@ export const METRICS = {
 } as const;
 
 // Label values escape backslash, double quote and line feed; HELP text backslash and line feed.
-const labelValue = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const labelValue = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
 type Labels = Record<string, string>;
 type Sample = [Labels, number];
@@ -33,7 +32,10 @@ function value(n: number): string {
 
 function family(name: string, help: string, samples: Sample[]): string[] {
   if (samples.length === 0) return [];
-  const lines = [`# HELP ${name} ${help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${name} gauge`];
+  const lines = [
+    `# HELP ${name} ${help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`,
+    `# TYPE ${name} gauge`,
+  ];
   for (const [labels, n] of samples) {
     const pairs = Object.entries(labels).map(([k, v]) => `${k}="${labelValue(v)}"`);
     lines.push(`${name}${pairs.length > 0 ? `{${pairs.join(',')}}` : ''} ${value(n)}`);
@@ -73,7 +75,9 @@ export function renderPrometheus(report: Report): string {
     ...family(
       METRICS.checkStatus,
       "Each check's status: 1 for the status it has, 0 for the others.",
-      report.checks.flatMap((c) => STATUSES.map((status): Sample => [{ check: c.id, status }, c.status === status ? 1 : 0])),
+      report.checks.flatMap((c) =>
+        STATUSES.map((status): Sample => [{ check: c.id, status }, c.status === status ? 1 : 0]),
+      ),
     ),
     ...family(
       METRICS.checkDuration,
@@ -83,7 +87,9 @@ export function renderPrometheus(report: Report): string {
     ...family(
       METRICS.documentedError,
       'The documented agent error a check found, by its name as the agent and portal show it.',
-      report.checks.flatMap((c): Sample[] => (c.documentedError ? [[{ check: c.id, error: c.documentedError }, 1]] : [])),
+      report.checks.flatMap((c): Sample[] =>
+        c.documentedError ? [[{ check: c.id, error: c.documentedError }, 1]] : [],
+      ),
     ),
     ...(report.projection ? projectionFamilies(report.projection) : []),
   ];

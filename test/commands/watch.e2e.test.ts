@@ -122,8 +122,13 @@ describe('siem-doctor check, machine formats', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-ndjson-'));
     const file = path.join(dir, 'runs.ndjson');
     for (let i = 0; i < 2; i++)
-      expect((await run(['check', ...LOCAL, '--format', 'ndjson', '--output', file, '--append'])).exitCode).toBe(0);
-    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(
+        (await run(['check', ...LOCAL, '--format', 'ndjson', '--output', file, '--append'])).exitCode,
+      ).toBe(0);
+    const lines = (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(new Set(lines.map((l) => l.runId)).size).toBe(2);
     expect(lines.map((l) => l.id)).toEqual(['java-runtime', 'lifecycle', 'java-runtime', 'lifecycle']);
@@ -135,11 +140,23 @@ describe('siem-doctor check, machine formats', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-prom-'));
     const file = path.join(dir, 'siem_doctor.prom');
     await writeFile(file, 'old contents\n');
-    const failing = await run(['check', '--only', 'java-runtime', '--java-home', JRE('jre7u80'), '--format', 'prometheus', '--output', file]);
+    const failing = await run([
+      'check',
+      '--only',
+      'java-runtime',
+      '--java-home',
+      JRE('jre7u80'),
+      '--format',
+      'prometheus',
+      '--output',
+      file,
+    ]);
     expect(failing.exitCode).toBe(1);
     const prom = await readFile(file, 'utf8');
     expect(prom).not.toContain('old contents');
-    expect(prom).toContain('siem_doctor_documented_error{check="java-runtime",error="General error during bootstrap"} 1');
+    expect(prom).toContain(
+      'siem_doctor_documented_error{check="java-runtime",error="General error during bootstrap"} 1',
+    );
     const lint = await execa('promtool', ['check', 'metrics'], { input: prom, reject: false });
     expect(lint.exitCode).toBe(0);
   });
@@ -157,6 +174,8 @@ describe('siem-doctor check, machine formats', () => {
     expect(Object.keys(json).slice(0, 3)).toEqual(['schemaVersion', 'tool', 'host']);
     expect(json.host).toBe(os.hostname());
     expect((await run(['check', ...LOCAL])).stdout).toContain(`Host: ${os.hostname()}`);
-    expect((await run(['check', ...LOCAL, '--format', 'junit'])).stdout).toContain(`hostname="${os.hostname()}"`);
+    expect((await run(['check', ...LOCAL, '--format', 'junit'])).stdout).toContain(
+      `hostname="${os.hostname()}"`,
+    );
   });
 });

@@ -8,7 +8,14 @@ const STARTED = new Date('2026-11-22T10:00:00Z');
 export function passingReport(host = 'agent-01'): Report {
   const checks: CheckResult[] = [
     { id: 'java-runtime', title: 'Java', status: 'pass', message: 'Java 17', durationMs: 4 },
-    { id: 'lifecycle', title: 'Life', status: 'warn', message: 'deprecated', resolution: ['move'], durationMs: 0 },
+    {
+      id: 'lifecycle',
+      title: 'Life',
+      status: 'warn',
+      message: 'deprecated',
+      resolution: ['move'],
+      durationMs: 0,
+    },
   ];
   return buildReport(checks, { version: '1.2.3', startedAt: STARTED, durationMs: 12, host });
 }

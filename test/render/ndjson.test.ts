@@ -12,7 +12,10 @@ describe('the NDJSON renderer', () => {
       runId: 'run-1',
     });
     expect(out.endsWith('\n')).toBe(true);
-    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id)).toEqual(['portal', 'syslog-connection', 'syslog-send', 'agent-logs']);
     for (const line of lines) {
       expect(line).toMatchObject({

@@ -49,6 +49,7 @@ describe('the watch loop', () => {
     expect(parseDuration('90s')).toBe(90_000);
     expect(parseDuration('1.5h')).toBe(5_400_000);
     expect(parseDuration('10ms')).toBe(10);
-    for (const bad of ['5', 'm', '-5m', '0s', '5 minutes', '']) expect(parseDuration(bad), bad).toBeUndefined();
+    for (const bad of ['5', 'm', '-5m', '0s', '5 minutes', ''])
+      expect(parseDuration(bad), bad).toBeUndefined();
   });
 });

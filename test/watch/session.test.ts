@@ -19,11 +19,12 @@ afterEach(async () => {
 
 // The real round of `check`, with only the local checks.
 const localChecks = selectChecks({ only: 'lifecycle,java-runtime' });
-const cfg = config({ javaHome: JRE('jre8u291'), javaHomeSource: 'flag', sendTestEvent: false });
+const cfg = config({ javaHome: JRE('jre8u291'), javaHomeSource: '--java-home', sendTestEvent: false });
 
 function options(overrides: Partial<SessionOptions> = {}): SessionOptions {
   return {
-    runReport: (startedAt) => runRound(localChecks, { config: cfg, catalog: en, toolVersion: '1.2.3', startedAt }),
+    runReport: (startedAt) =>
+      runRound(localChecks, { config: cfg, catalog: en, toolVersion: '1.2.3', startedAt }),
     render: (report, format) => renderReport(report, format, { catalog: en, color: false, secrets: [] }),
     safeLine: (line) => line,
     catalog: en,
@@ -41,7 +42,10 @@ describe('a watch session', () => {
     const since = new Date(now.getTime() - 110 * 60_000).toISOString();
     await writeFile(
       path.join(dir, 'state.json'),
-      JSON.stringify({ version: 1, checks: { portal: { status: 'fail', lastRun: since, failingSince: since } } }),
+      JSON.stringify({
+        version: 1,
+        checks: { portal: { status: 'fail', lastRun: since, failingSince: since } },
+      }),
     );
     const session = await openSession(
       options({
@@ -57,11 +61,17 @@ describe('a watch session', () => {
     );
     expect(session.problems).toEqual([]);
     const lines = await session.round();
-    expect(lines.join('\n')).toContain('the portal will show “Connection error” at 2026-11-22T12:10:00.000Z (in 10 min)');
+    expect(lines.join('\n')).toContain(
+      'the portal will show “Connection error” at 2026-11-22T12:10:00.000Z (in 10 min)',
+    );
     const prom = await readFile(path.join(dir, TEXTFILE_NAME), 'utf8');
     expect(prom).toContain('siem_doctor_portal_seconds_until{mark="connection_error"} 600');
     const line = JSON.parse((await readFile(path.join(dir, 'out.ndjson'), 'utf8')).split('\n')[0]!);
-    expect(line.projection.marks[0]).toMatchObject({ state: 'connection_error', secondsUntil: 600, warning: true });
+    expect(line.projection.marks[0]).toMatchObject({
+      state: 'connection_error',
+      secondsUntil: 600,
+      warning: true,
+    });
     // the failure still counts from the kept time, not from this round
     const kept = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8'));
     expect(kept.checks.portal.failingSince).toBe(since);
@@ -74,7 +84,9 @@ describe('a watch session', () => {
     expect(session.problems).toHaveLength(1);
     expect(session.problems[0]).toContain('could not be used');
     expect(await session.round()).toHaveLength(3);
-    expect(JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')).checks.lifecycle.status).toBe('warn');
+    expect(JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')).checks.lifecycle.status).toBe(
+      'warn',
+    );
   });
 
   it('keeps its memory flat over 300 rounds', async () => {

@@ -48,7 +48,11 @@ describe('the watch state', () => {
   it('survives a restart: what is written is read back', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-state-'));
     const file = path.join(dir, 'state.json');
-    const { state } = updateState(emptyState(), [result('portal', 'fail'), result('lifecycle', 'warn')], at(1));
+    const { state } = updateState(
+      emptyState(),
+      [result('portal', 'fail'), result('lifecycle', 'warn')],
+      at(1),
+    );
     await writeState(file, state);
     expect(await readState(file)).toEqual({ state });
   });
