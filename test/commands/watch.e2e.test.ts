@@ -117,6 +117,16 @@ describe('siem-doctor watch', () => {
   });
 });
 
+describe('the examples', () => {
+  it('the Prometheus alerting rules are accepted by promtool check rules', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-rules-'));
+    const rules = path.join(ROOT, 'examples', 'prometheus', 'siem-doctor.rules.yml');
+    const result = await execa('promtool', ['check', 'rules', rules], { reject: false });
+    expect(result.stdout).toContain('SUCCESS: 4 rules found');
+    expect(result.exitCode).toBe(0);
+  });
+});
+
 describe('siem-doctor check, machine formats', () => {
   it('--format ndjson --append adds both rounds’ lines, each parsing as JSON', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-ndjson-'));
