@@ -110,6 +110,8 @@ describe('a watch session', () => {
       },
     });
     expect(ran).toBe(300);
+    if (process.env.SIEM_DOCTOR_SHOW_RSS)
+      process.stderr.write(`RSS after round 50: ${rss[50]}, after 300: ${rss[300]}\n`);
     // A leak of a report per round would be tens of MB by now; the margin is generous.
     expect(rss[300]! - rss[50]!).toBeLessThan(40 * 1024 * 1024);
     expect(await readFile(path.join(dir, TEXTFILE_NAME), 'utf8')).toContain('siem_doctor_check_status');
