@@ -1,27 +1,39 @@
 // The result document of SPEC.md and the exit code it implies.
+import { hostname } from 'node:os';
 import type { CheckResult, Status } from './checks/types.js';
 import { STATUSES } from './checks/types.js';
+import type { Projection } from './watch/projection.js';
 
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'siem-doctor'; version: string };
+  /** The machine the checks ran on: fifty agent servers report into one place. */
+  host: string;
   startedAt: string;
   durationMs: number;
   summary: Record<Status, number>;
   checks: CheckResult[];
   /** Under --fix only: what was offered and done. */
   fixes?: { id: string; applied: boolean; message: string }[];
+  /** Under `watch` only: what the portal shows of this agent, projected from the kept state. */
+  projection?: Projection;
 }
 
 export function buildReport(
   checks: CheckResult[],
-  { version, startedAt, durationMs }: { version: string; startedAt: Date; durationMs: number },
+  {
+    version,
+    startedAt,
+    durationMs,
+    host = hostname(),
+  }: { version: string; startedAt: Date; durationMs: number; host?: string },
 ): Report {
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const check of checks) summary[check.status]++;
   return {
     schemaVersion: 1,
     tool: { name: 'siem-doctor', version },
+    host,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(durationMs),
     summary,

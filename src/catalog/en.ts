@@ -397,6 +397,21 @@ export const en = {
     'listen.none': 'No valid event arrived.',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Host: {host}',
+    'watch.projection.connected':
+      'Portal: the agent keeps its contact (portal, proxy and Java trust do not fail)',
+    'watch.projection.ahead':
+      '{checks} failing since {since}: if this goes on, the portal shows “{mark}” at {at} (in {minutes} min)',
+    'watch.projection.warning':
+      'Warning: {checks} failing since {since}: the portal will show “{mark}” at {at} (in {minutes} min) unless this is mended',
+    'watch.projection.reached': '{checks} failing since {since}: the portal shows “{mark}” since {at}',
+    'watch.change': '{time} {check}: {from} → {to}: {message}',
+    'watch.first': '{time} {check}: {to}: {message}',
+    'watch.started': 'Watching {count} checks every {interval}; state kept in {file}',
+    'watch.stateDamaged': 'The state file {file} could not be used ({reason}); starting afresh',
+    'watch.roundCrashed': 'Round {round} failed: {reason}; the next round runs as planned',
+    'watch.stopping': 'Stopping ({signal}) once the current round ends',
   },
 } as const;
 

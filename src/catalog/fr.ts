@@ -414,5 +414,21 @@ export const fr = {
     'listen.none': "Aucun événement valide n'est arrivé.",
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Hôte : {host}',
+    'watch.projection.connected':
+      "Portail : l'agent garde le contact (portail, proxy et confiance Java n'échouent pas)",
+    'watch.projection.ahead':
+      '{checks} en échec depuis {since} : si cela dure, le portail affiche « {mark} » à {at} (dans {minutes} min)',
+    'watch.projection.warning':
+      'Attention : {checks} en échec depuis {since} : le portail affichera « {mark} » à {at} (dans {minutes} min) si rien n’est réparé',
+    'watch.projection.reached':
+      '{checks} en échec depuis {since} : le portail affiche « {mark} » depuis {at}',
+    'watch.change': '{time} {check} : {from} → {to} : {message}',
+    'watch.first': '{time} {check} : {to} : {message}',
+    'watch.started': 'Surveillance de {count} vérifications toutes les {interval} ; état gardé dans {file}',
+    'watch.stateDamaged': "Le fichier d'état {file} est inutilisable ({reason}) ; reprise à zéro",
+    'watch.roundCrashed': 'Le tour {round} a échoué : {reason} ; le tour suivant aura lieu comme prévu',
+    'watch.stopping': 'Arrêt ({signal}) à la fin du tour en cours',
   },
 } as const satisfies MessageFile;

@@ -411,5 +411,20 @@ export const nl = {
     'listen.none': 'Er kwam geen geldige gebeurtenis aan.',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Host: {host}',
+    'watch.projection.connected':
+      'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
+    'watch.projection.ahead':
+      '{checks} falen sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
+    'watch.projection.warning':
+      'Waarschuwing: {checks} falen sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
+    'watch.projection.reached': '{checks} falen sinds {since}: de portal toont “{mark}” sinds {at}',
+    'watch.change': '{time} {check}: {from} → {to}: {message}',
+    'watch.first': '{time} {check}: {to}: {message}',
+    'watch.started': 'Bewaakt {count} controles elke {interval}; toestand bewaard in {file}',
+    'watch.stateDamaged': 'Het toestandsbestand {file} is onbruikbaar ({reason}); opnieuw begonnen',
+    'watch.roundCrashed': 'Ronde {round} mislukte: {reason}; de volgende ronde loopt zoals gepland',
+    'watch.stopping': 'Stopt ({signal}) zodra de huidige ronde klaar is',
   },
 } as const satisfies MessageFile;

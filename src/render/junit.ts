@@ -55,7 +55,7 @@ export function renderJunit(report: Report): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="siem-doctor" ${attrs}>`,
-    `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}">`,
+    `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}" hostname="${xml(report.host)}">`,
     ...report.checks.map(testcase),
     '  </testsuite>',
     '</testsuites>',

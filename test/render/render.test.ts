@@ -62,7 +62,9 @@ describe('redaction', () => {
     expect(out).not.toContain(TOKEN);
     expect(out).not.toContain(STOREPASS);
     expect(out).not.toContain(TOKEN.slice(0, 20));
-    expect(out).toContain(format === 'junit' ? '&lt;redacted&gt;' : '<redacted>');
+    // Prometheus carries no message, so nothing in it needed redacting.
+    if (format !== 'prometheus')
+      expect(out).toContain(format === 'junit' ? '&lt;redacted&gt;' : '<redacted>');
   });
 
   it('catches the shapes of secrets it was not told about', () => {
