@@ -52,6 +52,17 @@ export default class Logs extends DoctorCommand {
       const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)
         this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+      // every file not searched, so that "clean" is read for what it covers
+      for (const { file, reason, code } of scan.skipped)
+        this.log(
+          say({
+            key: 'logs.skippedFile',
+            params: {
+              file: redactor.text(file),
+              reason: say({ key: `logs.skip.${reason}`, params: { code: code ?? '' } }),
+            },
+          }),
+        );
       for (const [i, m] of scan.matches.entries()) {
         this.log(
           say({
