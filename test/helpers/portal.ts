@@ -35,8 +35,8 @@ export async function portalServer(
     requests.push(req.headers);
     if (options.date) res.setHeader('Date', options.date);
     res.setHeader('Content-Type', 'application/json');
-    if (req.url !== '/api/v1/agents/siem/') return res.end('{"portal":"home"}');
     if (options.trickle) return trickle(res);
+    if (req.url !== '/api/v1/agents/siem/') return res.end('{"portal":"home"}');
     if (options.status) {
       res.statusCode = options.status;
       return res.end(options.body ?? '{"detail":"Request was throttled."}');
