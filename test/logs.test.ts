@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentLogs } from '../src/checks/agent-logs.js';
 import { scanLogs } from '../src/logs/scan.js';
 import { runOne } from './helpers/context.js';
@@ -118,5 +119,79 @@ describe('siem-doctor logs', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('logs that are not plain text from their first byte', () => {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  const tempDir = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    made.push(dir);
+    return dir;
+  };
+  /** 3 lines, a 20 MB sparse hole of NULs (as a pre-allocated log has), then 2 lines: the error on line 5. */
+  async function sparseLog(dir: string) {
+    const file = path.join(dir, 'siem-agent.log');
+    await writeFile(
+      file,
+      '2026-11-21 10:00:00 INFO start\n2026-11-21 10:00:01 INFO polling\n2026-11-21 10:00:02 INFO ok\n',
+    );
+    await truncate(file, 20 * 1024 * 1024);
+    await appendFile(
+      file,
+      '2026-11-21 10:05:00 INFO polling\n2026-11-21 10:05:01 ERROR sun.security.validator.ValidatorException: PKIX path building failed\n',
+    );
+    return file;
+  }
+
+  it('reads the text of a sparse log whose read window starts with NULs, with its real line numbers', async () => {
+    const dir = await tempDir();
+    await sparseLog(dir);
+    const scan = await scanLogs(dir);
+    expect(scan).toMatchObject({ files: 1, truncated: true, skipped: [] });
+    expect(scan.matches).toHaveLength(1);
+    expect(scan.matches[0]).toMatchObject({
+      error: 'Issue with new versions of Java',
+      last: { file: 'siem-agent.log', line: 5 },
+    });
+    expect(scan.matches[0]!.last.text).toContain('PKIX path building failed');
+  });
+
+  it('names a binary file as skipped, with the reason, in the scan, the check and both outputs', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'core.dump'), randomBytes(64 * 1024));
+    await writeFile(path.join(dir, 'agent.log'), '2026-11-21 10:00:00 INFO all is well\n');
+    await writeFile(path.join(dir, 'agent.log.1.gz'), randomBytes(1024));
+    const scan = await scanLogs(dir);
+    expect(scan.files).toBe(1);
+    expect(scan.skipped).toEqual(
+      expect.arrayContaining([
+        { file: 'core.dump', reason: 'binary' },
+        { file: 'agent.log.1.gz', reason: 'archive' },
+      ]),
+    );
+    const result = await runOne(agentLogs, { logsDirectory: dir });
+    // nothing found in what was read, but one file could not be read as text: not a clean pass
+    expect(result).toMatchObject({ status: 'warn' });
+    expect(result.evidence!.skipped).toEqual(expect.arrayContaining(['core.dump: binary']));
+    const text = await doctor(['logs', dir], { LANG: 'C', LC_ALL: 'C' });
+    expect(text.stdout).toContain('skipped core.dump: binary content, not text');
+    expect(text.stdout).toContain('skipped agent.log.1.gz: an archive or compiled file, not searched');
+    const json = JSON.parse((await doctor(['logs', dir, '--json'], { LANG: 'C', LC_ALL: 'C' })).stdout);
+    expect(json.skipped).toEqual(expect.arrayContaining([{ file: 'core.dump', reason: 'binary' }]));
+  });
+
+  it('says it could not confirm anything when every file was skipped', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'only.bin.log'), randomBytes(4096));
+    const result = await runOne(agentLogs, { logsDirectory: dir });
+    expect(result).toMatchObject({
+      status: 'warn',
+      evidence: { files: 0, skipped: ['only.bin.log: binary'] },
+    });
+    expect(result.message).toContain('could not confirm');
   });
 });

@@ -412,6 +412,33 @@ export const en = {
     'watch.stateDamaged': 'The state file {file} could not be used ({reason}); starting afresh',
     'watch.roundCrashed': 'Round {round} failed: {reason}; the next round runs as planned',
     'watch.stopping': 'Stopping ({signal}) once the current round ends',
+    // verdicts (issue #10): only what the evidence shows
+    'syslog.sendUnconfirmed':
+      'sent; receipt not confirmed: the test event ({bytes} bytes, externalId {externalId}) left for {host}:{port}/tcp without reset or close, but the server kept the connection open after our end of stream; TCP cannot tell a server that reads and keeps connections from one that does not read',
+    'syslog.fix.findEvent':
+      'Look in the SIEM for the event with externalId {externalId}: if it is there, the server reads and simply keeps connections open, as many do.',
+    'token.refusedUnconfirmed':
+      'could not confirm the token ending in …{last4}: the portal refused the call with HTTP {status} ({detail}), which does not say the token is invalid; the API tried may need more rights than a SIEM agent token has',
+    'token.fix.agentConfirms':
+      'Start the agent with this token and read its console: only “Invalid token” there proves the token bad.',
+    'proxy.tunnelClosed':
+      'the proxy {proxy} answered CONNECT {target} with HTTP 200 and then closed the tunnel before anything went through it: the agent cannot tunnel through it',
+    'proxy.fix.tunnel':
+      'Look at the proxy’s log for this CONNECT: a policy, an upstream failure or a limit on tunnels closes it right after accepting it.',
+    'logs.noneRead':
+      'could not confirm: none of the {skipped} file(s) in {dir} could be searched (see the evidence for each and why)',
+    'logs.cleanButSkipped':
+      'no documented error in {files} log file(s), {lines} lines, under {dir}; {skipped} file(s) could not be read as text and were not searched (see the evidence)',
+    'logs.fix.skipped':
+      'Make the skipped files readable by this account, or search them by hand (`grep -a`) if they are logs.',
+    'logs.skippedFile': 'skipped {file}: {reason}',
+    'logs.skip.archive': 'an archive or compiled file, not searched',
+    'logs.skip.binary': 'binary content, not text',
+    'logs.skip.unreadable': 'cannot be read ({code})',
+    'logs.skip.older': 'older than the 50 newest files, not searched',
+    'ui.notRun': '{count} check(s) could not run for lack of input ({checks}): give {flags} to run them',
+    'ui.nothingChecked':
+      'nothing was checked: {count} check(s) could not run for lack of input ({checks}); give {flags} to run them',
   },
 } as const;
 

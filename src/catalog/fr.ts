@@ -430,5 +430,33 @@ export const fr = {
     'watch.stateDamaged': "Le fichier d'état {file} est inutilisable ({reason}) ; reprise à zéro",
     'watch.roundCrashed': 'Le tour {round} a échoué : {reason} ; le tour suivant aura lieu comme prévu',
     'watch.stopping': 'Arrêt ({signal}) à la fin du tour en cours',
+    // verdicts (issue #10) : seulement ce que les preuves montrent
+    'syslog.sendUnconfirmed':
+      'envoyé ; réception non confirmée : l’événement de test ({bytes} octets, externalId {externalId}) est parti vers {host}:{port}/tcp sans réinitialisation ni fermeture, mais le serveur a gardé la connexion ouverte après notre fin de flux ; TCP ne distingue pas un serveur qui lit et garde ses connexions d’un serveur qui ne lit pas',
+    'syslog.fix.findEvent':
+      'Cherchez dans le SIEM l’événement d’externalId {externalId} : s’il y est, le serveur lit et garde simplement ses connexions ouvertes, comme beaucoup le font.',
+    'token.refusedUnconfirmed':
+      'impossible de confirmer le jeton finissant par …{last4} : le portail a refusé l’appel avec HTTP {status} ({detail}), ce qui ne dit pas que le jeton est invalide ; l’API essayée peut demander plus de droits qu’un jeton d’agent SIEM n’en a',
+    'token.fix.agentConfirms':
+      'Démarrez l’agent avec ce jeton et lisez sa console : seul « Invalid token » y prouve que le jeton est mauvais.',
+    'proxy.tunnelClosed':
+      'le proxy {proxy} a répondu HTTP 200 à CONNECT {target} puis a fermé le tunnel avant que rien n’y passe : l’agent ne peut pas passer par lui',
+    'proxy.fix.tunnel':
+      'Consultez le journal du proxy pour ce CONNECT : une règle, une panne en amont ou une limite de tunnels le ferme juste après l’avoir accepté.',
+    'logs.noneRead':
+      'impossible de confirmer : aucun des {skipped} fichier(s) de {dir} n’a pu être parcouru (voir les preuves pour chacun et la raison)',
+    'logs.cleanButSkipped':
+      'aucune erreur documentée dans {files} fichier(s) journal, {lines} lignes, sous {dir} ; {skipped} fichier(s) n’ont pas pu être lus comme du texte et n’ont pas été parcourus (voir les preuves)',
+    'logs.fix.skipped':
+      'Rendez les fichiers ignorés lisibles par ce compte, ou parcourez-les à la main (`grep -a`) si ce sont des journaux.',
+    'logs.skippedFile': 'ignoré {file} : {reason}',
+    'logs.skip.archive': 'une archive ou un fichier compilé, non parcouru',
+    'logs.skip.binary': 'contenu binaire, pas du texte',
+    'logs.skip.unreadable': 'illisible ({code})',
+    'logs.skip.older': 'plus ancien que les 50 fichiers les plus récents, non parcouru',
+    'ui.notRun':
+      '{count} vérification(s) n’ont pas pu être faites faute de données ({checks}) : donnez {flags} pour les faire',
+    'ui.nothingChecked':
+      'rien n’a été vérifié : {count} vérification(s) n’ont pas pu être faites faute de données ({checks}) ; donnez {flags} pour les faire',
   },
 } as const satisfies MessageFile;

@@ -426,5 +426,33 @@ export const nl = {
     'watch.stateDamaged': 'Het toestandsbestand {file} is onbruikbaar ({reason}); opnieuw begonnen',
     'watch.roundCrashed': 'Ronde {round} mislukte: {reason}; de volgende ronde loopt zoals gepland',
     'watch.stopping': 'Stopt ({signal}) zodra de huidige ronde klaar is',
+    // verdicts (issue #10): alleen wat het bewijs laat zien
+    'syslog.sendUnconfirmed':
+      'verzonden; ontvangst niet bevestigd: de testgebeurtenis ({bytes} bytes, externalId {externalId}) ging naar {host}:{port}/tcp zonder reset of sluiting, maar de server hield de verbinding open na ons einde van de stroom; TCP kan een server die leest en verbindingen openhoudt niet onderscheiden van een die niet leest',
+    'syslog.fix.findEvent':
+      'Zoek in de SIEM de gebeurtenis met externalId {externalId}: staat ze er, dan leest de server en houdt hij verbindingen gewoon open, zoals velen doen.',
+    'token.refusedUnconfirmed':
+      'het token eindigend op …{last4} kon niet bevestigd worden: de portal weigerde de aanroep met HTTP {status} ({detail}), wat niet zegt dat het token ongeldig is; de geprobeerde API kan meer rechten vragen dan een SIEM-agenttoken heeft',
+    'token.fix.agentConfirms':
+      'Start de agent met dit token en lees zijn console: alleen „Invalid token” daar bewijst dat het token slecht is.',
+    'proxy.tunnelClosed':
+      'de proxy {proxy} antwoordde op CONNECT {target} met HTTP 200 en sloot daarna de tunnel voordat er iets doorheen ging: de agent kan er niet door tunnelen',
+    'proxy.fix.tunnel':
+      'Kijk in het log van de proxy naar deze CONNECT: een beleid, een storing stroomopwaarts of een limiet op tunnels sluit hem meteen na het aanvaarden.',
+    'logs.noneRead':
+      'kon niet bevestigd worden: geen van de {skipped} bestand(en) in {dir} kon doorzocht worden (zie het bewijs voor elk en waarom)',
+    'logs.cleanButSkipped':
+      'geen gedocumenteerde fout in {files} logbestand(en), {lines} regels, onder {dir}; {skipped} bestand(en) konden niet als tekst gelezen worden en zijn niet doorzocht (zie het bewijs)',
+    'logs.fix.skipped':
+      'Maak de overgeslagen bestanden leesbaar voor dit account, of doorzoek ze met de hand (`grep -a`) als het logs zijn.',
+    'logs.skippedFile': '{file} overgeslagen: {reason}',
+    'logs.skip.archive': 'een archief of gecompileerd bestand, niet doorzocht',
+    'logs.skip.binary': 'binaire inhoud, geen tekst',
+    'logs.skip.unreadable': 'niet leesbaar ({code})',
+    'logs.skip.older': 'ouder dan de 50 nieuwste bestanden, niet doorzocht',
+    'ui.notRun':
+      '{count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}): geef {flags} om ze te laten draaien',
+    'ui.nothingChecked':
+      'er is niets gecontroleerd: {count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}); geef {flags} om ze te laten draaien',
   },
 } as const satisfies MessageFile;

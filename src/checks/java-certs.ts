@@ -16,7 +16,7 @@ export const javaCerts = {
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
     const file = keystoreToCheck(ctx.config.keystore, java);
-    if (!file) return skip('certs.noKeystore');
+    if (!file) return skip('certs.noKeystore', undefined, { needs: ['--java-home', '--keystore'] });
     const [
       { realpath },
       { readInputFile, InputFileError },

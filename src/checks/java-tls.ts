@@ -8,7 +8,7 @@ export const javaTls = {
   requires: ['java-runtime'],
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
-    if (!java.found) return skip('tls.noJava');
+    if (!java.found) return skip('tls.noJava', undefined, { needs: ['--java-home'] });
     const { findJavaSecurity, parseProperties, listTokens, protocolOptions } =
       await import('../trust/java-security.js');
     const { readFile } = await import('node:fs/promises');

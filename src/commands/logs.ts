@@ -55,6 +55,17 @@ export default class Logs extends DoctorCommand {
       const print = (line: string) => this.log(neutralise(line));
       if (scan.matches.length === 0)
         print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+      // every file not searched, so that "clean" is read for what it covers
+      for (const { file, reason, code } of scan.skipped)
+        print(
+          say({
+            key: 'logs.skippedFile',
+            params: {
+              file: redactor.text(file),
+              reason: say({ key: `logs.skip.${reason}`, params: { code: code ?? '' } }),
+            },
+          }),
+        );
       for (const [i, m] of scan.matches.entries()) {
         print(
           say({

@@ -64,8 +64,28 @@ export function renderText(report: Report, catalog: MessageFile, options: { colo
     if (check.status !== 'pass' && check.status !== 'skip') lines.push(...details(check, catalog, chalk));
   });
   const summary = fill(catalog.messages['ui.summary'], { ...report.summary, ms: report.durationMs });
+  // A run that could not check everything is not painted as healthy.
   const worst =
-    report.summary.fail + report.summary.error > 0 ? 'fail' : report.summary.warn > 0 ? 'warn' : 'pass';
-  lines.push('', paint(chalk, worst, summary), '');
+    report.summary.fail + report.summary.error > 0
+      ? 'fail'
+      : report.summary.warn > 0 || report.notRun
+        ? 'warn'
+        : 'pass';
+  lines.push('', paint(chalk, worst, summary));
+  if (report.notRun) {
+    const { count, checks, flags } = report.notRun;
+    const key =
+      report.summary.pass + report.summary.warn + report.summary.fail === 0
+        ? 'ui.nothingChecked'
+        : 'ui.notRun';
+    lines.push(
+      paint(
+        chalk,
+        'warn',
+        fill(catalog.messages[key], { count, checks: checks.join(', '), flags: flags.join(' ') }),
+      ),
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }

@@ -24,6 +24,24 @@ describe('siem-doctor check', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('with no flags, says in its summary which checks could not run and which flags would let them', async () => {
+    const env = { LANG: 'C', LC_ALL: 'C' };
+    // only the local checks run: Java (found through --java-home) and the lifecycle notice
+    const text = await doctor(['check', '--java-home', JRE('jre8u291')], env);
+    expect(text.stdout).toMatch(
+      /\d+ check\(s\) could not run for lack of input \(token, portal, syslog-connection, syslog-send, agent-logs\): give --token --portal-url --syslog-host --syslog-port --logs-directory to run them/,
+    );
+    const { stdout } = await doctor(['check', '--java-home', JRE('jre8u291'), '--json'], env);
+    const doc = JSON.parse(stdout);
+    expect(doc.notRun).toEqual({
+      count: 5,
+      checks: ['token', 'portal', 'syslog-connection', 'syslog-send', 'agent-logs'],
+      flags: ['--token', '--portal-url', '--syslog-host', '--syslog-port', '--logs-directory'],
+    });
+    expect(doc.checks.find((c: { id: string }) => c.id === 'token').needs).toEqual(['--token']);
+    expect(doc.summary).toMatchObject({ skip: expect.any(Number), fail: expect.any(Number) });
+  });
+
   it('exits 1 when a check fails, and prints the documented error and steps', async () => {
     const { stdout, exitCode } = await doctor([
       'check',

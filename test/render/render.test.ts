@@ -147,6 +147,29 @@ describe('renderers', () => {
     expect(out).toContain('1 passed, 1 warnings, 1 failed, 1 skipped, 1 errors in 17 ms');
   });
 
+  it('text says when nothing was checked, so that "0 failed" is not read as healthy', async () => {
+    const skipped = (id: 'token' | 'portal', flag: string) => ({
+      id,
+      title: id,
+      status: 'skip' as const,
+      message: 'not run',
+      needs: [flag],
+      durationMs: 0,
+    });
+    const report = buildReport([skipped('token', '--token'), skipped('portal', '--portal-url')], {
+      version: '1',
+      startedAt: new Date(),
+      durationMs: 1,
+    });
+    const out = await renderReport(report, 'text', { catalog: en, color: false, secrets: [] });
+    expect(out).toContain('0 passed, 0 warnings, 0 failed, 2 skipped, 0 errors in 1 ms');
+    expect(out).toContain(
+      'nothing was checked: 2 check(s) could not run for lack of input (token, portal); give --token --portal-url to run them',
+    );
+    const coloured = await renderReport(report, 'text', { catalog: en, color: true, secrets: [] });
+    expect(coloured).not.toMatch(/\u001b\[32m0 passed/); // not painted green
+  });
+
   it('text is coloured when asked', async () => {
     const out = await renderReport(leakyReport(), 'text', { catalog: en, color: true, secrets: [] });
     expect(out).toMatch(/\u001b\[31m/);
