@@ -49,10 +49,11 @@ describe('java-tls', () => {
     );
   });
 
-  it('passes the real JDK 17 (conf/security)', async () => {
+  it('passes the real JDK 17, judged by the JVM itself (its default client protocols)', async () => {
     const result = await runOne(javaTls, {}, { PATH: process.env.PATH });
     expect(result.status).toBe('pass');
-    expect(String(result.evidence?.file)).toMatch(/conf\/security\/java\.security$/);
+    expect(String(result.evidence?.judgedBy)).toMatch(/^the JVM at .*Java 17/);
+    expect(result.evidence?.jvmProtocols).toContain('TLSv1.2');
   });
 
   it('warns, never passes, when there is no java.security to read', async () => {
