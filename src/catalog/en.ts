@@ -302,6 +302,14 @@ export const en = {
     'tls.jvmNoTls12': 'TLS 1.2 is off for {java}: its default client protocols are {protocols}',
     'tls.jvmDefaults': 'TLS 1.2 is on for {java}: its default client protocols are {protocols}',
     'tls.jvmNoDefaults': '{java} could not set up its default TLS context: {error}',
+    // trust-store resolution and distribution-managed stores (issue #11)
+    'store.chosenBy': 'Chosen as Java chooses it: {how}',
+    'store.managed':
+      '{file} resolves to {resolved}, which the distribution rebuilds ({tool}): a direct write would be undone by the next CA package update, so the distribution’s own way is used',
+    'store.plan': 'Plan:',
+    'store.managedDone': 'Added {count} certificates through {tool}; {file} holds them now.',
+    'store.managedIncomplete':
+      '{tool} ran, but {file} still lacks {count} of the certificates: check the tool’s output (and, on Debian, that ca-certificates-java is installed)',
     'import.keystore': 'Keystore: {file} ({format}, {count} entries)',
     'import.sourcePortal': 'Source: the chain served by {host}, verified against this machine’s trust',
     'import.sourceFiles': 'Source: {files}',

@@ -314,6 +314,14 @@ export const fr = {
     'tls.jvmNoTls12': 'TLS 1.2 est désactivé pour {java} : ses protocoles client par défaut sont {protocols}',
     'tls.jvmDefaults': 'TLS 1.2 est actif pour {java} : ses protocoles client par défaut sont {protocols}',
     'tls.jvmNoDefaults': '{java} n’a pas pu préparer son contexte TLS par défaut : {error}',
+    // résolution du magasin de confiance et magasins gérés par la distribution (issue #11)
+    'store.chosenBy': 'Choisi comme Java le choisit : {how}',
+    'store.managed':
+      '{file} mène à {resolved}, que la distribution reconstruit ({tool}) : une écriture directe serait défaite par la prochaine mise à jour des AC, la voie de la distribution est donc suivie',
+    'store.plan': 'Plan :',
+    'store.managedDone': '{count} certificats ajoutés par {tool} ; {file} les contient maintenant.',
+    'store.managedIncomplete':
+      '{tool} a tourné, mais il manque encore {count} des certificats dans {file} : voyez la sortie de l’outil (et, sous Debian, que ca-certificates-java est installé)',
     'import.keystore': 'Magasin : {file} ({format}, {count} entrées)',
     'import.sourcePortal':
       'Source : la chaîne servie par {host}, vérifiée avec les autorités de confiance de cette machine',

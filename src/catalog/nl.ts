@@ -310,6 +310,14 @@ export const nl = {
     'tls.jvmNoTls12': 'TLS 1.2 staat uit voor {java}: zijn standaardprotocollen als client zijn {protocols}',
     'tls.jvmDefaults': 'TLS 1.2 staat aan voor {java}: zijn standaardprotocollen als client zijn {protocols}',
     'tls.jvmNoDefaults': '{java} kon zijn standaard-TLS-context niet opzetten: {error}',
+    // truststore-bepaling en door de distributie beheerde stores (issue #11)
+    'store.chosenBy': 'Gekozen zoals Java kiest: {how}',
+    'store.managed':
+      '{file} leidt naar {resolved}, dat de distributie opnieuw opbouwt ({tool}): direct schrijven maakt de volgende CA-pakketupdate ongedaan, dus wordt de weg van de distributie gevolgd',
+    'store.plan': 'Plan:',
+    'store.managedDone': '{count} certificaten toegevoegd via {tool}; {file} bevat ze nu.',
+    'store.managedIncomplete':
+      '{tool} liep, maar {file} mist nog {count} van de certificaten: bekijk de uitvoer van het hulpmiddel (en op Debian of ca-certificates-java geïnstalleerd is)',
     'import.keystore': 'Keystore: {file} ({format}, {count} items)',
     'import.sourcePortal':
       'Bron: de keten die {host} serveert, gecontroleerd tegen het vertrouwen van deze machine',

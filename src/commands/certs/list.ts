@@ -34,7 +34,7 @@ export default class CertsList extends DoctorCommand {
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     this.keepSecrets(config);
-    const { keystore: file } = await locateKeystore(config, process.env);
+    const { keystore: file, chosenBy } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);
     const aliasBySha = new Map(entries.map((e) => [fingerprint(e.der), e.alias]));
@@ -80,6 +80,7 @@ export default class CertsList extends DoctorCommand {
         JSON.stringify(
           {
             keystore: file,
+            chosenBy,
             format: keystore.format,
             entries: entries.length,
             known,
@@ -98,6 +99,7 @@ export default class CertsList extends DoctorCommand {
         params: { file, format: keystore.format.toUpperCase(), count: entries.length },
       }),
     );
+    this.log(say({ key: 'store.chosenBy', params: { how: chosenBy } }));
     const width = Math.max(...known.map((k) => k.name.length));
     for (const k of known) {
       const state = k.alias
