@@ -297,6 +297,8 @@ export const en = {
       'Relax the keySize rule of jdk.certpath.disabledAlgorithms for this JRE (java.security, or the file of -Djava.security.properties / the crypto policy), or ask for chains with larger keys: the portal’s chain cannot be changed from here.',
     'certs.fix.hostname':
       'Check the portal URL (the tenant host, e.g. contoso.us3.portal.cloudappsecurity.com) and whether a proxy inspects TLS: the agent needs the genuine Microsoft certificate.',
+    'certs.fix.g2Root':
+      'The portal serves its chain without the DigiCert cross-sign of “{root}”: add the self-signed “{root}” (valid to 2040) to the agent’s trust store as an anchor, with `siem-doctor certs import --from FILE` (the certificate from Microsoft’s PKI repository).',
     'tls.jvmOk': '{java} speaks TLS with the portal: its own handshake with {host} negotiated {protocol}',
     'tls.jvmRefused': '{java} could not agree on a TLS protocol with {host}: {error}',
     'tls.jvmNoTls12': 'TLS 1.2 is off for {java}: its default client protocols are {protocols}',

@@ -309,6 +309,8 @@ export const fr = {
       'Assouplissez la règle keySize de jdk.certpath.disabledAlgorithms pour ce JRE (java.security, ou le fichier de -Djava.security.properties / la politique crypto) : la chaîne du portail ne se change pas d’ici.',
     'certs.fix.hostname':
       'Vérifiez l’URL du portail (l’hôte du locataire, p. ex. contoso.us3.portal.cloudappsecurity.com) et si un proxy inspecte TLS : l’agent exige le vrai certificat de Microsoft.',
+    'certs.fix.g2Root':
+      'Le portail sert sa chaîne sans la contre-signature DigiCert de « {root} » : ajoutez « {root} » autosigné (valable jusqu’en 2040) comme ancre dans le magasin de l’agent, avec `siem-doctor certs import --from FICHIER` (le certificat du dépôt PKI de Microsoft).',
     'tls.jvmOk': '{java} parle TLS avec le portail : sa propre négociation avec {host} a donné {protocol}',
     'tls.jvmRefused': '{java} n’a pas pu s’accorder sur un protocole TLS avec {host} : {error}',
     'tls.jvmNoTls12': 'TLS 1.2 est désactivé pour {java} : ses protocoles client par défaut sont {protocols}',

@@ -305,6 +305,8 @@ export const nl = {
       'Versoepel de keySize-regel van jdk.certpath.disabledAlgorithms voor deze JRE (java.security, of het bestand van -Djava.security.properties / het cryptobeleid): de keten van de portal verander je niet van hieruit.',
     'certs.fix.hostname':
       'Controleer de portal-URL (de tenanthost, bv. contoso.us3.portal.cloudappsecurity.com) en of een proxy TLS inspecteert: de agent heeft het echte Microsoft-certificaat nodig.',
+    'certs.fix.g2Root':
+      'De portal stuurt zijn keten zonder de DigiCert-kruiscertificering van „{root}”: voeg de zelfondertekende „{root}” (geldig tot 2040) als anker toe aan de truststore van de agent, met `siem-doctor certs import --from BESTAND` (het certificaat uit de PKI-opslag van Microsoft).',
     'tls.jvmOk': '{java} spreekt TLS met de portal: zijn eigen handshake met {host} gaf {protocol}',
     'tls.jvmRefused': '{java} kon met {host} geen TLS-protocol afspreken: {error}',
     'tls.jvmNoTls12': 'TLS 1.2 staat uit voor {java}: zijn standaardprotocollen als client zijn {protocols}',

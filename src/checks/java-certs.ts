@@ -270,10 +270,17 @@ async function judgedByModel(
       );
     } else {
       const top = result.path.at(-1)?.subject ?? '?';
+      // A front end that omits the DigiCert cross-sign of Microsoft TLS RSA/ECC Root G2: only the
+      // self-signed G2 root, as an anchor, completes such a chain for Java.
+      const g2 = /^Microsoft TLS (RSA|ECC) Root G2$/.test(result.missingIssuer);
       finding = fail(
         'certs.noPath',
         { file, top, missing: result.missingIssuer },
-        { evidence: { ...evidence, missingIssuer: result.missingIssuer }, resolution: fixes, reproduce },
+        {
+          evidence: { ...evidence, missingIssuer: result.missingIssuer },
+          resolution: g2 ? [text('certs.fix.g2Root', { root: result.missingIssuer }), ...fixes] : fixes,
+          reproduce,
+        },
       );
     }
   } else {

@@ -58,6 +58,12 @@ export interface JvmProbeOptions {
   timeoutMs: number;
 }
 
+/**
+ * A short-lived JVM starts faster with the client compiler only and no perf-data file; none of
+ * these touch trust or TLS, and a JVM that does not know one ignores it.
+ */
+const FAST_START = ['-XX:+IgnoreUnrecognizedVMOptions', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData'];
+
 /** A JVM start costs a few hundred milliseconds, more on a cold or busy host. */
 const JVM_START_ALLOWANCE_MS = 15_000;
 
@@ -71,7 +77,15 @@ export async function runJvmProbe(options: JvmProbeOptions): Promise<JvmProbe> {
   const started = performance.now();
   try {
     await writeFile(path.join(dir, `${PROBE_CLASS_NAME}.class`), Buffer.from(PROBE_CLASS_BASE64, 'base64'));
-    const args = [...options.options, '-cp', dir, PROBE_CLASS_NAME, '--timeout', String(options.timeoutMs)];
+    const args = [
+      ...FAST_START,
+      ...options.options,
+      '-cp',
+      dir,
+      PROBE_CLASS_NAME,
+      '--timeout',
+      String(options.timeoutMs),
+    ];
     if (options.portal) args.push('--host', options.portal.host, '--port', String(options.portal.port));
     if (options.proxy)
       args.push('--proxy-host', options.proxy.host, '--proxy-port', String(options.proxy.port));

@@ -85,6 +85,15 @@ describe('java-certs', () => {
     expect(result.resolution![0]).toContain('siem-doctor certs import');
   });
 
+  it('names the cure when the served chain omits the G2 cross-sign: the self-signed Microsoft TLS RSA Root G2', async () => {
+    const result = await runOne(javaCerts, {
+      keystore: CACERTS,
+      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+    });
+    expect(result.resolution![0]).toContain('without the DigiCert cross-sign of “Microsoft TLS RSA Root G2”');
+    expect(result.resolution![0]).toContain('self-signed');
+  });
+
   it('lists the expired documented CAs a keystore holds as no cure', async () => {
     const { file } = await keystoreCopy();
     await keytool([
