@@ -277,6 +277,8 @@ export const en = {
     'certs.fix.restart': 'Restart the agent afterwards, so that Java reads the trust store again.',
     'certs.fix.password': 'Give the keystore password with --storepass (the JRE default is changeit).',
     // JVM as the judge (issue #11): java-certs / java-tls verdicts from the agent's own JVM, trust-store resolution
+    'java.notAgentJava':
+      '{home} is not the Java the running agent uses: it runs on {agentHome} (an update may have moved it); judge and fix that one (leave out --java-home)',
     'certs.jvmTrusted':
       '{java} trusts the portal: its own handshake with {host} succeeded ({protocol}) with the trust store {store}',
     'certs.jvmNoPath':

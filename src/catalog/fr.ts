@@ -289,6 +289,8 @@ export const fr = {
     'certs.fix.restart': 'Redémarrez ensuite l’agent pour que Java relise le magasin de confiance.',
     'certs.fix.password': 'Indiquez le mot de passe du magasin avec --storepass (par défaut changeit).',
     // JVM comme juge (issue #11) : verdicts de java-certs / java-tls rendus par la JVM de l’agent, magasin de confiance
+    'java.notAgentJava':
+      '{home} n’est pas le Java de l’agent en cours : il tourne sur {agentHome} (une mise à jour a pu le déplacer) ; examinez et réparez celui-là (sans --java-home)',
     'certs.jvmTrusted':
       '{java} fait confiance au portail : sa propre négociation avec {host} a réussi ({protocol}) avec le magasin {store}',
     'certs.jvmNoPath':

@@ -285,6 +285,8 @@ export const nl = {
     'certs.fix.restart': 'Start de agent daarna opnieuw, zodat Java de truststore opnieuw inleest.',
     'certs.fix.password': 'Geef het wachtwoord van de keystore op met --storepass (standaard changeit).',
     // JVM als rechter (issue #11): oordelen van java-certs / java-tls door de eigen JVM van de agent, truststore
+    'java.notAgentJava':
+      '{home} is niet de Java van de draaiende agent: die draait op {agentHome} (een update kan hem verplaatst hebben); beoordeel en herstel die (laat --java-home weg)',
     'certs.jvmTrusted':
       '{java} vertrouwt de portal: zijn eigen handshake met {host} slaagde ({protocol}) met de truststore {store}',
     'certs.jvmNoPath':
