@@ -64,6 +64,8 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
     }),
   );
   let jvmAnswer: Promise<JvmProbe> | undefined;
+  // A dead portal costs --timeout, counted from the start of the run, JVM start included.
+  let deadline = Date.now() + config.timeoutMs;
   const askJvm = async (): Promise<JvmProbe> => {
     const found = await java();
     if (!found.found) return { ran: false, reason: 'no-java' };
@@ -83,6 +85,7 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
       ...(url && { portal: { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) } }),
       ...(config.proxy && { proxy: config.proxy }),
       timeoutMs: config.timeoutMs,
+      deadline,
     });
   };
   return {
@@ -90,6 +93,7 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
     jvm: () => (jvmAnswer ??= askJvm()),
     forgetJvm() {
       jvmAnswer = undefined;
+      deadline = Date.now() + config.timeoutMs;
     },
     syslogAddresses,
     syslogConnection(signal) {

@@ -58,12 +58,14 @@ public final class SiemDoctorProbe {
     String proxyHost = null;
     int proxyPort = 0;
     int timeout = 5000;
+    long deadline = 0;
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (args[i].equals("--host")) host = args[i + 1];
       else if (args[i].equals("--port")) port = Integer.parseInt(args[i + 1]);
       else if (args[i].equals("--proxy-host")) proxyHost = args[i + 1];
       else if (args[i].equals("--proxy-port")) proxyPort = Integer.parseInt(args[i + 1]);
       else if (args[i].equals("--timeout")) timeout = Integer.parseInt(args[i + 1]);
+      else if (args[i].equals("--deadline")) deadline = Long.parseLong(args[i + 1]);
     }
     SiemDoctorProbe probe = new SiemDoctorProbe();
     probe.out.append('{');
@@ -74,6 +76,8 @@ public final class SiemDoctorProbe {
     probe.trustStore();
     probe.properties();
     probe.defaults();
+    // The run's deadline (epoch ms) bounds the handshake, however long this JVM took to start.
+    if (deadline > 0) timeout = (int) Math.max(1, Math.min(timeout, deadline - System.currentTimeMillis()));
     if (host != null) probe.handshake(host, port, proxyHost, proxyPort, timeout);
     probe.out.append('}');
     System.out.println(probe.out);

@@ -56,6 +56,8 @@ export interface JvmProbeOptions {
   portal?: { host: string; port: number };
   proxy?: ProxyAddress;
   timeoutMs: number;
+  /** The run's deadline (epoch ms): the handshake ends by then, however slow the JVM's start. */
+  deadline?: number;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function runJvmProbe(options: JvmProbeOptions): Promise<JvmProbe> {
       String(options.timeoutMs),
     ];
     if (options.portal) args.push('--host', options.portal.host, '--port', String(options.portal.port));
+    if (options.deadline) args.push('--deadline', String(options.deadline));
     if (options.proxy)
       args.push('--proxy-host', options.proxy.host, '--proxy-port', String(options.proxy.port));
     const result = await execa(options.javaBin, args, {
