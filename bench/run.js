@@ -21,6 +21,17 @@ const keytool = time('keytool', ['-list', '-keystore', cacerts, '-storepass', 'c
 const check = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], { runs, env });
 ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5);
 
+// The JVM probe (java-certs, java-tls) starts the agent's JVM once per run: what that costs on its
+// own, measured against the same JVM's bare start (java -version). Reported, not a target.
+const javaVersion = time('java', ['-version'], { runs, env });
+const jvmCheck = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,java-tls,java-certs'], {
+  runs,
+  env,
+});
+console.log(
+  `check --only java-runtime,java-tls,java-certs (one JVM probe): ${jvmCheck.toFixed(1)} ms; the probe adds ${(jvmCheck - check).toFixed(1)} ms to the check above; java -version alone: ${javaVersion.toFixed(1)} ms`,
+);
+
 // NODE_EXTRA_CA_CERTS makes Node load a CA bundle at every start, before any of our code runs
 // (about 70 ms on these machines, where it is set). The verdicts above use the environment as it
 // is; this line says what a machine without it gets.

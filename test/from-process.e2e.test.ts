@@ -129,6 +129,9 @@ describe.runIf(process.platform === 'linux')('check --from-process', () => {
       home: JRE('jre8u281'),
       source: '--java-home',
     });
+    // …and says that the agent itself runs on another JRE.
+    expect(JSON.parse(stdout).checks[0].status).toBe('warn');
+    expect(JSON.parse(stdout).checks[0].message).toContain('is not the Java the running agent uses');
   });
 });
 

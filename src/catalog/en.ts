@@ -276,6 +276,44 @@ export const en = {
       'Where this server cannot reach the portal, use `siem-doctor certs import --download` (files checked against pinned fingerprints) or `--from` with certificate files you trust.',
     'certs.fix.restart': 'Restart the agent afterwards, so that Java reads the trust store again.',
     'certs.fix.password': 'Give the keystore password with --storepass (the JRE default is changeit).',
+    // JVM as the judge (issue #11): java-certs / java-tls verdicts from the agent's own JVM, trust-store resolution
+    'java.notAgentJava':
+      '{home} is not the Java the running agent uses: it runs on {agentHome} (an update may have moved it); judge and fix that one (leave out --java-home)',
+    'certs.jvmTrusted':
+      '{java} trusts the portal: its own handshake with {host} succeeded ({protocol}) with the trust store {store}',
+    'certs.jvmNoPath':
+      '{java} cannot build a path from the portal’s chain to an anchor of its trust store {store}: {error}',
+    'certs.jvmConstraints':
+      '{java} refuses the portal’s chain under its rule jdk.certpath.disabledAlgorithms = {rule}: {error}',
+    'certs.jvmEmptyStore':
+      '{java} has no trust anchor: its trust store {store} is empty, damaged or unreadable ({error})',
+    'certs.jvmHostname':
+      '{java} refuses the certificate served for {host}: the portal host is wrong, or something intercepts the connection ({error})',
+    'certs.specialStore':
+      'not run: Java’s trust store is of type {type}, not a file; the model cannot read it and certs import cannot write it (on Windows, add the CA to the machine’s certificate store)',
+    'certs.modelConstraints':
+      'the path reaches an anchor, but “{subject}” has a {key}-bit key that jdk.certpath.disabledAlgorithms refuses ({rule})',
+    'certs.otherStore':
+      '{file} anchors the portal’s chain, but the agent’s Java reads another trust store: {other}',
+    'certs.fix.constraints':
+      'Relax the keySize rule of jdk.certpath.disabledAlgorithms for this JRE (java.security, or the file of -Djava.security.properties / the crypto policy), or ask for chains with larger keys: the portal’s chain cannot be changed from here.',
+    'certs.fix.hostname':
+      'Check the portal URL (the tenant host, e.g. contoso.us3.portal.cloudappsecurity.com) and whether a proxy inspects TLS: the agent needs the genuine Microsoft certificate.',
+    'certs.fix.g2Root':
+      'The portal serves its chain without the DigiCert cross-sign of “{root}”: add the self-signed “{root}” (valid to 2040) to the agent’s trust store as an anchor, with `siem-doctor certs import --from FILE` (the certificate from Microsoft’s PKI repository).',
+    'tls.jvmOk': '{java} speaks TLS with the portal: its own handshake with {host} negotiated {protocol}',
+    'tls.jvmRefused': '{java} could not agree on a TLS protocol with {host}: {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 is off for {java}: its default client protocols are {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 is on for {java}: its default client protocols are {protocols}',
+    'tls.jvmNoDefaults': '{java} could not set up its default TLS context: {error}',
+    // trust-store resolution and distribution-managed stores (issue #11)
+    'store.chosenBy': 'Chosen as Java chooses it: {how}',
+    'store.managed':
+      '{file} resolves to {resolved}, which the distribution rebuilds ({tool}): a direct write would be undone by the next CA package update, so the distribution’s own way is used',
+    'store.plan': 'Plan:',
+    'store.managedDone': 'Added {count} certificates through {tool}; {file} holds them now.',
+    'store.managedIncomplete':
+      '{tool} ran, but {file} still lacks {count} of the certificates: check the tool’s output (and, on Debian, that ca-certificates-java is installed)',
     'import.keystore': 'Keystore: {file} ({format}, {count} entries)',
     'import.sourcePortal': 'Source: the chain served by {host}, verified against this machine’s trust',
     'import.sourceFiles': 'Source: {files}',

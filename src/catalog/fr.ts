@@ -288,6 +288,44 @@ export const fr = {
       'Si ce serveur ne joint pas le portail, utilisez `siem-doctor certs import --download` (fichiers vérifiés par empreintes épinglées) ou `--from` avec des fichiers de certificats de confiance.',
     'certs.fix.restart': 'Redémarrez ensuite l’agent pour que Java relise le magasin de confiance.',
     'certs.fix.password': 'Indiquez le mot de passe du magasin avec --storepass (par défaut changeit).',
+    // JVM comme juge (issue #11) : verdicts de java-certs / java-tls rendus par la JVM de l’agent, magasin de confiance
+    'java.notAgentJava':
+      '{home} n’est pas le Java de l’agent en cours : il tourne sur {agentHome} (une mise à jour a pu le déplacer) ; examinez et réparez celui-là (sans --java-home)',
+    'certs.jvmTrusted':
+      '{java} fait confiance au portail : sa propre négociation avec {host} a réussi ({protocol}) avec le magasin {store}',
+    'certs.jvmNoPath':
+      '{java} ne peut pas relier la chaîne du portail à une ancre de son magasin {store} : {error}',
+    'certs.jvmConstraints':
+      '{java} refuse la chaîne du portail selon sa règle jdk.certpath.disabledAlgorithms = {rule} : {error}',
+    'certs.jvmEmptyStore':
+      '{java} n’a aucune ancre de confiance : son magasin {store} est vide, abîmé ou illisible ({error})',
+    'certs.jvmHostname':
+      '{java} refuse le certificat présenté pour {host} : l’hôte du portail est faux, ou quelque chose intercepte la connexion ({error})',
+    'certs.specialStore':
+      'non exécuté : le magasin de confiance de Java est de type {type}, pas un fichier ; le modèle ne peut pas le lire et certs import ne peut pas l’écrire (sous Windows, ajoutez l’AC au magasin de certificats de la machine)',
+    'certs.modelConstraints':
+      'le chemin atteint une ancre, mais « {subject} » a une clé de {key} bits que jdk.certpath.disabledAlgorithms refuse ({rule})',
+    'certs.otherStore':
+      '{file} ancre la chaîne du portail, mais le Java de l’agent lit un autre magasin : {other}',
+    'certs.fix.constraints':
+      'Assouplissez la règle keySize de jdk.certpath.disabledAlgorithms pour ce JRE (java.security, ou le fichier de -Djava.security.properties / la politique crypto) : la chaîne du portail ne se change pas d’ici.',
+    'certs.fix.hostname':
+      'Vérifiez l’URL du portail (l’hôte du locataire, p. ex. contoso.us3.portal.cloudappsecurity.com) et si un proxy inspecte TLS : l’agent exige le vrai certificat de Microsoft.',
+    'certs.fix.g2Root':
+      'Le portail sert sa chaîne sans la contre-signature DigiCert de « {root} » : ajoutez « {root} » autosigné (valable jusqu’en 2040) comme ancre dans le magasin de l’agent, avec `siem-doctor certs import --from FICHIER` (le certificat du dépôt PKI de Microsoft).',
+    'tls.jvmOk': '{java} parle TLS avec le portail : sa propre négociation avec {host} a donné {protocol}',
+    'tls.jvmRefused': '{java} n’a pas pu s’accorder sur un protocole TLS avec {host} : {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 est désactivé pour {java} : ses protocoles client par défaut sont {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 est actif pour {java} : ses protocoles client par défaut sont {protocols}',
+    'tls.jvmNoDefaults': '{java} n’a pas pu préparer son contexte TLS par défaut : {error}',
+    // résolution du magasin de confiance et magasins gérés par la distribution (issue #11)
+    'store.chosenBy': 'Choisi comme Java le choisit : {how}',
+    'store.managed':
+      '{file} mène à {resolved}, que la distribution reconstruit ({tool}) : une écriture directe serait défaite par la prochaine mise à jour des AC, la voie de la distribution est donc suivie',
+    'store.plan': 'Plan :',
+    'store.managedDone': '{count} certificats ajoutés par {tool} ; {file} les contient maintenant.',
+    'store.managedIncomplete':
+      '{tool} a tourné, mais il manque encore {count} des certificats dans {file} : voyez la sortie de l’outil (et, sous Debian, que ca-certificates-java est installé)',
     'import.keystore': 'Magasin : {file} ({format}, {count} entrées)',
     'import.sourcePortal':
       'Source : la chaîne servie par {host}, vérifiée avec les autorités de confiance de cette machine',

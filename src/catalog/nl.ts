@@ -284,6 +284,44 @@ export const nl = {
       'Bereikt deze server de portal niet, gebruik dan `siem-doctor certs import --download` (bestanden gecontroleerd tegen vastgepinde vingerafdrukken) of `--from` met certificaatbestanden die u vertrouwt.',
     'certs.fix.restart': 'Start de agent daarna opnieuw, zodat Java de truststore opnieuw inleest.',
     'certs.fix.password': 'Geef het wachtwoord van de keystore op met --storepass (standaard changeit).',
+    // JVM als rechter (issue #11): oordelen van java-certs / java-tls door de eigen JVM van de agent, truststore
+    'java.notAgentJava':
+      '{home} is niet de Java van de draaiende agent: die draait op {agentHome} (een update kan hem verplaatst hebben); beoordeel en herstel die (laat --java-home weg)',
+    'certs.jvmTrusted':
+      '{java} vertrouwt de portal: zijn eigen handshake met {host} slaagde ({protocol}) met de truststore {store}',
+    'certs.jvmNoPath':
+      '{java} vindt geen pad van de keten van de portal naar een anker in zijn truststore {store}: {error}',
+    'certs.jvmConstraints':
+      '{java} weigert de keten van de portal volgens zijn regel jdk.certpath.disabledAlgorithms = {rule}: {error}',
+    'certs.jvmEmptyStore':
+      '{java} heeft geen vertrouwensanker: zijn truststore {store} is leeg, beschadigd of onleesbaar ({error})',
+    'certs.jvmHostname':
+      '{java} weigert het certificaat voor {host}: de portalhost klopt niet, of iets onderschept de verbinding ({error})',
+    'certs.specialStore':
+      'niet uitgevoerd: de truststore van Java is van het type {type}, geen bestand; het model kan hem niet lezen en certs import kan er niet in schrijven (op Windows: voeg de CA toe aan het certificaatarchief van de machine)',
+    'certs.modelConstraints':
+      'het pad bereikt een anker, maar „{subject}” heeft een sleutel van {key} bits die jdk.certpath.disabledAlgorithms weigert ({rule})',
+    'certs.otherStore':
+      '{file} verankert de keten van de portal, maar de Java van de agent leest een andere truststore: {other}',
+    'certs.fix.constraints':
+      'Versoepel de keySize-regel van jdk.certpath.disabledAlgorithms voor deze JRE (java.security, of het bestand van -Djava.security.properties / het cryptobeleid): de keten van de portal verander je niet van hieruit.',
+    'certs.fix.hostname':
+      'Controleer de portal-URL (de tenanthost, bv. contoso.us3.portal.cloudappsecurity.com) en of een proxy TLS inspecteert: de agent heeft het echte Microsoft-certificaat nodig.',
+    'certs.fix.g2Root':
+      'De portal stuurt zijn keten zonder de DigiCert-kruiscertificering van „{root}”: voeg de zelfondertekende „{root}” (geldig tot 2040) als anker toe aan de truststore van de agent, met `siem-doctor certs import --from BESTAND` (het certificaat uit de PKI-opslag van Microsoft).',
+    'tls.jvmOk': '{java} spreekt TLS met de portal: zijn eigen handshake met {host} gaf {protocol}',
+    'tls.jvmRefused': '{java} kon met {host} geen TLS-protocol afspreken: {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 staat uit voor {java}: zijn standaardprotocollen als client zijn {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 staat aan voor {java}: zijn standaardprotocollen als client zijn {protocols}',
+    'tls.jvmNoDefaults': '{java} kon zijn standaard-TLS-context niet opzetten: {error}',
+    // truststore-bepaling en door de distributie beheerde stores (issue #11)
+    'store.chosenBy': 'Gekozen zoals Java kiest: {how}',
+    'store.managed':
+      '{file} leidt naar {resolved}, dat de distributie opnieuw opbouwt ({tool}): direct schrijven maakt de volgende CA-pakketupdate ongedaan, dus wordt de weg van de distributie gevolgd',
+    'store.plan': 'Plan:',
+    'store.managedDone': '{count} certificaten toegevoegd via {tool}; {file} bevat ze nu.',
+    'store.managedIncomplete':
+      '{tool} liep, maar {file} mist nog {count} van de certificaten: bekijk de uitvoer van het hulpmiddel (en op Debian of ca-certificates-java geïnstalleerd is)',
     'import.keystore': 'Keystore: {file} ({format}, {count} items)',
     'import.sourcePortal':
       'Bron: de keten die {host} serveert, gecontroleerd tegen het vertrouwen van deze machine',

@@ -1,12 +1,23 @@
 // The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
 // is trusted by this machine (never from an intercepted handshake), with the same safe write as
 // `certs import`.
-import { keystoreToCheck } from '../trust/cacerts.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
-  const java = await ctx.facts.java();
-  const file = keystoreToCheck(ctx.config.keystore, java);
+  const [java, jvm, { agentTrustStore }] = await Promise.all([
+    ctx.facts.java(),
+    ctx.facts.jvm(),
+    import('../trust/truststore.js'),
+  ]);
+  // The store the agent's Java reads (the JVM's own answer when it ran), not a file it never opens.
+  const store = await agentTrustStore({
+    keystore: ctx.config.keystore,
+    java,
+    jvm,
+    env: ctx.env,
+    agentOptions: ctx.config.agentJavaOptions,
+  });
+  const file = store?.file;
   const probe = await ctx.facts.portal();
   const tls = probe?.tls;
   if (!file || !tls || tls.trustError || tls.hostnameError) return undefined;

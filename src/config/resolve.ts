@@ -34,6 +34,8 @@ export interface DoctorConfig {
   agentJavaOptions?: string[];
   /** The running agent read with --from-process. */
   agentPid?: number;
+  /** The JRE the running agent really runs on (--from-process), even when --java-home names another. */
+  agentJavaHome?: string;
   /** False under --no-test-event: syslog-send then skips. */
   sendTestEvent: boolean;
 }
@@ -245,13 +247,12 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
   if (agent) {
     config.agentPid = agent.pid;
     config.agentJavaOptions = agent.javaOptions;
-    if (!config.javaHome) {
-      const { javaHomeOf } = await import('../probes/process.js');
-      const home = await javaHomeOf(agent.javaBinary);
-      if (home) {
-        config.javaHome = home;
-        config.javaHomeSource = 'agent process';
-      }
+    const { javaHomeOf } = await import('../probes/process.js');
+    const home = await javaHomeOf(agent.javaBinary);
+    if (home) config.agentJavaHome = home;
+    if (home && !config.javaHome) {
+      config.javaHome = home;
+      config.javaHomeSource = 'agent process';
     }
   }
   if (config.caFile) config.extraCAs = await readCaFile(config.caFile);

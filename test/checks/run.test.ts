@@ -9,6 +9,8 @@ import { config } from '../helpers/context.js';
 // The runner never looks at facts itself; these checks do not either.
 const facts: Facts = {
   java: async () => ({ found: false, reason: 'not-found' }),
+  jvm: async () => ({ ran: false, reason: 'no-java' }),
+  forgetJvm: () => undefined,
   syslogAddresses: async () => ({ ok: false, code: 'ENOTFOUND', ms: 0 }),
   syslogConnection: async () => undefined,
   takeSyslogSocket: () => undefined,

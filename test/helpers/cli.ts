@@ -12,6 +12,10 @@ const READ_BY_US = [
   'LC_ALL',
   'LC_MESSAGES',
   'LANG',
+  // the launcher variables the JVM probe and the trust-store resolution read
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS',
 ];
 
 export async function doctor(args: string[], env: Record<string, string> = {}) {

@@ -3,6 +3,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { X509Certificate } from 'node:crypto';
 import { KeystoreBusyError } from '../../keystore/lock.js';
 import { neutralise, terminalJson } from '../../render/terminal.js';
 import type { DownloadFailure, ImportPlan } from '../../trust/import.js';
@@ -75,14 +76,17 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         `--pki-base-url "${mirror}" must be an http:// or https:// address, e.g. https://mirror.contoso.local/pkiops/certs/`,
       );
     }
-    const { keystore: file, javaHome } = await locateKeystore(config, process.env);
+    const { keystore: file, javaHome, chosenBy } = await locateKeystore(config, process.env);
+    const { managedStore, anchorFiles, applyManagedPlan } = await import('../../trust/distro.js');
+    const managed = flags.keytool ? undefined : await managedStore(file);
     const keytool = flags.keytool ? await keytoolOf(javaHome) : undefined;
     const keystore = await store.openKeystore(file, config.storepass);
-    if (!flags.keytool) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
+    if (!flags.keytool && !managed) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
     line({
       key: 'import.keystore',
       params: { file, format: keystore.format.toUpperCase(), count: keystore.entries.length },
     });
+    line({ key: 'store.chosenBy', params: { how: chosenBy } });
 
     const now = new Date();
     const candidates: { der: Buffer; source: string }[] = [];
@@ -169,6 +173,23 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       nothingAdded(preview);
       return finish();
     }
+    // A store the distribution rebuilds: its own way, not a write that the next update undoes.
+    const managedFiles = managed
+      ? anchorFiles(
+          managed,
+          preview.add.map((p) => ({
+            alias: p.alias,
+            der: candidates.find((c) => new X509Certificate(c.der).fingerprint256 === p.sha256)!.der,
+          })),
+        )
+      : [];
+    if (managed) {
+      line({ key: 'store.managed', params: { file, resolved: managed.resolved, tool: managed.command[0]! } });
+      line({ key: 'store.plan' });
+      for (const f of managedFiles) out.push(`  write ${f.file}`);
+      out.push(`  run ${managed.command.join(' ')}`);
+      Object.assign(result, { managed: { ...managed, files: managedFiles.map((f) => f.file) } });
+    }
     if (flags['dry-run']) {
       out.push(...describePlan(preview, failures, say));
       line({ key: 'import.dryRun' });
@@ -193,6 +214,35 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         line({ key: 'import.cancelled' });
         return finish();
       }
+    }
+    if (managed) {
+      const ran = await applyManagedPlan(managed, managedFiles);
+      // Verified afterwards: the store Java reads must now hold every certificate.
+      const after = await store.openKeystore(file, config.storepass);
+      const held = new Set(
+        after.entries.map((e) => (e.kind === 'trusted' ? new X509Certificate(e.der).fingerprint256 : '')),
+      );
+      const missing = preview.add.filter((p) => !held.has(p.sha256));
+      result.changed = ran.ok;
+      Object.assign(result, { toolOutput: ran.output, missingAfterwards: missing.map((m) => m.alias) });
+      if (!ran.ok || missing.length > 0) {
+        line({
+          key: 'store.managedIncomplete',
+          params: { tool: managed.command[0]!, file, count: missing.length },
+        });
+        failures.push({
+          name: managed.command[0]!,
+          url: file,
+          problem: ran.ok ? 'store not rebuilt' : (ran.output.split('\n')[0] ?? ''),
+        });
+        return finish();
+      }
+      line({
+        key: 'store.managedDone',
+        params: { count: preview.add.length, file, tool: managed.command[0]! },
+      });
+      line({ key: 'import.restart' });
+      return finish();
     }
     // Under the lock the keystore is read and planned again: another run may have written since.
     let outcome;

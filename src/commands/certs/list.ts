@@ -35,7 +35,7 @@ export default class CertsList extends DoctorCommand {
     ]);
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
     this.keepSecrets(config);
-    const { keystore: file } = await locateKeystore(config, process.env);
+    const { keystore: file, chosenBy } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);
     const aliasBySha = new Map(entries.map((e) => [fingerprint(e.der), e.alias]));
@@ -81,6 +81,7 @@ export default class CertsList extends DoctorCommand {
         terminalJson(
           {
             keystore: file,
+            chosenBy,
             format: keystore.format,
             entries: entries.length,
             known,
@@ -100,6 +101,7 @@ export default class CertsList extends DoctorCommand {
         params: { file, format: keystore.format.toUpperCase(), count: entries.length },
       }),
     );
+    this.log(say({ key: 'store.chosenBy', params: { how: chosenBy } }));
     const width = Math.max(...known.map((k) => k.name.length));
     for (const k of known) {
       const state = k.alias
