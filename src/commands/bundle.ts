@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { describeFileError, UsageError } from '../errors.js';
@@ -27,13 +27,9 @@ export default class Bundle extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(Bundle);
-    const [{ resolveConfig }, { collectBundle }] = await Promise.all([
-      import('../config/resolve.js'),
-      import('../bundle/collect.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const { collectBundle } = await import('../bundle/collect.js');
+    const config = await this.resolveSettings(flags);
     config.sendTestEvent = flags['test-event'];
-    this.keepSecrets(config);
     const bundle = await collectBundle({
       config,
       env: process.env,
@@ -44,10 +40,24 @@ export default class Bundle extends DoctorCommand {
     // Redacted twice over: every value through the known secrets and shapes, then the text itself.
     const text = redactor.text(`${JSON.stringify(redactor.deep(bundle), null, 2)}\n`);
     try {
-      await writeFile(file, text, { mode: 0o600 });
+      await writePrivately(file, text);
     } catch (error) {
       throw new UsageError(`--output: ${describeFileError(error, file)}`);
     }
-    this.log(`Support bundle written to ${file} (${text.length} bytes, secrets redacted)`);
+    this.log(`Support bundle written to ${file} (${Buffer.byteLength(text)} bytes, secrets redacted)`);
+  }
+}
+
+/**
+ * Writes a file only its owner can read. writeFile's mode applies only to a file it creates: one
+ * that was there keeps its mode, so the mode is set on the emptied file before anything is written.
+ */
+async function writePrivately(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'w', 0o600);
+  try {
+    await handle.chmod(0o600);
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
   }
 }

@@ -9,7 +9,7 @@ import { buildReport, exitCodeFor } from '../report.js';
 import { selectChecks } from '../checks/select.js';
 // What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
 // more to find and link than the code itself. What only some runs need stays lazy.
-import { readPemCertificates, resolveConfig } from '../config/resolve.js';
+import { readPemCertificates } from '../config/resolve.js';
 import { gatherFacts } from '../checks/facts.js';
 import { runChecks } from '../checks/run.js';
 import type { FixOptions, FixRecord } from '../checks/fix.js';
@@ -81,7 +81,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const clock = performance.now();
     const format: Format = flags.json ? 'json' : (flags.format as Format);
 
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const config = await this.resolveSettings(flags);
     config.sendTestEvent = flags['test-event'];
     if (flags.chain) {
       const { X509Certificate } = await import('node:crypto');
@@ -89,7 +89,6 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
         (pem) => new X509Certificate(pem).raw,
       );
     }
-    this.keepSecrets(config);
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
 
     const { catalog } = await this.speaker(flags.lang);
@@ -122,7 +121,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       for (const f of fixes) this.logToStderr(`fix ${f.id}: ${this.redactor().text(f.message)}`);
     }
     const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
-    const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
     if (flags.output) {
       try {
         await writeFile(flags.output, rendered);

@@ -30,11 +30,8 @@ export default class Logs extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { args, flags } = await this.parse(Logs);
-    const [{ resolveConfig }, { scanLogs, LogsDirectoryError }] = await Promise.all([
-      import('../config/resolve.js'),
-      import('../logs/scan.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
+    const config = await this.resolveSettings(flags);
     const dir = args.dir ?? config.logsDirectory;
     if (!dir)
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
@@ -46,24 +43,24 @@ export default class Logs extends DoctorCommand {
       throw error;
     }
     const redactor = this.redactor();
+    // Every line through the redactor: log lines, but also the folder and file names around them.
+    const print = (line: string) => this.log(redactor.text(line));
     if (flags.json) {
-      this.log(redactor.text(JSON.stringify(redactor.deep(scan), null, 2)));
+      print(JSON.stringify(redactor.deep(scan), null, 2));
     } else {
       const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)
-        this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+        print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
       for (const [i, m] of scan.matches.entries()) {
-        this.log(
+        print(
           say({
             key: 'logs.found',
             params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
           }),
         );
-        this.log(`    ${redactor.text(m.last.text)}`);
+        print(`    ${m.last.text}`);
         if (i === 0)
-          catalog.documentedErrors[m.error].resolution.forEach((step, n) =>
-            this.log(`    ${n + 1}. ${step}`),
-          );
+          catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
       }
     }
     if (scan.matches.length > 0) this.exit(1);

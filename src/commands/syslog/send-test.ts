@@ -45,8 +45,7 @@ export default class SendTest extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(SendTest);
-    const { resolveConfig } = await import('../../config/resolve.js');
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const config = await this.resolveSettings(flags);
     if (!config.syslogHost)
       throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
     if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
