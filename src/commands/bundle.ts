@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { describeFileError, UsageError } from '../errors.js';
+import { createRedactor, redactReport } from '../render/redact.js';
 
 export default class Bundle extends DoctorCommand {
   static override summary = 'Write a support bundle, every secret redacted';
@@ -36,9 +37,11 @@ export default class Bundle extends DoctorCommand {
       toolVersion: this.config.version,
     });
     const file = flags.output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    const redactor = this.redactor();
-    // Redacted twice over: every value through the known secrets and shapes, then the text itself.
-    const text = redactor.text(`${JSON.stringify(redactor.deep(bundle), null, 2)}\n`);
+    // Every string and key through the redactor before it is written (so before JSON escapes a
+    // secret out of its known form); the report keeps its statuses and ids as render does.
+    const secrets = this.knownSecrets();
+    const safe = { ...createRedactor(secrets).deep(bundle), report: redactReport(bundle.report, secrets) };
+    const text = `${JSON.stringify(safe, null, 2)}\n`;
     try {
       await writePrivately(file, text);
     } catch (error) {

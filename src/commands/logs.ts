@@ -46,7 +46,7 @@ export default class Logs extends DoctorCommand {
     // Every line through the redactor: log lines, but also the folder and file names around them.
     const print = (line: string) => this.log(redactor.text(line));
     if (flags.json) {
-      print(JSON.stringify(redactor.deep(scan), null, 2));
+      this.log(JSON.stringify(redactor.deep(scan), null, 2)); // every string already redacted
     } else {
       const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)

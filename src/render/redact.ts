@@ -2,6 +2,8 @@
 // nets: the secrets this run was told (flags, environment, config file, the agent's command line),
 // replaced wherever they stand; and the shapes a secret takes in text the run was never told about
 // (log lines, environment copies), replaced without eating the ordinary words around them.
+import type { Report } from '../report.js';
+
 export const REDACTED = '<redacted>';
 
 export interface Redactor {
@@ -114,6 +116,24 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
     return value;
   };
   return { text, deep };
+}
+
+/**
+ * A report with every secret replaced, but not its fixed vocabulary: check ids, statuses, counts and
+ * documented error names are ours, never a secret, and a store password "pass" must not blank out
+ * every "pass" status of a JSON document.
+ */
+export function redactReport(report: Report, secrets: Iterable<string | undefined>): Report {
+  const safe = createRedactor(secrets).deep(report);
+  return {
+    ...safe,
+    tool: report.tool,
+    summary: report.summary,
+    checks: safe.checks.map((check, i) => {
+      const { id, status, documentedError } = report.checks[i]!;
+      return { ...check, id, status, ...(documentedError !== undefined && { documentedError }) };
+    }),
+  };
 }
 
 /** The settings that are secrets: the token, the store password, the proxy's credentials. */
