@@ -125,7 +125,13 @@ describe('siem-doctor logs: secrets it learnt or only sees the shape of', () => 
     ]);
     for (const args of [[], ['--json']]) {
       const { stdout } = await doctor(['logs', dir, ...args]);
-      for (const secret of ['Zm9vYmFyU2VjcmV0MQ', 'QXV0aFNlY3JldA==', 'Hunter2!x', 'Pr0xyPw', 'SnNvblNlY3JldA'])
+      for (const secret of [
+        'Zm9vYmFyU2VjcmV0MQ',
+        'QXV0aFNlY3JldA==',
+        'Hunter2!x',
+        'Pr0xyPw',
+        'SnNvblNlY3JldA',
+      ])
         expect(stdout).not.toContain(secret);
       const lines = args.length
         ? JSON.parse(stdout).matches.map((m: { last: { text: string } }) => m.last.text)
