@@ -4,7 +4,7 @@ import type { Interfaces } from '@oclif/core';
 import { DoctorCommand } from './command-base.js';
 import { writeOrAppend } from './atomic-write.js';
 import { describeFileError, UsageError } from './errors.js';
-import { parseOutputFile, readPemCertificates, resolveConfig } from './config/resolve.js';
+import { parseOutputFile, readPemCertificates } from './config/resolve.js';
 import { selectChecks } from './checks/select.js';
 import type { Format } from './render/index.js';
 import type CheckCommand from './commands/check.js';
@@ -23,7 +23,7 @@ export abstract class RoundCommand extends DoctorCommand {
     parseOutputFile(flags.output); // an empty --output is refused before anything runs
     if (flags.append && (!flags.output || format !== 'ndjson'))
       throw new UsageError('--append adds NDJSON lines to a file: use it with --format ndjson --output FILE');
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const config = await this.resolveSettings(flags);
     config.sendTestEvent = flags['test-event'];
     if (flags.chain) {
       const { X509Certificate } = await import('node:crypto');
@@ -31,7 +31,6 @@ export abstract class RoundCommand extends DoctorCommand {
         (pem) => new X509Certificate(pem).raw,
       );
     }
-    this.keepSecrets(config);
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
     const { catalog } = await this.speaker(flags.lang);
     return { config, checks, catalog };

@@ -195,3 +195,62 @@ describe('logs that are not plain text from their first byte', () => {
     expect(result.message).toContain('could not confirm');
   });
 });
+
+describe('siem-doctor logs: secrets it learnt or only sees the shape of', () => {
+  const dirs: string[] = [];
+  const logDir = async (lines: string[]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    dirs.push(dir);
+    await writeFile(path.join(dir, 'agent.log'), `${lines.join('\n')}\n`);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('redacts the token of the --config file wherever a log line holds it', async () => {
+    // not next to the word token: only knowing the file's token catches it
+    const dir = await logDir([`2026-11-21 10:00:00 ERROR Invalid token; the agent sent ${TOKEN} (rejected)`]);
+    const file = path.join(dir, 'siem-doctor.json');
+    await writeFile(file, JSON.stringify({ token: TOKEN, logsDirectory: dir }));
+    for (const args of [[], ['--json']]) {
+      const { stdout, stderr, exitCode } = await doctor(['logs', '--config', file, ...args]);
+      expect(exitCode).toBe(1);
+      expect(stdout + stderr).not.toContain(TOKEN);
+      expect(stdout).toContain('the agent sent <redacted> (rejected)');
+    }
+  });
+
+  it('redacts secrets it was never told by their shape, and nothing around them', async () => {
+    const dir = await logDir([
+      'ERROR Invalid token, request had token=Zm9vYmFyU2VjcmV0MQ',
+      'ERROR Too many critical errors; Authorization: Token QXV0aFNlY3JldA==',
+      'ERROR General error during bootstrap: keystore password=Hunter2!x',
+      'ERROR Invalid proxy address bob:Pr0xyPw@proxy.contoso.local:3128',
+      'ERROR Internal error {"password": "SnNvblNlY3JldA", "user": "bob"}',
+    ]);
+    for (const args of [[], ['--json']]) {
+      const { stdout } = await doctor(['logs', dir, ...args]);
+      for (const secret of [
+        'Zm9vYmFyU2VjcmV0MQ',
+        'QXV0aFNlY3JldA==',
+        'Hunter2!x',
+        'Pr0xyPw',
+        'SnNvblNlY3JldA',
+      ])
+        expect(stdout).not.toContain(secret);
+      const lines = args.length
+        ? JSON.parse(stdout).matches.map((m: { last: { text: string } }) => m.last.text)
+        : stdout.split('\n').map((line) => line.trim());
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'ERROR Invalid token, request had token=<redacted>',
+          'ERROR Too many critical errors; Authorization: Token <redacted>',
+          'ERROR General error during bootstrap: keystore password=<redacted>',
+          'ERROR Invalid proxy address <redacted>@proxy.contoso.local:3128',
+          'ERROR Internal error {"password": "<redacted>", "user": "bob"}',
+        ]),
+      );
+    }
+  });
+});

@@ -19,7 +19,7 @@ export const javaCerts = {
   documentedError: 'Issue with new versions of Java',
   fix: importPortalChain,
   // One JVM start (a few hundred ms, more when cold) plus its handshake within --timeout.
-  budgetMs: (config) => config.timeoutMs * 2 + 16_000,
+  budgetMs: (config) => config.timeoutMs * 2 + 11_000,
   async run(ctx): Promise<Finding> {
     const [java, jvm] = await Promise.all([ctx.facts.java(), ctx.facts.jvm()]);
     const { agentTrustStore, describeChoice } = await import('../trust/truststore.js');

@@ -11,7 +11,7 @@ export const javaTls = {
   id: 'java-tls',
   documentedError: 'TLS 1.2 required',
   requires: ['java-runtime'],
-  budgetMs: (config) => config.timeoutMs * 2 + 16_000,
+  budgetMs: (config) => config.timeoutMs * 2 + 11_000,
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
     if (!java.found) return skip('tls.noJava', undefined, { needs: ['--java-home'] });

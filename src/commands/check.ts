@@ -92,7 +92,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     for (const f of report.fixes ?? [])
       this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
     const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
-    const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
     if (flags.output) {
       await this.writeOutput(flags.output, rendered, flags.append);
       this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: flags.output })));

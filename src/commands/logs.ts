@@ -31,11 +31,8 @@ export default class Logs extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { args, flags } = await this.parse(Logs);
-    const [{ resolveConfig }, { scanLogs, LogsDirectoryError }] = await Promise.all([
-      import('../config/resolve.js'),
-      import('../logs/scan.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
+    const config = await this.resolveSettings(flags);
     const dir = args.dir ?? config.logsDirectory;
     if (!dir)
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
@@ -47,12 +44,13 @@ export default class Logs extends DoctorCommand {
       throw error;
     }
     const redactor = this.redactor();
+    // Every line through the redactor: log lines, but also the folder and file names around them;
+    // and none raw to the terminal (they are the agent's, or anyone's who could write there).
+    const print = (line: string) => this.log(neutralise(redactor.text(line)));
     if (flags.json) {
-      this.log(redactor.text(terminalJson(redactor.deep(scan), 2)));
+      this.log(terminalJson(redactor.deep(scan), 2)); // every string already redacted
     } else {
       const { catalog, say } = await this.speaker(flags.lang);
-      // file names and log lines are the agent's (or anyone's who could write there)
-      const print = (line: string) => this.log(neutralise(line));
       if (scan.matches.length === 0)
         print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
       // every file not searched, so that "clean" is read for what it covers
@@ -61,7 +59,7 @@ export default class Logs extends DoctorCommand {
           say({
             key: 'logs.skippedFile',
             params: {
-              file: redactor.text(file),
+              file,
               reason: say({ key: `logs.skip.${reason}`, params: { code: code ?? '' } }),
             },
           }),
@@ -73,7 +71,7 @@ export default class Logs extends DoctorCommand {
             params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
           }),
         );
-        print(`    ${redactor.text(m.last.text)}`);
+        print(`    ${m.last.text}`);
         if (i === 0)
           catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
       }

@@ -78,7 +78,8 @@ Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 st
     const session = await openSession({
       runReport: (startedAt) =>
         runRound(checks, { config, catalog, toolVersion: this.config.version, startedAt }),
-      render: (report, as) => renderReport(report, as, { catalog, color: false, secrets: this.secrets }),
+      render: (report, as) =>
+        renderReport(report, as, { catalog, color: false, secrets: this.knownSecrets() }),
       safeLine: (line) => neutralise(redactor.text(line)),
       catalog,
       statePath,

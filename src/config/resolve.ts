@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describeFileError, UsageError } from '../errors.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
+import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
 import { parseHost, parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
 
 export const DEFAULT_STOREPASS = 'changeit';
@@ -73,7 +74,10 @@ export async function readConfigFile(file: string): Promise<RawSettings> {
   try {
     data = JSON.parse(content);
   } catch (error) {
-    throw new UsageError(`--config: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    // V8 quotes the start of the file in its message ("…", "{"token": Qk…" is not valid JSON): a
+    // secret in a file we could not read cannot be known, so the quote is left out.
+    const reason = (error as Error).message.split('\n')[0]!.replace(/, ".*" is not valid JSON$/, '');
+    throw new UsageError(`--config: ${file} is not valid JSON (${reason})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UsageError(
@@ -169,9 +173,25 @@ export interface ResolveInput {
   /** The command line, to tell a --java-home flag from the JAVA_HOME that oclif filled in. */
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
+  /**
+   * Where the secrets met on the way are added (the command's list that its redactor uses): every
+   * token, store password and proxy credential of every source, whichever wins, added before any
+   * value is judged, so that the error about a bad value never shows one.
+   */
+  secrets: string[];
 }
 
-export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise<DoctorConfig> {
+/** The secrets among raw settings; the JRE's default store password is public. */
+function secretsOf(settings: RawSettings): string[] {
+  const { token, proxy, storepass } = settings;
+  return secretsOfSettings({
+    token,
+    proxy,
+    storepass: storepass === DEFAULT_STOREPASS ? undefined : storepass,
+  });
+}
+
+export async function resolveConfig({ flags, argv, env, secrets }: ResolveInput): Promise<DoctorConfig> {
   const file = flags.config ? await readConfigFile(flags.config) : {};
   // --from-process: the running agent's own settings, below flags and environment, above the file.
   const agent = flags['from-process'] ? await runningAgent() : undefined;
@@ -179,6 +199,10 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
   if (agent?.token !== undefined) fromAgent.token = agent.token;
   if (agent?.proxy !== undefined) fromAgent.proxy = agent.proxy;
   if (agent?.logsDirectory !== undefined) fromAgent['logs-directory'] = agent.logsDirectory;
+  secrets.push(
+    ...[flags, fromAgent, file].flatMap(secretsOf),
+    ...secretsFromJavaOptions(agent?.javaOptions ?? []),
+  );
   const pick = (name: SettingName): string | undefined => flags[name] ?? fromAgent[name] ?? file[name];
 
   const config: DoctorConfig = {

@@ -67,7 +67,7 @@ export interface JvmProbeOptions {
 const FAST_START = ['-XX:+IgnoreUnrecognizedVMOptions', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData'];
 
 /** A JVM start costs a few hundred milliseconds, more on a cold or busy host. */
-const JVM_START_ALLOWANCE_MS = 15_000;
+const JVM_START_ALLOWANCE_MS = 10_000;
 
 export async function runJvmProbe(options: JvmProbeOptions): Promise<JvmProbe> {
   const [{ execa }, { PROBE_CLASS_BASE64, PROBE_CLASS_NAME }] = await Promise.all([

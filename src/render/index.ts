@@ -2,7 +2,7 @@
 // can be reached without passing the redactor.
 import type { MessageFile } from '../catalog/en.js';
 import type { Report } from '../report.js';
-import { createRedactor } from './redact.js';
+import { redactReport } from './redact.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderText } from './text.js';
@@ -25,7 +25,7 @@ export async function renderReport(
     runId?: string;
   },
 ): Promise<string> {
-  const safe = createRedactor(options.secrets).deep(report);
+  const safe = redactReport(report, options.secrets);
   switch (format) {
     case 'json':
       return renderJson(safe);

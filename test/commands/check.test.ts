@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
 import { JRE } from '../helpers/paths.js';
 import { RAW_CONTROL } from '../helpers/terminal.js';
@@ -310,5 +310,63 @@ describe('siem-doctor --help', () => {
     expect(stdout).toContain('--syslog-port=PORT');
     expect(stdout).toContain('--logs-directory=DIR');
     expect(stdout).toContain('EXAMPLES');
+  });
+});
+
+describe('siem-doctor check: secrets from a config file', () => {
+  const dirs: string[] = [];
+  const configFile = async (settings: Record<string, string>) => {
+    const dir = await tmp();
+    dirs.push(dir);
+    const file = path.join(dir, 'c.json');
+    await writeFile(file, JSON.stringify(settings));
+    return { dir, file };
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('never echoes the password of a bad proxy in the config file', async () => {
+    const { file } = await configFile({ proxy: 'alice:F1lePr0xyPass@proxy.contoso.local:8080' });
+    const { stdout, stderr, exitCode } = await doctor(['check', '--config', file]);
+    expect(exitCode).toBe(2);
+    expect(stdout + stderr).not.toContain('F1lePr0xyPass');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--proxy "<redacted>@proxy.contoso.local:8080": it carries credentials');
+  });
+
+  it('shows neither the token nor a short store password of the file, in any format or --output', async () => {
+    const token = 'RmlsZVRva2VuTmV2ZXJTaG93bjAxMjM0NTY3ODlhYmNkZWZnaGlqa2xtbm9wcXJzdHV2';
+    // "pass" as the store password: replaced as a value, never inside "passed" or a "pass" status
+    const { file } = await configFile({ token, storepass: 'pass', logsDirectory: `/nowhere/${token}/pass` });
+    const run = (...args: string[]) =>
+      doctor([
+        'check',
+        '--config',
+        file,
+        '--only',
+        'java-runtime,agent-logs',
+        '--java-home',
+        JRE('jre8u291'),
+        ...args,
+      ]);
+    const text = await run();
+    const json = await run('--json');
+    const junit = await run('--format', 'junit');
+    const outFile = path.join(dirs[0]!, 'report.txt');
+    const written = await run('--output', outFile);
+    const outText = await readFile(outFile, 'utf8');
+    for (const out of [text.stdout, json.stdout, junit.stdout, outText, written.stderr])
+      expect(out).not.toContain(token);
+    for (const out of [text.stdout, outText]) {
+      expect(out).toContain('/nowhere/<redacted>/<redacted>');
+      expect(out).toContain('1 passed');
+      expect(out).not.toMatch(/(?<![\w-])pass(?![\w-])/);
+    }
+    expect(junit.stdout).toContain('/nowhere/&lt;redacted&gt;/&lt;redacted&gt;');
+    const doc = JSON.parse(json.stdout);
+    expect(doc.summary).toMatchObject({ pass: 1, fail: 1 });
+    expect(doc.checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'fail']);
+    expect(doc.checks[1].message).toContain('/nowhere/<redacted>/<redacted>');
   });
 });

@@ -12,7 +12,13 @@ const READ_BY_US = [
   'LC_ALL',
   'LC_MESSAGES',
   'LANG',
-  // the launcher variables the JVM probe and the trust-store resolution read
+  // proxies and JVM options a bundle copies, and the launcher variables the JVM probe reads: cleared and put back like the others
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
   'JAVA_TOOL_OPTIONS',
   '_JAVA_OPTIONS',
   'JDK_JAVA_OPTIONS',

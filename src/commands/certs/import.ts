@@ -58,14 +58,12 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(CertsImport);
-    const [{ resolveConfig }, { locateKeystore, keytoolOf }, store, importer] = await Promise.all([
-      import('../../config/resolve.js'),
+    const [{ locateKeystore, keytoolOf }, store, importer] = await Promise.all([
       import('../../trust/locate.js'),
       import('../../keystore/store.js'),
       import('../../trust/import.js'),
     ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.keepSecrets(config);
+    const config = await this.resolveSettings(flags);
     const { say } = await this.speaker(flags.lang);
     const out: string[] = [];
     const line = (t: Text) => out.push(say(t));

@@ -20,21 +20,14 @@ export default class CertsList extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(CertsList);
-    const [
-      { resolveConfig },
-      { locateKeystore },
-      { openKeystore, trustedEntries },
-      { KNOWN_CAS },
-      { fingerprint },
-    ] = await Promise.all([
-      import('../../config/resolve.js'),
-      import('../../trust/locate.js'),
-      import('../../keystore/store.js'),
-      import('../../trust/known-cas.js'),
-      import('../../keystore/model.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.keepSecrets(config);
+    const [{ locateKeystore }, { openKeystore, trustedEntries }, { KNOWN_CAS }, { fingerprint }] =
+      await Promise.all([
+        import('../../trust/locate.js'),
+        import('../../keystore/store.js'),
+        import('../../trust/known-cas.js'),
+        import('../../keystore/model.js'),
+      ]);
+    const config = await this.resolveSettings(flags);
     const { keystore: file, chosenBy } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);

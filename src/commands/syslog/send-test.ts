@@ -52,8 +52,7 @@ export default class SendTest extends DoctorCommand {
       throw new UsageError(
         `--system-name "${systemName}" holds control characters (a line feed ends an event): give one line of text`,
       );
-    const { resolveConfig } = await import('../../config/resolve.js');
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const config = await this.resolveSettings(flags);
     if (!config.syslogHost)
       throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
     if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
