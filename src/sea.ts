@@ -9,7 +9,9 @@ import { manifest, pjson } from 'siem-doctor:bundle';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`siem-doctor/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`);
+  process.stdout.write(
+    `siem-doctor/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`,
+  );
 } else {
   void Promise.all([import('./main.js'), import('siem-doctor:commands')]).then(([{ main }, { COMMANDS }]) =>
     main({ root: path.dirname(process.execPath), pjson, manifest, commands: COMMANDS }, args),
