@@ -66,15 +66,14 @@ class BundledPlugin implements Interfaces.Plugin {
 
   findCommand(id: string, opts: { must: true }): Promise<Command.Class>;
   findCommand(id: string, opts?: { must: boolean }): Promise<Command.Class> | undefined;
-  async findCommand(id: string, opts?: { must: boolean }): Promise<Command.Class | undefined> {
+  findCommand(id: string, opts?: { must: boolean }): Promise<Command.Class> | undefined {
     const command = this.table[id];
     if (!command) {
-      if (opts?.must) throw new Error(`command ${id} not found`);
-      return undefined;
+      return opts?.must ? Promise.reject(new Error(`command ${id} not found`)) : undefined;
     }
     command.id = id;
     command.plugin = this;
-    return command;
+    return Promise.resolve(command);
   }
 
   async load(): Promise<void> {

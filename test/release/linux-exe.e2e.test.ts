@@ -12,7 +12,14 @@ let bin: { dir: string; PATH: string };
 let work: string;
 const env = () => ({ PATH: bin.PATH, HOME: work, LANG: 'C', LC_ALL: 'C', NO_COLOR: '1' });
 const exe = (args: string[], options: { input?: string } = {}) =>
-  execa(LINUX_EXE, args, { env: env(), extendEnv: false, reject: false, cwd: work, timeout: 30_000, ...options });
+  execa(LINUX_EXE, args, {
+    env: env(),
+    extendEnv: false,
+    reject: false,
+    cwd: work,
+    timeout: 30_000,
+    ...options,
+  });
 
 beforeAll(async () => {
   requireBuilt(LINUX_EXE);
@@ -34,7 +41,11 @@ async function freePort(): Promise<number> {
 
 describe('the Linux executable without node on PATH', () => {
   it('has no node to fall back to', async () => {
-    const which = await execa('/bin/sh', ['-c', 'command -v node'], { env: env(), extendEnv: false, reject: false });
+    const which = await execa('/bin/sh', ['-c', 'command -v node'], {
+      env: env(),
+      extendEnv: false,
+      reject: false,
+    });
     expect(which.exitCode).not.toBe(0);
   });
 
@@ -45,7 +56,14 @@ describe('the Linux executable without node on PATH', () => {
   });
 
   it('reports check exactly as the npm form does, on the same inputs', async () => {
-    const args = ['check', '--only', 'java-runtime,java-tls,lifecycle', '--java-home', JRE('jre8u291'), '--json'];
+    const args = [
+      'check',
+      '--only',
+      'java-runtime,java-tls,lifecycle',
+      '--java-home',
+      JRE('jre8u291'),
+      '--json',
+    ];
     const ours = await exe(args);
     const npm = await execa(process.execPath, [path.join(ROOT, 'bin', 'run.js'), ...args], {
       env: { ...env(), PATH: process.env.PATH! },
@@ -73,7 +91,14 @@ describe('the Linux executable without node on PATH', () => {
   });
 
   it('starts the JVM when the release file is missing (execa, bundled)', async () => {
-    const result = await exe(['check', '--only', 'java-runtime', '--java-home', JRE('jdk11-no-release'), '--json']);
+    const result = await exe([
+      'check',
+      '--only',
+      'java-runtime',
+      '--java-home',
+      JRE('jdk11-no-release'),
+      '--json',
+    ]);
     const [runtime] = JSON.parse(result.stdout).checks;
     expect(runtime.status).not.toBe('error');
     expect(JSON.stringify(runtime)).toContain('11.0.10');
@@ -124,7 +149,15 @@ describe('the Linux executable without node on PATH', () => {
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain('Data server connection error');
       const out = path.join(work, 'bundle.json');
-      const bundle = await exe(['bundle', '--logs-directory', logs, '--java-home', JRE('jre8u291'), '-o', out]);
+      const bundle = await exe([
+        'bundle',
+        '--logs-directory',
+        logs,
+        '--java-home',
+        JRE('jre8u291'),
+        '-o',
+        out,
+      ]);
       expect(bundle.exitCode).toBe(0);
       expect(JSON.parse(await readFile(out, 'utf8'))).toHaveProperty('report');
     } finally {
@@ -134,15 +167,28 @@ describe('the Linux executable without node on PATH', () => {
 
   it('sends test events to its own listener (the WebAssembly fast lane included)', async () => {
     const port = String(await freePort());
-    const listener = execa(LINUX_EXE, ['syslog', 'listen', '--port', port, '--count', '3', '--duration', '20'], {
-      env: env(),
-      extendEnv: false,
-      reject: false,
-      timeout: 30_000,
-    });
+    const listener = execa(
+      LINUX_EXE,
+      ['syslog', 'listen', '--port', port, '--count', '3', '--duration', '20'],
+      {
+        env: env(),
+        extendEnv: false,
+        reject: false,
+        timeout: 30_000,
+      },
+    );
     let sent;
     for (let i = 0; i < 50; i++) {
-      sent = await exe(['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', port, '--count', '3']);
+      sent = await exe([
+        'syslog',
+        'send-test',
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        port,
+        '--count',
+        '3',
+      ]);
       if (sent.exitCode === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -167,10 +213,26 @@ describe('the Linux executable without node on PATH', () => {
     const session = `sd-exe-init-${process.pid}`;
     const tmux = (...args: string[]) => execa('tmux', args, { reject: false });
     const script = path.join(work, 'init.sh');
-    await writeFile(script, `#!/bin/sh\nexec env -i PATH=${bin.PATH} HOME=${work} LANG=C TERM=xterm ${LINUX_EXE} init\n`, {
-      mode: 0o755,
-    });
-    await tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', work, `${script}; sleep 30`);
+    await writeFile(
+      script,
+      `#!/bin/sh\nexec env -i PATH=${bin.PATH} HOME=${work} LANG=C TERM=xterm ${LINUX_EXE} init\n`,
+      {
+        mode: 0o755,
+      },
+    );
+    await tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '200',
+      '-y',
+      '50',
+      '-c',
+      work,
+      `${script}; sleep 30`,
+    );
     try {
       let screen = '';
       for (let i = 0; i < 100 && !screen.includes('Tenant portal URL'); i++) {

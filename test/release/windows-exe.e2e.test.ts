@@ -11,6 +11,7 @@
 //   that differs from the release file.
 // - Under Wine, Node cannot write to a pipe handed in as stdout; the runs write to files.
 import { execa } from 'execa';
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,15 +32,20 @@ async function wine(args: string[]): Promise<{ exitCode: number; stdout: string;
   const out = path.join(prefix, `out-${process.hrtime.bigint()}`);
   const [stdout, stderr] = [openSync(`${out}.1`, 'w'), openSync(`${out}.2`, 'w')];
   try {
-    const result = await execa('wine', [exe, ...args], {
-      env: { WINEPREFIX: prefix, WINEDEBUG: '-all', PATH: '/usr/bin:/bin', HOME: prefix, LANG: 'C', LC_ALL: 'C' },
-      extendEnv: false,
-      reject: false,
+    const result = spawnSync('wine', [exe, ...args], {
+      env: {
+        WINEPREFIX: prefix,
+        WINEDEBUG: '-all',
+        PATH: '/usr/bin:/bin',
+        HOME: prefix,
+        LANG: 'C',
+        LC_ALL: 'C',
+      },
       stdio: ['ignore', stdout, stderr],
       timeout: 60_000,
     });
     return {
-      exitCode: result.exitCode ?? -1,
+      exitCode: result.status ?? -1,
       stdout: await readFile(`${out}.1`, 'utf8'),
       stderr: await readFile(`${out}.2`, 'utf8'),
     };
@@ -102,7 +108,14 @@ describe('the Windows executable under Wine', () => {
   });
 
   it('judges a JRE under C:\\Program Files (x86) given with --java-home', async () => {
-    const result = await wine(['check', '--only', 'java-runtime,lifecycle', '--java-home', JRE_HOME, '--json']);
+    const result = await wine([
+      'check',
+      '--only',
+      'java-runtime,lifecycle',
+      '--java-home',
+      JRE_HOME,
+      '--json',
+    ]);
     const report = JSON.parse(result.stdout);
     const runtime = report.checks.find((c: { id: string }) => c.id === 'java-runtime');
     expect(runtime.status).toBe('pass');
@@ -124,7 +137,15 @@ describe('the Windows executable under Wine', () => {
     expect(list.exitCode).toBe(0);
     expect(list.stdout).toContain(`${KEYSTORE} (JKS, 140 entries)`);
     const before = await readFile(onC(KEYSTORE));
-    const dry = await wine(['certs', 'import', '--keystore', KEYSTORE, '--from', 'C:\\certs for import\\root g2.pem', '--dry-run']);
+    const dry = await wine([
+      'certs',
+      'import',
+      '--keystore',
+      KEYSTORE,
+      '--from',
+      'C:\\certs for import\\root g2.pem',
+      '--dry-run',
+    ]);
     expect(dry.stdout).toContain('Microsoft TLS RSA Root G2');
     expect(await readFile(onC(KEYSTORE))).toEqual(before);
   });
