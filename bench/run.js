@@ -20,7 +20,7 @@ ok &&= version <= 150;
 
 const keytool = time('keytool', ['-list', '-keystore', cacerts, '-storepass', 'changeit'], { runs, env });
 const check = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], { runs, env });
-ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5);
+ok = report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5) && ok;
 
 // NODE_EXTRA_CA_CERTS makes Node load a CA bundle at every start, before any of our code runs
 // (about 70 ms on these machines, where it is set). The verdicts above use the environment as it
@@ -50,7 +50,7 @@ if (existsSync(exe)) {
     for (const args of [['--version'], ['check', '--only', 'java-runtime,lifecycle']]) {
       const npm = time(process.execPath, [doctor, ...args], { runs, env: e });
       const ours = time(exe, args, { runs, env: e });
-      ok &&= report(`executable vs npm form, ${args.join(' ')} (${label})`, ours, npm, 1.0);
+      ok = report(`executable vs npm form, ${args.join(' ')} (${label})`, ours, npm, 1.0) && ok;
     }
   }
 } else {
