@@ -268,6 +268,12 @@ export async function resolveConfig({ flags, argv, env, secrets }: ResolveInput)
     const value = pick(name);
     if (value !== undefined) config[key] = value;
   }
+  if (config.logsDirectory === undefined && process.platform === 'win32') {
+    // Windows: the agent's default folder, C:\MCAS-SIEM-Agent\Logs, when nothing else names one.
+    const { defaultLogsDirectory } = await import('../probes/process.js');
+    const dir = await defaultLogsDirectory();
+    if (dir) config.logsDirectory = dir;
+  }
   if (agent) {
     config.agentPid = agent.pid;
     config.agentJavaOptions = agent.javaOptions;
