@@ -380,6 +380,10 @@ export const en = {
     'listen.framing': 'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram} datagrams',
     'listen.malformed': 'First malformed message, from {sender} ({reason}): {example}',
     'listen.none': 'No valid event arrived.',
+    // bounds (issue #10): send-test streams its events; listen --json waits for its stdout
+    'sendTest.sentBefore': '{sent} of {count} events were taken by the server before that',
+    'listen.dropped':
+      '{dropped} UDP datagrams were dropped unread while the output could not keep up (UDP cannot be paused)',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
   },

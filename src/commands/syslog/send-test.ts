@@ -47,12 +47,13 @@ export default class SendTest extends DoctorCommand {
     const { flags } = await this.parse(SendTest);
     const { resolveConfig } = await import('../../config/resolve.js');
     const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const { version } = this.config;
     if (!config.syslogHost)
       throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
     if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
     const { syslogHost: host, syslogPort: port, protocol } = config;
 
-    const [{ sampleEvents, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
+    const [{ eachSampleEvent, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
       import('../../syslog/test-events.js'),
       import('../../syslog/cef.js'),
       import('../../syslog/framing.js'),
@@ -60,20 +61,23 @@ export default class SendTest extends DoctorCommand {
     ]);
     const runId = newRunId();
     const systemName = flags['system-name'];
-    const events = sampleEvents({ count: flags.count, runId, version: this.config.version, systemName });
     const framing = flags.framing as 'lf' | 'octet';
-    const messages = events.map((event) =>
-      frame(
-        flags.rfc3164
-          ? cef.formatRfc3164Line(event, systemName ?? os.hostname())
-          : cef.formatAgentLine(event),
-        {
-          framing,
-          pri: flags.pri,
-        },
-      ),
-    );
-    const result = await sendMessages({ host, port, protocol, messages, timeoutMs: config.timeoutMs });
+    const hostname = systemName ?? os.hostname();
+    // made one at a time as the sender asks for them: memory stays flat whatever --count
+    function* messages() {
+      const events = eachSampleEvent({ count: flags.count, runId, version, systemName });
+      for (const event of events) {
+        const line = flags.rfc3164 ? cef.formatRfc3164Line(event, hostname) : cef.formatAgentLine(event);
+        yield frame(line, { framing, pri: flags.pri });
+      }
+    }
+    const result = await sendMessages({
+      host,
+      port,
+      protocol,
+      messages: messages(),
+      timeoutMs: config.timeoutMs,
+    });
 
     const { say } = await this.speaker(flags.lang);
     if (flags.json) {
@@ -111,6 +115,10 @@ export default class SendTest extends DoctorCommand {
           },
         }),
       );
+      if (result.stage === 'send')
+        this.logToStderr(
+          say({ key: 'sendTest.sentBefore', params: { sent: result.sent, count: flags.count } }),
+        );
     }
     if (!result.ok) this.exit(1);
   }
