@@ -1,4 +1,5 @@
 // npm run bench: start-up and the checks users run most, against the tools the docs send them to.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report, time } from './lib.js';
@@ -19,7 +20,18 @@ ok &&= version <= 150;
 
 const keytool = time('keytool', ['-list', '-keystore', cacerts, '-storepass', 'changeit'], { runs, env });
 const check = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,lifecycle'], { runs, env });
-ok &&= report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5);
+ok = report('check --only java-runtime,lifecycle vs keytool -list (140 entries)', check, keytool, 0.5) && ok;
+
+// The JVM probe (java-certs, java-tls) starts the agent's JVM once per run: what that costs on its
+// own, measured against the same JVM's bare start (java -version). Reported, not a target.
+const javaVersion = time('java', ['-version'], { runs, env });
+const jvmCheck = time(process.execPath, [doctor, 'check', '--only', 'java-runtime,java-tls,java-certs'], {
+  runs,
+  env,
+});
+console.log(
+  `check --only java-runtime,java-tls,java-certs (one JVM probe): ${jvmCheck.toFixed(1)} ms; the probe adds ${(jvmCheck - check).toFixed(1)} ms to the check above; java -version alone: ${javaVersion.toFixed(1)} ms`,
+);
 
 // NODE_EXTRA_CA_CERTS makes Node load a CA bundle at every start, before any of our code runs
 // (about 70 ms on these machines, where it is set). The verdicts above use the environment as it
@@ -35,6 +47,25 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
   console.log(
     `  (without NODE_EXTRA_CA_CERTS: --version ${v.toFixed(1)} ms; check ${c.toFixed(1)} ms → ratio ${(c / keytool).toFixed(2)})`,
   );
+}
+
+// The Linux executable (npm run dist), measured in this same run: it must start no slower than
+// the npm form, with and without NODE_EXTRA_CA_CERTS.
+const exe = path.join(root, 'dist', 'siem-doctor-linux-x64');
+if (existsSync(exe)) {
+  const bare = { ...env };
+  delete bare.NODE_EXTRA_CA_CERTS;
+  const cases = [['with the environment as it is', env]];
+  if (process.env.NODE_EXTRA_CA_CERTS) cases.push(['without NODE_EXTRA_CA_CERTS', bare]);
+  for (const [label, e] of cases) {
+    for (const args of [['--version'], ['check', '--only', 'java-runtime,lifecycle']]) {
+      const npm = time(process.execPath, [doctor, ...args], { runs, env: e });
+      const ours = time(exe, args, { runs, env: e });
+      ok = report(`executable vs npm form, ${args.join(' ')} (${label})`, ours, npm, 1.0) && ok;
+    }
+  }
+} else {
+  console.log('(no dist/siem-doctor-linux-x64: run npm run dist to compare the executable)');
 }
 
 const extra = process.argv.slice(2);

@@ -2,39 +2,17 @@
 // and our modules one by one cost more than the work itself. So everything a command needs at
 // start is bundled into one entry, dist/main.js (oclif included); what only some runs need
 // (PKCS#12 support, execa, the network probes, other languages) stays in lazily imported chunks.
-// oclif finds commands through dist/commands/**.js, which are one-line shims into main.js.
+// oclif finds the commands in main.js's COMMANDS (package.json: the "explicit" strategy), the
+// table scripts/entry.js makes from src/commands; the executables (scripts/dist.js) use the same.
 // Type checking is tsc's job (npm run lint); this only emits.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { entryModules, root } from './entry.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
-
-function commandFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? commandFiles(path.join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [path.join(dir, entry.name)]
-        : [],
-  );
-}
-
-const commands = commandFiles(path.join(src, 'commands')).map((file, i) => ({
-  file,
-  name: `Command${i}`,
-  out: path.join(dist, path.relative(src, file).replace(/\.ts$/, '.js')),
-}));
-const entry = [
-  "export { execute } from './main.ts';",
-  "export { createRedactor, secretsFromArgv } from './render/redact.ts';",
-  ...commands.map(
-    (c) => `export { default as ${c.name} } from './${path.relative(src, c.file).replace(/\\/g, '/')}';`,
-  ),
-].join('\n');
+const entry = ["export * from './main.ts';", "export { COMMANDS } from 'siem-doctor:commands';"].join('\n');
 
 // `syslog listen`'s fast lane is AssemblyScript compiled to WebAssembly (src/syslog/assembly/);
 // its bytes are bundled into the chunk that uses them (the 'binary' loader below).
@@ -75,17 +53,10 @@ await build({
   loader: { '.wasm': 'binary' },
   // oclif is CommonJS and calls require(); give the ESM bundle a real one.
   banner: { js: banner },
+  plugins: [entryModules()],
   logLevel: 'warning',
 });
 renameSync(path.join(dist, 'stdin.js'), path.join(dist, 'main.js'));
-for (const c of commands) {
-  mkdirSync(path.dirname(c.out), { recursive: true });
-  const target = path.relative(path.dirname(c.out), path.join(dist, 'main.js')).replace(/\\/g, '/');
-  writeFileSync(
-    c.out,
-    `export { ${c.name} as default } from '${target.startsWith('.') ? target : `./${target}`}';\n`,
-  );
-}
 // bench/: the in-process parse of a keystore, on its own
 await build({
   entryPoints: [path.join(src, 'keystore', 'jks.ts')],

@@ -1,10 +1,12 @@
 // What every siem-doctor command shares: bad input ends in one clear line and exit 2, never a
-// stack trace, and no secret from the command line or environment reaches that line.
+// stack trace, and no secret the run learnt (command line, environment, config file, the agent's
+// own command line) reaches that line or any other output.
 import { Command } from '@oclif/core/command';
 import { UsageError } from './errors.js';
 import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
-import { DEFAULT_STOREPASS, type DoctorConfig } from './config/resolve.js';
+import { resolveConfig, type DoctorConfig, type ResolveInput } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
+import { escapeControls } from './render/terminal.js';
 
 /**
  * oclif's parse errors span lines ("Parsing --count", then the reason on the next; "The following
@@ -24,12 +26,17 @@ interface OclifError extends Error {
 }
 
 export abstract class DoctorCommand extends Command {
-  /** Secrets learnt while running (resolved config), added to those on the command line. */
+  /** Secrets learnt while running (config file, the running agent), added to those on the command line. */
   protected secrets: string[] = [];
 
-  /** Remembers what in the resolved settings must never be shown (the default password is public). */
-  protected keepSecrets(config: DoctorConfig): void {
-    this.secrets.push(config.token ?? '', config.storepass === DEFAULT_STOREPASS ? '' : config.storepass);
+  /** The settings of this run from flags, environment, config file and agent; their secrets kept. */
+  protected resolveSettings(flags: ResolveInput['flags']): Promise<DoctorConfig> {
+    return resolveConfig({ flags, argv: this.argv, env: process.env, secrets: this.secrets });
+  }
+
+  /** Every secret this run knows, for the redactor and the report renderer. */
+  protected knownSecrets(): string[] {
+    return [...this.secrets, ...secretsFromArgv(this.argv, process.env)];
   }
 
   /** The texts in the user's language (--lang, else LC_ALL/LANG, else English), and a way to say one. */
@@ -39,7 +46,7 @@ export abstract class DoctorCommand extends Command {
   }
 
   protected redactor() {
-    return createRedactor([...this.secrets, ...secretsFromArgv(this.argv, process.env)]);
+    return createRedactor(this.knownSecrets());
   }
 
   protected override async catch(error: OclifError): Promise<unknown> {
@@ -47,11 +54,16 @@ export abstract class DoctorCommand extends Command {
     if (error.code === 'EEXIT') throw error;
     const parseError = error.oclif?.exit === 2 && !(error instanceof UsageError);
     const usage = error instanceof UsageError || parseError;
+    // A UsageError is one line of ours: a line feed in it comes from the input it quotes, and is
+    // escaped below rather than cutting the line short.
     let line = parseError
       ? parseErrorLine(error.message)
-      : (error.message ?? String(error)).split('\n')[0]!.trim();
+      : error instanceof UsageError
+        ? error.message.trim()
+        : (error.message ?? String(error)).split('\n')[0]!.trim();
     if (!usage) line = `unexpected failure: ${line}`;
-    this.logToStderr(`Error: ${this.redactor().text(line)}`);
+    // the line may quote what the user typed or a file held: its control characters are escaped
+    this.logToStderr(`Error: ${escapeControls(this.redactor().text(line))}`);
     if (!usage && process.env.SIEM_DOCTOR_DEBUG) this.logToStderr(this.redactor().text(error.stack ?? ''));
     return this.exit(usage ? 2 : 1);
   }

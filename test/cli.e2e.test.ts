@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JRE, ROOT } from './helpers/paths.js';
+import { RAW_CONTROL } from './helpers/terminal.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
 const run = (args: string[], env: Record<string, string | undefined> = {}) =>
@@ -34,6 +35,31 @@ describe('siem-doctor as a process', () => {
     expect(stderr.trim().split('\n')).toEqual([
       'Error: --syslog-port "0" must be a whole number from 1 to 65535',
     ]);
+  });
+
+  // Values a shell passes as they are (runCommand in-process would split or drop them).
+  it.each([
+    [['check', '--only', 'lifecycle', '--output', ''], 'Error: --output "" names no file'],
+    [['check', '--only', 'lifecycle', '--output', ' '], 'Error: --output " " names no file'],
+    [['bundle', '--output', ''], 'Error: --output "" names no file'],
+    // today it would listen on every interface
+    [['syslog', 'listen', '--port', '5514', '--host', ''], 'Error: --host "" is not an address or host name'],
+    [
+      ['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', '9', '--system-name', 'a\nb'],
+      'Error: --system-name "a\\u000ab" holds control characters',
+    ],
+    // the URL parser would drop the line feed and probe another host
+    [
+      ['check', '--portal-url', 'https://contoso.por\ntal.cloudappsecurity.com'],
+      'Error: --portal-url "https://contoso.por\\u000atal.cloudappsecurity.com" holds control characters',
+    ],
+    [['check', '--syslog-host', '\u001b[31mX'], 'Error: --syslog-host "\\u001b[31mX" is not a host name'],
+  ])('%j exits 2 with one line, bad input quoted escaped', async (args, expected) => {
+    const { stderr, stdout, exitCode } = await run(args, { LANG: 'C', LC_ALL: 'C' });
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringContaining(expected)]);
+    expect(stderr.trimEnd()).not.toMatch(RAW_CONTROL);
   });
 
   it('an unwritable --output exits 2 and says why', async () => {

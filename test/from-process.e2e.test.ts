@@ -1,7 +1,7 @@
 // --from-process against a real running process that looks like the agent: a JRE home whose
 // bin/java is a script that waits, started as `java -D… -jar mcas-siemagent-….jar --token … …`.
-import { execa, type ResultPromise } from 'execa';
-import { chmod, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { execa } from 'execa';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,38 +54,43 @@ describe('reading the agent’s command line', () => {
   });
 });
 
-describe.runIf(process.platform === 'linux')('check --from-process', () => {
-  let agent: ResultPromise;
-  let home: string;
-  beforeAll(async () => {
-    home = await mkdtemp(path.join(os.tmpdir(), 'sd-agent-jre-'));
-    await cp(JRE('jre8u291'), home, { recursive: true });
-    await writeFile(
-      path.join(home, 'bin', 'java'),
-      '#!/bin/sh\n# stands in for the agent: waits, does nothing\nsleep 30\n',
-    );
-    await chmod(path.join(home, 'bin', 'java'), 0o755);
-    agent = execa(
-      path.join(home, 'bin', 'java'),
-      [
-        '-Djdk.tls.client.protocols=TLSv1.1',
-        '-jar',
-        '/opt/mcas/mcas-siemagent-0.87.20-signed.jar',
-        '--logsDirectory',
-        await brokenAgentLogs(),
-        '--proxy',
-        'http://proxy.contoso.local:8080',
-        '--token',
-        TOKEN,
-      ],
-      { reject: false, stdio: 'ignore' },
-    );
-    await new Promise((r) => setTimeout(r, 300));
-  });
-  afterAll(async () => {
+/** A process that looks like the agent: a copied JRE home whose bin/java waits, started with `args`. */
+async function startFakeAgent(args: (home: string) => Promise<string[]>) {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'sd-agent-jre-'));
+  await cp(JRE('jre8u291'), home, { recursive: true });
+  await writeFile(
+    path.join(home, 'bin', 'java'),
+    '#!/bin/sh\n# stands in for the agent: waits, does nothing\nsleep 30\n',
+  );
+  await chmod(path.join(home, 'bin', 'java'), 0o755);
+  const agent = execa(path.join(home, 'bin', 'java'), await args(home), { reject: false, stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 300));
+  const stop = async () => {
     agent.kill();
     await agent;
+    await rm(home, { recursive: true, force: true });
+  };
+  return { home, stop };
+}
+
+describe.runIf(process.platform === 'linux')('check --from-process', () => {
+  let agent: Awaited<ReturnType<typeof startFakeAgent>>;
+  let home: string;
+  beforeAll(async () => {
+    agent = await startFakeAgent(async () => [
+      '-Djdk.tls.client.protocols=TLSv1.1',
+      '-jar',
+      '/opt/mcas/mcas-siemagent-0.87.20-signed.jar',
+      '--logsDirectory',
+      await brokenAgentLogs(),
+      '--proxy',
+      'http://proxy.contoso.local:8080',
+      '--token',
+      TOKEN,
+    ]);
+    home = agent.home;
   });
+  afterAll(() => agent.stop());
 
   it('diagnoses the agent as it runs: its JRE, its -D options, its proxy, its logs, its token unseen', async () => {
     const { stdout, exitCode } = await doctor([
@@ -129,6 +134,63 @@ describe.runIf(process.platform === 'linux')('check --from-process', () => {
       home: JRE('jre8u281'),
       source: '--java-home',
     });
+    // …and says that the agent itself runs on another JRE.
+    expect(JSON.parse(stdout).checks[0].status).toBe('warn');
+    expect(JSON.parse(stdout).checks[0].message).toContain('is not the Java the running agent uses');
+  });
+});
+
+describe.runIf(process.platform === 'linux')('--from-process: the agent’s secrets', () => {
+  const token = 'QWdlbnRTZWNyZXRUb2tlbk5vdEluQW55T3V0cHV0MDEyMzQ1Njc4OWFiY2RlZmdoaWpr';
+  const proxyPassword = 'AgentPr0xyPw';
+  const trustStorePassword = 'TrustSt0rePw';
+  const secrets = [token, proxyPassword, trustStorePassword];
+  let agent: Awaited<ReturnType<typeof startFakeAgent>>;
+  let logs: string;
+  beforeAll(async () => {
+    agent = await startFakeAgent(async (home) => {
+      logs = path.join(home, 'logs');
+      await mkdir(logs);
+      // the secrets bare, next to no word that gives them away: only knowing them catches them
+      await writeFile(
+        path.join(logs, 'agent.log'),
+        `ERROR Data server connection error; sent ${token} via ${proxyPassword} with ${trustStorePassword}\n`,
+      );
+      return [
+        `-Djavax.net.ssl.trustStorePassword=${trustStorePassword}`,
+        '-jar',
+        '/opt/mcas/mcas-siemagent-0.87.20-signed.jar',
+        '--logsDirectory',
+        logs,
+        '--proxy',
+        `bob:${proxyPassword}@proxy.contoso.local:8080`,
+        '--token',
+        token,
+      ];
+    });
+  });
+  afterAll(() => agent.stop());
+
+  // The stand-in's java never answers the JVM probe: each run waits out the probe's allowance.
+  it('none reaches check --json, logs or the bundle', { timeout: 90_000 }, async () => {
+    const check = await doctor(['check', '--from-process', '--only', 'java-tls,proxy,agent-logs', '--json']);
+    const checks = JSON.parse(check.stdout).checks;
+    expect(checks.find((c: { id: string }) => c.id === 'proxy').evidence.proxy).toBe(
+      '<redacted>@proxy.contoso.local:8080',
+    );
+    const bundleFile = path.join(agent.home, 'bundle.json');
+    const outputs = [
+      check.stdout + check.stderr,
+      // one after the other: doctor() runs in this process and captures its output
+      (await doctor(['logs', '--from-process'])).stdout,
+      (await doctor(['logs', '--from-process', '--json'])).stdout,
+      (await doctor(['bundle', '--from-process', '--output', bundleFile])).stderr,
+      await readFile(bundleFile, 'utf8'),
+    ];
+    expect(outputs[1]).toContain('sent <redacted> via <redacted> with <redacted>');
+    expect(outputs[2]).toContain('sent <redacted> via <redacted> with <redacted>');
+    expect(outputs[4]).toContain('sent <redacted> via <redacted> with <redacted>');
+    for (const out of outputs) for (const secret of secrets) expect(out).not.toContain(secret);
   });
 });
 

@@ -1,12 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentLogs } from '../src/checks/agent-logs.js';
 import { scanLogs } from '../src/logs/scan.js';
 import { runOne } from './helpers/context.js';
 import { doctor } from './helpers/cli.js';
 import { brokenAgentLogs, FIXTURES } from './helpers/paths.js';
+import { RAW_CONTROL } from './helpers/terminal.js';
 
 let BROKEN: string;
 beforeAll(async () => {
@@ -86,6 +88,169 @@ describe('siem-doctor logs', () => {
       expect(stdout + stderr).not.toContain(TOKEN);
       expect(stdout).toContain('Invalid token');
       expect(stdout).toContain('<redacted>');
+    }
+  });
+
+  it('prints no control character of a log line or a file name raw, in any format', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    try {
+      const hostile = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u007f';
+      const dir = path.join(root, `logs${hostile}`);
+      await mkdir(dir);
+      await writeFile(
+        path.join(dir, `agent${hostile}.log`),
+        `2026-11-21 10:00:00 ERROR Invalid token ${hostile} and more\n`,
+      );
+      const runs = [
+        await doctor(['logs', dir]),
+        await doctor(['logs', dir, '--json']),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir]),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--format', 'junit']),
+        await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--json']),
+      ];
+      for (const { stdout } of runs) {
+        expect(stdout).toContain('Invalid token');
+        expect(stdout).not.toMatch(RAW_CONTROL);
+      }
+      expect(runs[0]!.stdout).toContain('the last in agent?]0;owned??[2J?31m?.log');
+      expect(runs[0]!.stdout).toContain('Invalid token ?]0;owned??[2J?31m? and more');
+      // JSON keeps the bytes, escaped
+      expect(JSON.parse(runs[1]!.stdout).matches[0].last.text).toContain(hostile);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('logs that are not plain text from their first byte', () => {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  const tempDir = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    made.push(dir);
+    return dir;
+  };
+  /** 3 lines, a 20 MB sparse hole of NULs (as a pre-allocated log has), then 2 lines: the error on line 5. */
+  async function sparseLog(dir: string) {
+    const file = path.join(dir, 'siem-agent.log');
+    await writeFile(
+      file,
+      '2026-11-21 10:00:00 INFO start\n2026-11-21 10:00:01 INFO polling\n2026-11-21 10:00:02 INFO ok\n',
+    );
+    await truncate(file, 20 * 1024 * 1024);
+    await appendFile(
+      file,
+      '2026-11-21 10:05:00 INFO polling\n2026-11-21 10:05:01 ERROR sun.security.validator.ValidatorException: PKIX path building failed\n',
+    );
+    return file;
+  }
+
+  it('reads the text of a sparse log whose read window starts with NULs, with its real line numbers', async () => {
+    const dir = await tempDir();
+    await sparseLog(dir);
+    const scan = await scanLogs(dir);
+    expect(scan).toMatchObject({ files: 1, truncated: true, skipped: [] });
+    expect(scan.matches).toHaveLength(1);
+    expect(scan.matches[0]).toMatchObject({
+      error: 'Issue with new versions of Java',
+      last: { file: 'siem-agent.log', line: 5 },
+    });
+    expect(scan.matches[0]!.last.text).toContain('PKIX path building failed');
+  });
+
+  it('names a binary file as skipped, with the reason, in the scan, the check and both outputs', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'core.dump'), randomBytes(64 * 1024));
+    await writeFile(path.join(dir, 'agent.log'), '2026-11-21 10:00:00 INFO all is well\n');
+    await writeFile(path.join(dir, 'agent.log.1.gz'), randomBytes(1024));
+    const scan = await scanLogs(dir);
+    expect(scan.files).toBe(1);
+    expect(scan.skipped).toEqual(
+      expect.arrayContaining([
+        { file: 'core.dump', reason: 'binary' },
+        { file: 'agent.log.1.gz', reason: 'archive' },
+      ]),
+    );
+    const result = await runOne(agentLogs, { logsDirectory: dir });
+    // nothing found in what was read, but one file could not be read as text: not a clean pass
+    expect(result).toMatchObject({ status: 'warn' });
+    expect(result.evidence!.skipped).toEqual(expect.arrayContaining(['core.dump: binary']));
+    const text = await doctor(['logs', dir], { LANG: 'C', LC_ALL: 'C' });
+    expect(text.stdout).toContain('skipped core.dump: binary content, not text');
+    expect(text.stdout).toContain('skipped agent.log.1.gz: an archive or compiled file, not searched');
+    const json = JSON.parse((await doctor(['logs', dir, '--json'], { LANG: 'C', LC_ALL: 'C' })).stdout);
+    expect(json.skipped).toEqual(expect.arrayContaining([{ file: 'core.dump', reason: 'binary' }]));
+  });
+
+  it('says it could not confirm anything when every file was skipped', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'only.bin.log'), randomBytes(4096));
+    const result = await runOne(agentLogs, { logsDirectory: dir });
+    expect(result).toMatchObject({
+      status: 'warn',
+      evidence: { files: 0, skipped: ['only.bin.log: binary'] },
+    });
+    expect(result.message).toContain('could not confirm');
+  });
+});
+
+describe('siem-doctor logs: secrets it learnt or only sees the shape of', () => {
+  const dirs: string[] = [];
+  const logDir = async (lines: string[]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
+    dirs.push(dir);
+    await writeFile(path.join(dir, 'agent.log'), `${lines.join('\n')}\n`);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('redacts the token of the --config file wherever a log line holds it', async () => {
+    // not next to the word token: only knowing the file's token catches it
+    const dir = await logDir([`2026-11-21 10:00:00 ERROR Invalid token; the agent sent ${TOKEN} (rejected)`]);
+    const file = path.join(dir, 'siem-doctor.json');
+    await writeFile(file, JSON.stringify({ token: TOKEN, logsDirectory: dir }));
+    for (const args of [[], ['--json']]) {
+      const { stdout, stderr, exitCode } = await doctor(['logs', '--config', file, ...args]);
+      expect(exitCode).toBe(1);
+      expect(stdout + stderr).not.toContain(TOKEN);
+      expect(stdout).toContain('the agent sent <redacted> (rejected)');
+    }
+  });
+
+  it('redacts secrets it was never told by their shape, and nothing around them', async () => {
+    const dir = await logDir([
+      'ERROR Invalid token, request had token=Zm9vYmFyU2VjcmV0MQ',
+      'ERROR Too many critical errors; Authorization: Token QXV0aFNlY3JldA==',
+      'ERROR General error during bootstrap: keystore password=Hunter2!x',
+      'ERROR Invalid proxy address bob:Pr0xyPw@proxy.contoso.local:3128',
+      'ERROR Internal error {"password": "SnNvblNlY3JldA", "user": "bob"}',
+    ]);
+    for (const args of [[], ['--json']]) {
+      const { stdout } = await doctor(['logs', dir, ...args]);
+      for (const secret of [
+        'Zm9vYmFyU2VjcmV0MQ',
+        'QXV0aFNlY3JldA==',
+        'Hunter2!x',
+        'Pr0xyPw',
+        'SnNvblNlY3JldA',
+      ])
+        expect(stdout).not.toContain(secret);
+      const lines = args.length
+        ? JSON.parse(stdout).matches.map((m: { last: { text: string } }) => m.last.text)
+        : stdout.split('\n').map((line) => line.trim());
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'ERROR Invalid token, request had token=<redacted>',
+          'ERROR Too many critical errors; Authorization: Token <redacted>',
+          'ERROR General error during bootstrap: keystore password=<redacted>',
+          'ERROR Invalid proxy address <redacted>@proxy.contoso.local:3128',
+          'ERROR Internal error {"password": "<redacted>", "user": "bob"}',
+        ]),
+      );
     }
   });
 });

@@ -13,6 +13,7 @@ import { sampleEvents } from '../src/syslog/test-events.js';
 import { probeTcp } from '../src/probes/tcp.js';
 import { closedPort } from './helpers/servers.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { RAW_CONTROL } from './helpers/terminal.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
 /** `siem-doctor syslog send-test` as a process, to 127.0.0.1:port, with more flags after. */
@@ -221,6 +222,44 @@ describe('syslog listen as a process', () => {
     );
     expect(stdout).toContain('1 malformed');
     expect(stdout).toContain('First malformed message, from 127.0.0.1 (no CEF: in the line)');
+  });
+
+  it('lets no control character a sender put in events reach the terminal, in lines or summary', async () => {
+    // ESC ]0; retitles the window, ESC [2J clears the screen, U+009B is CSI to an 8-bit terminal
+    const hostile = '\u001b]0;title\u0007\u001b[2J\u009b31m\u007f';
+    const line = `CEF:0|MCAS|SIEM_Agent|0.1|ALERT_${hostile}|Name ${hostile}|3|suser=u${hostile} destinationServiceName=a${hostile}`;
+    const input =
+      `junk ${hostile}\n` + // malformed: the summary quotes it
+      `2024-03-01T10:00:00.000Z h${hostile} ${line}\n` + // the fast lane's
+      `<13>Mar  1 10:00:00 host ${line}\n`; // the full parser's
+    for (const json of [false, true]) {
+      const { port, child } = await startListen([
+        '--count',
+        '2',
+        '--duration',
+        '20',
+        ...(json ? ['--json'] : []),
+      ]);
+      await execa('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], { input });
+      const { stdout, exitCode } = await child;
+      expect(exitCode).toBe(0);
+      expect(stdout).not.toMatch(RAW_CONTROL);
+      if (json) {
+        const records = stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
+        expect(records.pop().summary.byCategory).toEqual({ [`ALERT_${hostile}`]: 2 }); // escaped, not lost
+      } else {
+        const masked = '?]0;title??[2J?31m?';
+        expect(stdout).toContain(
+          `2024-03-01T10:00:00.000Z  ALERT_${masked}  Name ${masked}  u${masked}  a${masked}\n`,
+        );
+        expect(stdout).toContain(`Mar  1 10:00:00  ALERT_${masked}`);
+        expect(stdout).toContain(`  ALERT_${masked}  2\n`); // the summary's categories
+        expect(stdout).toContain('First malformed message');
+      }
+    }
   });
 
   it('receives UDP from logger', async () => {

@@ -15,6 +15,8 @@ const ENVIRONMENT = [
   'https_proxy',
   'HTTP_PROXY',
   'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
   'NO_PROXY',
   'no_proxy',
   'LANG',

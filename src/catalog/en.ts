@@ -276,6 +276,44 @@ export const en = {
       'Where this server cannot reach the portal, use `siem-doctor certs import --download` (files checked against pinned fingerprints) or `--from` with certificate files you trust.',
     'certs.fix.restart': 'Restart the agent afterwards, so that Java reads the trust store again.',
     'certs.fix.password': 'Give the keystore password with --storepass (the JRE default is changeit).',
+    // JVM as the judge (issue #11): java-certs / java-tls verdicts from the agent's own JVM, trust-store resolution
+    'java.notAgentJava':
+      '{home} is not the Java the running agent uses: it runs on {agentHome} (an update may have moved it); judge and fix that one (leave out --java-home)',
+    'certs.jvmTrusted':
+      '{java} trusts the portal: its own handshake with {host} succeeded ({protocol}) with the trust store {store}',
+    'certs.jvmNoPath':
+      '{java} cannot build a path from the portal’s chain to an anchor of its trust store {store}: {error}',
+    'certs.jvmConstraints':
+      '{java} refuses the portal’s chain under its rule jdk.certpath.disabledAlgorithms = {rule}: {error}',
+    'certs.jvmEmptyStore':
+      '{java} has no trust anchor: its trust store {store} is empty, damaged or unreadable ({error})',
+    'certs.jvmHostname':
+      '{java} refuses the certificate served for {host}: the portal host is wrong, or something intercepts the connection ({error})',
+    'certs.specialStore':
+      'not run: Java’s trust store is of type {type}, not a file; the model cannot read it and certs import cannot write it (on Windows, add the CA to the machine’s certificate store)',
+    'certs.modelConstraints':
+      'the path reaches an anchor, but “{subject}” has a {key}-bit key that jdk.certpath.disabledAlgorithms refuses ({rule})',
+    'certs.otherStore':
+      '{file} anchors the portal’s chain, but the agent’s Java reads another trust store: {other}',
+    'certs.fix.constraints':
+      'Relax the keySize rule of jdk.certpath.disabledAlgorithms for this JRE (java.security, or the file of -Djava.security.properties / the crypto policy), or ask for chains with larger keys: the portal’s chain cannot be changed from here.',
+    'certs.fix.hostname':
+      'Check the portal URL (the tenant host, e.g. contoso.us3.portal.cloudappsecurity.com) and whether a proxy inspects TLS: the agent needs the genuine Microsoft certificate.',
+    'certs.fix.g2Root':
+      'The portal serves its chain without the DigiCert cross-sign of “{root}”: add the self-signed “{root}” (valid to 2040) to the agent’s trust store as an anchor, with `siem-doctor certs import --from FILE` (the certificate from Microsoft’s PKI repository).',
+    'tls.jvmOk': '{java} speaks TLS with the portal: its own handshake with {host} negotiated {protocol}',
+    'tls.jvmRefused': '{java} could not agree on a TLS protocol with {host}: {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 is off for {java}: its default client protocols are {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 is on for {java}: its default client protocols are {protocols}',
+    'tls.jvmNoDefaults': '{java} could not set up its default TLS context: {error}',
+    // trust-store resolution and distribution-managed stores (issue #11)
+    'store.chosenBy': 'Chosen as Java chooses it: {how}',
+    'store.managed':
+      '{file} resolves to {resolved}, which the distribution rebuilds ({tool}): a direct write would be undone by the next CA package update, so the distribution’s own way is used',
+    'store.plan': 'Plan:',
+    'store.managedDone': 'Added {count} certificates through {tool}; {file} holds them now.',
+    'store.managedIncomplete':
+      '{tool} ran, but {file} still lacks {count} of the certificates: check the tool’s output (and, on Debian, that ca-certificates-java is installed)',
     'import.keystore': 'Keystore: {file} ({format}, {count} entries)',
     'import.sourcePortal': 'Source: the chain served by {host}, verified against this machine’s trust',
     'import.sourceFiles': 'Source: {files}',
@@ -300,6 +338,21 @@ export const en = {
     'list.expired': 'expired',
     'list.needed': 'needed',
     'list.notNeeded': 'not needed',
+    // keystore safety and certs-import verdicts (issue #10)
+    'certs.damaged':
+      'damaged keystore: Java cannot load {file} ({detail}); the JVM would see an empty trust set and trust no server at all',
+    'certs.fix.damaged':
+      'Put back a good copy of the keystore (siem-doctor keeps one beside it as *.siem-doctor-*.bak after each import), or the JRE’s own cacerts, then import the CAs again.',
+    'import.portalChain': 'the chain of {host}',
+    'import.nothingObtained':
+      'Nothing was changed: no certificate could be obtained ({count} failed, listed above).',
+    'import.noneOffered': 'Nothing was changed: the source offered no CA certificate to import.',
+    'import.noCa':
+      'Nothing was changed: none of the certificates offered is a CA certificate (a server’s own certificate is not what Java needs: offer the CAs that issued it).',
+    'import.nothingValid':
+      'Nothing to change: the keystore already holds every valid CA certificate offered; the others are left out (listed above).',
+    'import.someNotObtained':
+      '{count} certificate(s) could not be obtained (listed above): run again once they can be.',
     'logs.none': 'not run: no logs directory given (--logs-directory, the agent’s --logsDirectory)',
     'logs.unreadable': 'the logs directory {dir} cannot be read ({code})',
     'logs.noFiles': 'not run: {dir} holds no log file',
@@ -386,6 +439,48 @@ export const en = {
       '{dropped} UDP datagrams were dropped unread while the output could not keep up (UDP cannot be paused)',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Host: {host}',
+    'watch.projection.connected':
+      'Portal: the agent keeps its contact (portal, proxy and Java trust do not fail)',
+    'watch.projection.ahead':
+      '{checks} failing since {since}: if this goes on, the portal shows “{mark}” at {at} (in {minutes} min)',
+    'watch.projection.warning':
+      'Warning: {checks} failing since {since}: the portal will show “{mark}” at {at} (in {minutes} min) unless this is mended',
+    'watch.projection.reached': '{checks} failing since {since}: the portal shows “{mark}” since {at}',
+    'watch.change': '{time} {check}: {from} → {to}: {message}',
+    'watch.first': '{time} {check}: {to}: {message}',
+    'watch.started': 'Watching {count} checks every {interval}; state kept in {file}',
+    'watch.stateDamaged': 'The state file {file} could not be used ({reason}); starting afresh',
+    'watch.roundCrashed': 'Round {round} failed: {reason}; the next round runs as planned',
+    'watch.stopping': 'Stopping ({signal}) once the current round ends',
+    // verdicts (issue #10): only what the evidence shows
+    'syslog.sendUnconfirmed':
+      'sent; receipt not confirmed: the test event ({bytes} bytes, externalId {externalId}) left for {host}:{port}/tcp without reset or close, but the server kept the connection open after our end of stream; TCP cannot tell a server that reads and keeps connections from one that does not read',
+    'syslog.fix.findEvent':
+      'Look in the SIEM for the event with externalId {externalId}: if it is there, the server reads and simply keeps connections open, as many do.',
+    'token.refusedUnconfirmed':
+      'could not confirm the token ending in …{last4}: the portal refused the call with HTTP {status} ({detail}), which does not say the token is invalid; the API tried may need more rights than a SIEM agent token has',
+    'token.fix.agentConfirms':
+      'Start the agent with this token and read its console: only “Invalid token” there proves the token bad.',
+    'proxy.tunnelClosed':
+      'the proxy {proxy} answered CONNECT {target} with HTTP 200 and then closed the tunnel before anything went through it: the agent cannot tunnel through it',
+    'proxy.fix.tunnel':
+      'Look at the proxy’s log for this CONNECT: a policy, an upstream failure or a limit on tunnels closes it right after accepting it.',
+    'logs.noneRead':
+      'could not confirm: none of the {skipped} file(s) in {dir} could be searched (see the evidence for each and why)',
+    'logs.cleanButSkipped':
+      'no documented error in {files} log file(s), {lines} lines, under {dir}; {skipped} file(s) could not be read as text and were not searched (see the evidence)',
+    'logs.fix.skipped':
+      'Make the skipped files readable by this account, or search them by hand (`grep -a`) if they are logs.',
+    'logs.skippedFile': 'skipped {file}: {reason}',
+    'logs.skip.archive': 'an archive or compiled file, not searched',
+    'logs.skip.binary': 'binary content, not text',
+    'logs.skip.unreadable': 'cannot be read ({code})',
+    'logs.skip.older': 'older than the 50 newest files, not searched',
+    'ui.notRun': '{count} check(s) could not run for lack of input ({checks}): give {flags} to run them',
+    'ui.nothingChecked':
+      'nothing was checked: {count} check(s) could not run for lack of input ({checks}); give {flags} to run them',
   },
 } as const;
 

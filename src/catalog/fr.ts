@@ -288,6 +288,44 @@ export const fr = {
       'Si ce serveur ne joint pas le portail, utilisez `siem-doctor certs import --download` (fichiers vérifiés par empreintes épinglées) ou `--from` avec des fichiers de certificats de confiance.',
     'certs.fix.restart': 'Redémarrez ensuite l’agent pour que Java relise le magasin de confiance.',
     'certs.fix.password': 'Indiquez le mot de passe du magasin avec --storepass (par défaut changeit).',
+    // JVM comme juge (issue #11) : verdicts de java-certs / java-tls rendus par la JVM de l’agent, magasin de confiance
+    'java.notAgentJava':
+      '{home} n’est pas le Java de l’agent en cours : il tourne sur {agentHome} (une mise à jour a pu le déplacer) ; examinez et réparez celui-là (sans --java-home)',
+    'certs.jvmTrusted':
+      '{java} fait confiance au portail : sa propre négociation avec {host} a réussi ({protocol}) avec le magasin {store}',
+    'certs.jvmNoPath':
+      '{java} ne peut pas relier la chaîne du portail à une ancre de son magasin {store} : {error}',
+    'certs.jvmConstraints':
+      '{java} refuse la chaîne du portail selon sa règle jdk.certpath.disabledAlgorithms = {rule} : {error}',
+    'certs.jvmEmptyStore':
+      '{java} n’a aucune ancre de confiance : son magasin {store} est vide, abîmé ou illisible ({error})',
+    'certs.jvmHostname':
+      '{java} refuse le certificat présenté pour {host} : l’hôte du portail est faux, ou quelque chose intercepte la connexion ({error})',
+    'certs.specialStore':
+      'non exécuté : le magasin de confiance de Java est de type {type}, pas un fichier ; le modèle ne peut pas le lire et certs import ne peut pas l’écrire (sous Windows, ajoutez l’AC au magasin de certificats de la machine)',
+    'certs.modelConstraints':
+      'le chemin atteint une ancre, mais « {subject} » a une clé de {key} bits que jdk.certpath.disabledAlgorithms refuse ({rule})',
+    'certs.otherStore':
+      '{file} ancre la chaîne du portail, mais le Java de l’agent lit un autre magasin : {other}',
+    'certs.fix.constraints':
+      'Assouplissez la règle keySize de jdk.certpath.disabledAlgorithms pour ce JRE (java.security, ou le fichier de -Djava.security.properties / la politique crypto) : la chaîne du portail ne se change pas d’ici.',
+    'certs.fix.hostname':
+      'Vérifiez l’URL du portail (l’hôte du locataire, p. ex. contoso.us3.portal.cloudappsecurity.com) et si un proxy inspecte TLS : l’agent exige le vrai certificat de Microsoft.',
+    'certs.fix.g2Root':
+      'Le portail sert sa chaîne sans la contre-signature DigiCert de « {root} » : ajoutez « {root} » autosigné (valable jusqu’en 2040) comme ancre dans le magasin de l’agent, avec `siem-doctor certs import --from FICHIER` (le certificat du dépôt PKI de Microsoft).',
+    'tls.jvmOk': '{java} parle TLS avec le portail : sa propre négociation avec {host} a donné {protocol}',
+    'tls.jvmRefused': '{java} n’a pas pu s’accorder sur un protocole TLS avec {host} : {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 est désactivé pour {java} : ses protocoles client par défaut sont {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 est actif pour {java} : ses protocoles client par défaut sont {protocols}',
+    'tls.jvmNoDefaults': '{java} n’a pas pu préparer son contexte TLS par défaut : {error}',
+    // résolution du magasin de confiance et magasins gérés par la distribution (issue #11)
+    'store.chosenBy': 'Choisi comme Java le choisit : {how}',
+    'store.managed':
+      '{file} mène à {resolved}, que la distribution reconstruit ({tool}) : une écriture directe serait défaite par la prochaine mise à jour des AC, la voie de la distribution est donc suivie',
+    'store.plan': 'Plan :',
+    'store.managedDone': '{count} certificats ajoutés par {tool} ; {file} les contient maintenant.',
+    'store.managedIncomplete':
+      '{tool} a tourné, mais il manque encore {count} des certificats dans {file} : voyez la sortie de l’outil (et, sous Debian, que ca-certificates-java est installé)',
     'import.keystore': 'Magasin : {file} ({format}, {count} entrées)',
     'import.sourcePortal':
       'Source : la chaîne servie par {host}, vérifiée avec les autorités de confiance de cette machine',
@@ -314,6 +352,21 @@ export const fr = {
     'list.expired': 'expiré',
     'list.needed': 'nécessaire',
     'list.notNeeded': 'non nécessaire',
+    // sûreté du magasin et verdicts de certs import (ticket #10)
+    'certs.damaged':
+      'magasin endommagé : Java ne peut pas charger {file} ({detail}) ; la JVM verrait un ensemble de confiance vide et ne ferait confiance à aucun serveur',
+    'certs.fix.damaged':
+      'Remettez une bonne copie du magasin (siem-doctor en garde une à côté, *.siem-doctor-*.bak, à chaque import), ou le cacerts d’origine du JRE, puis importez de nouveau les AC.',
+    'import.portalChain': 'la chaîne de {host}',
+    'import.nothingObtained':
+      'Rien n’a été changé : aucun certificat n’a pu être obtenu ({count} échecs, listés ci-dessus).',
+    'import.noneOffered': 'Rien n’a été changé : la source n’offrait aucun certificat d’AC à importer.',
+    'import.noCa':
+      'Rien n’a été changé : aucun des certificats offerts n’est un certificat d’AC (le certificat propre d’un serveur n’est pas ce dont Java a besoin : offrez les AC qui l’ont émis).',
+    'import.nothingValid':
+      'Rien à changer : le magasin contient déjà tous les certificats d’AC valides offerts ; les autres sont laissés de côté (listés ci-dessus).',
+    'import.someNotObtained':
+      '{count} certificat(s) n’ont pas pu être obtenus (listés ci-dessus) : relancez quand ce sera possible.',
     'logs.none':
       'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
     'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',
@@ -403,5 +456,49 @@ export const fr = {
       '{dropped} datagrammes UDP ont été écartés sans être lus parce que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Hôte : {host}',
+    'watch.projection.connected':
+      "Portail : l'agent garde le contact (portail, proxy et confiance Java n'échouent pas)",
+    'watch.projection.ahead':
+      '{checks} en échec depuis {since} : si cela dure, le portail affiche « {mark} » à {at} (dans {minutes} min)',
+    'watch.projection.warning':
+      'Attention : {checks} en échec depuis {since} : le portail affichera « {mark} » à {at} (dans {minutes} min) si rien n’est réparé',
+    'watch.projection.reached':
+      '{checks} en échec depuis {since} : le portail affiche « {mark} » depuis {at}',
+    'watch.change': '{time} {check} : {from} → {to} : {message}',
+    'watch.first': '{time} {check} : {to} : {message}',
+    'watch.started': 'Surveillance de {count} vérifications toutes les {interval} ; état gardé dans {file}',
+    'watch.stateDamaged': "Le fichier d'état {file} est inutilisable ({reason}) ; reprise à zéro",
+    'watch.roundCrashed': 'Le tour {round} a échoué : {reason} ; le tour suivant aura lieu comme prévu',
+    'watch.stopping': 'Arrêt ({signal}) à la fin du tour en cours',
+    // verdicts (issue #10) : seulement ce que les preuves montrent
+    'syslog.sendUnconfirmed':
+      'envoyé ; réception non confirmée : l’événement de test ({bytes} octets, externalId {externalId}) est parti vers {host}:{port}/tcp sans réinitialisation ni fermeture, mais le serveur a gardé la connexion ouverte après notre fin de flux ; TCP ne distingue pas un serveur qui lit et garde ses connexions d’un serveur qui ne lit pas',
+    'syslog.fix.findEvent':
+      'Cherchez dans le SIEM l’événement d’externalId {externalId} : s’il y est, le serveur lit et garde simplement ses connexions ouvertes, comme beaucoup le font.',
+    'token.refusedUnconfirmed':
+      'impossible de confirmer le jeton finissant par …{last4} : le portail a refusé l’appel avec HTTP {status} ({detail}), ce qui ne dit pas que le jeton est invalide ; l’API essayée peut demander plus de droits qu’un jeton d’agent SIEM n’en a',
+    'token.fix.agentConfirms':
+      'Démarrez l’agent avec ce jeton et lisez sa console : seul « Invalid token » y prouve que le jeton est mauvais.',
+    'proxy.tunnelClosed':
+      'le proxy {proxy} a répondu HTTP 200 à CONNECT {target} puis a fermé le tunnel avant que rien n’y passe : l’agent ne peut pas passer par lui',
+    'proxy.fix.tunnel':
+      'Consultez le journal du proxy pour ce CONNECT : une règle, une panne en amont ou une limite de tunnels le ferme juste après l’avoir accepté.',
+    'logs.noneRead':
+      'impossible de confirmer : aucun des {skipped} fichier(s) de {dir} n’a pu être parcouru (voir les preuves pour chacun et la raison)',
+    'logs.cleanButSkipped':
+      'aucune erreur documentée dans {files} fichier(s) journal, {lines} lignes, sous {dir} ; {skipped} fichier(s) n’ont pas pu être lus comme du texte et n’ont pas été parcourus (voir les preuves)',
+    'logs.fix.skipped':
+      'Rendez les fichiers ignorés lisibles par ce compte, ou parcourez-les à la main (`grep -a`) si ce sont des journaux.',
+    'logs.skippedFile': 'ignoré {file} : {reason}',
+    'logs.skip.archive': 'une archive ou un fichier compilé, non parcouru',
+    'logs.skip.binary': 'contenu binaire, pas du texte',
+    'logs.skip.unreadable': 'illisible ({code})',
+    'logs.skip.older': 'plus ancien que les 50 fichiers les plus récents, non parcouru',
+    'ui.notRun':
+      '{count} vérification(s) n’ont pas pu être faites faute de données ({checks}) : donnez {flags} pour les faire',
+    'ui.nothingChecked':
+      'rien n’a été vérifié : {count} vérification(s) n’ont pas pu être faites faute de données ({checks}) ; donnez {flags} pour les faire',
   },
 } as const satisfies MessageFile;

@@ -284,6 +284,44 @@ export const nl = {
       'Bereikt deze server de portal niet, gebruik dan `siem-doctor certs import --download` (bestanden gecontroleerd tegen vastgepinde vingerafdrukken) of `--from` met certificaatbestanden die u vertrouwt.',
     'certs.fix.restart': 'Start de agent daarna opnieuw, zodat Java de truststore opnieuw inleest.',
     'certs.fix.password': 'Geef het wachtwoord van de keystore op met --storepass (standaard changeit).',
+    // JVM als rechter (issue #11): oordelen van java-certs / java-tls door de eigen JVM van de agent, truststore
+    'java.notAgentJava':
+      '{home} is niet de Java van de draaiende agent: die draait op {agentHome} (een update kan hem verplaatst hebben); beoordeel en herstel die (laat --java-home weg)',
+    'certs.jvmTrusted':
+      '{java} vertrouwt de portal: zijn eigen handshake met {host} slaagde ({protocol}) met de truststore {store}',
+    'certs.jvmNoPath':
+      '{java} vindt geen pad van de keten van de portal naar een anker in zijn truststore {store}: {error}',
+    'certs.jvmConstraints':
+      '{java} weigert de keten van de portal volgens zijn regel jdk.certpath.disabledAlgorithms = {rule}: {error}',
+    'certs.jvmEmptyStore':
+      '{java} heeft geen vertrouwensanker: zijn truststore {store} is leeg, beschadigd of onleesbaar ({error})',
+    'certs.jvmHostname':
+      '{java} weigert het certificaat voor {host}: de portalhost klopt niet, of iets onderschept de verbinding ({error})',
+    'certs.specialStore':
+      'niet uitgevoerd: de truststore van Java is van het type {type}, geen bestand; het model kan hem niet lezen en certs import kan er niet in schrijven (op Windows: voeg de CA toe aan het certificaatarchief van de machine)',
+    'certs.modelConstraints':
+      'het pad bereikt een anker, maar „{subject}” heeft een sleutel van {key} bits die jdk.certpath.disabledAlgorithms weigert ({rule})',
+    'certs.otherStore':
+      '{file} verankert de keten van de portal, maar de Java van de agent leest een andere truststore: {other}',
+    'certs.fix.constraints':
+      'Versoepel de keySize-regel van jdk.certpath.disabledAlgorithms voor deze JRE (java.security, of het bestand van -Djava.security.properties / het cryptobeleid): de keten van de portal verander je niet van hieruit.',
+    'certs.fix.hostname':
+      'Controleer de portal-URL (de tenanthost, bv. contoso.us3.portal.cloudappsecurity.com) en of een proxy TLS inspecteert: de agent heeft het echte Microsoft-certificaat nodig.',
+    'certs.fix.g2Root':
+      'De portal stuurt zijn keten zonder de DigiCert-kruiscertificering van „{root}”: voeg de zelfondertekende „{root}” (geldig tot 2040) als anker toe aan de truststore van de agent, met `siem-doctor certs import --from BESTAND` (het certificaat uit de PKI-opslag van Microsoft).',
+    'tls.jvmOk': '{java} spreekt TLS met de portal: zijn eigen handshake met {host} gaf {protocol}',
+    'tls.jvmRefused': '{java} kon met {host} geen TLS-protocol afspreken: {error}',
+    'tls.jvmNoTls12': 'TLS 1.2 staat uit voor {java}: zijn standaardprotocollen als client zijn {protocols}',
+    'tls.jvmDefaults': 'TLS 1.2 staat aan voor {java}: zijn standaardprotocollen als client zijn {protocols}',
+    'tls.jvmNoDefaults': '{java} kon zijn standaard-TLS-context niet opzetten: {error}',
+    // truststore-bepaling en door de distributie beheerde stores (issue #11)
+    'store.chosenBy': 'Gekozen zoals Java kiest: {how}',
+    'store.managed':
+      '{file} leidt naar {resolved}, dat de distributie opnieuw opbouwt ({tool}): direct schrijven maakt de volgende CA-pakketupdate ongedaan, dus wordt de weg van de distributie gevolgd',
+    'store.plan': 'Plan:',
+    'store.managedDone': '{count} certificaten toegevoegd via {tool}; {file} bevat ze nu.',
+    'store.managedIncomplete':
+      '{tool} liep, maar {file} mist nog {count} van de certificaten: bekijk de uitvoer van het hulpmiddel (en op Debian of ca-certificates-java geïnstalleerd is)',
     'import.keystore': 'Keystore: {file} ({format}, {count} items)',
     'import.sourcePortal':
       'Bron: de keten die {host} serveert, gecontroleerd tegen het vertrouwen van deze machine',
@@ -310,6 +348,21 @@ export const nl = {
     'list.expired': 'verlopen',
     'list.needed': 'nodig',
     'list.notNeeded': 'niet nodig',
+    // veiligheid van de keystore en oordelen van certs import (issue #10)
+    'certs.damaged':
+      'beschadigde keystore: Java kan {file} niet laden ({detail}); de JVM zou een lege verzameling vertrouwde certificaten zien en geen enkele server vertrouwen',
+    'certs.fix.damaged':
+      'Zet een goede kopie van de keystore terug (siem-doctor bewaart er na elke import een naast, *.siem-doctor-*.bak), of de eigen cacerts van de JRE, en importeer de CA’s opnieuw.',
+    'import.portalChain': 'de keten van {host}',
+    'import.nothingObtained':
+      'Niets gewijzigd: geen enkel certificaat kon worden verkregen ({count} mislukt, hierboven vermeld).',
+    'import.noneOffered': 'Niets gewijzigd: de bron bood geen CA-certificaat om te importeren.',
+    'import.noCa':
+      'Niets gewijzigd: geen van de aangeboden certificaten is een CA-certificaat (het eigen certificaat van een server is niet wat Java nodig heeft: bied de CA’s aan die het uitgaven).',
+    'import.nothingValid':
+      'Niets te wijzigen: de keystore bevat al elk geldig aangeboden CA-certificaat; de andere zijn weggelaten (hierboven vermeld).',
+    'import.someNotObtained':
+      '{count} certifica(a)t(en) konden niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
     'logs.none': 'niet uitgevoerd: geen logmap opgegeven (--logs-directory, de --logsDirectory van de agent)',
     'logs.unreadable': 'de logmap {dir} is onleesbaar ({code})',
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
@@ -400,5 +453,48 @@ export const nl = {
       '{dropped} UDP-datagrammen zijn ongelezen weggegooid omdat de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
+    // fleet (issue #14): watch, the portal projection, machine formats
+    'watch.host': 'Host: {host}',
+    'watch.projection.connected':
+      'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
+    'watch.projection.ahead':
+      '{checks} falen sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
+    'watch.projection.warning':
+      'Waarschuwing: {checks} falen sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
+    'watch.projection.reached': '{checks} falen sinds {since}: de portal toont “{mark}” sinds {at}',
+    'watch.change': '{time} {check}: {from} → {to}: {message}',
+    'watch.first': '{time} {check}: {to}: {message}',
+    'watch.started': 'Bewaakt {count} controles elke {interval}; toestand bewaard in {file}',
+    'watch.stateDamaged': 'Het toestandsbestand {file} is onbruikbaar ({reason}); opnieuw begonnen',
+    'watch.roundCrashed': 'Ronde {round} mislukte: {reason}; de volgende ronde loopt zoals gepland',
+    'watch.stopping': 'Stopt ({signal}) zodra de huidige ronde klaar is',
+    // verdicts (issue #10): alleen wat het bewijs laat zien
+    'syslog.sendUnconfirmed':
+      'verzonden; ontvangst niet bevestigd: de testgebeurtenis ({bytes} bytes, externalId {externalId}) ging naar {host}:{port}/tcp zonder reset of sluiting, maar de server hield de verbinding open na ons einde van de stroom; TCP kan een server die leest en verbindingen openhoudt niet onderscheiden van een die niet leest',
+    'syslog.fix.findEvent':
+      'Zoek in de SIEM de gebeurtenis met externalId {externalId}: staat ze er, dan leest de server en houdt hij verbindingen gewoon open, zoals velen doen.',
+    'token.refusedUnconfirmed':
+      'het token eindigend op …{last4} kon niet bevestigd worden: de portal weigerde de aanroep met HTTP {status} ({detail}), wat niet zegt dat het token ongeldig is; de geprobeerde API kan meer rechten vragen dan een SIEM-agenttoken heeft',
+    'token.fix.agentConfirms':
+      'Start de agent met dit token en lees zijn console: alleen „Invalid token” daar bewijst dat het token slecht is.',
+    'proxy.tunnelClosed':
+      'de proxy {proxy} antwoordde op CONNECT {target} met HTTP 200 en sloot daarna de tunnel voordat er iets doorheen ging: de agent kan er niet door tunnelen',
+    'proxy.fix.tunnel':
+      'Kijk in het log van de proxy naar deze CONNECT: een beleid, een storing stroomopwaarts of een limiet op tunnels sluit hem meteen na het aanvaarden.',
+    'logs.noneRead':
+      'kon niet bevestigd worden: geen van de {skipped} bestand(en) in {dir} kon doorzocht worden (zie het bewijs voor elk en waarom)',
+    'logs.cleanButSkipped':
+      'geen gedocumenteerde fout in {files} logbestand(en), {lines} regels, onder {dir}; {skipped} bestand(en) konden niet als tekst gelezen worden en zijn niet doorzocht (zie het bewijs)',
+    'logs.fix.skipped':
+      'Maak de overgeslagen bestanden leesbaar voor dit account, of doorzoek ze met de hand (`grep -a`) als het logs zijn.',
+    'logs.skippedFile': '{file} overgeslagen: {reason}',
+    'logs.skip.archive': 'een archief of gecompileerd bestand, niet doorzocht',
+    'logs.skip.binary': 'binaire inhoud, geen tekst',
+    'logs.skip.unreadable': 'niet leesbaar ({code})',
+    'logs.skip.older': 'ouder dan de 50 nieuwste bestanden, niet doorzocht',
+    'ui.notRun':
+      '{count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}): geef {flags} om ze te laten draaien',
+    'ui.nothingChecked':
+      'er is niets gecontroleerd: {count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}); geef {flags} om ze te laten draaien',
   },
 } as const satisfies MessageFile;

@@ -3,6 +3,7 @@
 // Tests hand in their own.
 import type net from 'node:net';
 import type { JavaLookup } from '../probes/java.js';
+import type { JvmProbe } from '../probes/jvm.js';
 import type { ResolvedAddress, Resolution } from '../probes/dns.js';
 import type { TcpOutcome } from '../probes/tcp.js';
 import type { PortalProbe } from '../probes/portal.js';
@@ -15,6 +16,14 @@ export interface SyslogConnection {
 
 export interface Facts {
   java(): Promise<JavaLookup>;
+  /**
+   * The agent's own JVM asked directly (src/probes/jvm.ts): one JVM start per run, with the agent's
+   * -D options and the launcher variables, shared by java-certs and java-tls; with --portal-url it
+   * includes that JVM's own handshake with the portal (through the proxy when one is set).
+   */
+  jvm(): Promise<JvmProbe>;
+  /** Forgets the JVM's answer, after a fix changed its trust store: the next jvm() asks again. */
+  forgetJvm(): void;
   /** The SIEM server's addresses; only asked for when a host is configured. */
   syslogAddresses(): Promise<Resolution>;
   /**
@@ -47,14 +56,45 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
   );
   let socket: net.Socket | undefined;
   let connection: Promise<SyslogConnection | undefined> | undefined;
+  const java = once(async () =>
+    (await import('../probes/java.js')).locateJava({
+      javaHome: config.javaHome,
+      javaHomeSource: config.javaHomeSource,
+      env,
+    }),
+  );
+  let jvmAnswer: Promise<JvmProbe> | undefined;
+  // A dead portal costs --timeout, counted from the start of the run, JVM start included.
+  let deadline = Date.now() + config.timeoutMs;
+  const askJvm = async (): Promise<JvmProbe> => {
+    const found = await java();
+    if (!found.found) return { ran: false, reason: 'no-java' };
+    const [{ runJvmProbe }, { propertyOptions }] = await Promise.all([
+      import('../probes/jvm.js'),
+      import('../trust/truststore.js'),
+    ]);
+    const url = config.portalUrl;
+    return runJvmProbe({
+      javaBin: found.javaBin,
+      // --keystore names the agent's store: the JVM is asked with that store.
+      options: [
+        ...propertyOptions(config.agentJavaOptions),
+        ...(config.keystore ? [`-Djavax.net.ssl.trustStore=${config.keystore}`] : []),
+      ],
+      env,
+      ...(url && { portal: { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) } }),
+      ...(config.proxy && { proxy: config.proxy }),
+      timeoutMs: config.timeoutMs,
+      deadline,
+    });
+  };
   return {
-    java: once(async () =>
-      (await import('../probes/java.js')).locateJava({
-        javaHome: config.javaHome,
-        javaHomeSource: config.javaHomeSource,
-        env,
-      }),
-    ),
+    java,
+    jvm: () => (jvmAnswer ??= askJvm()),
+    forgetJvm() {
+      jvmAnswer = undefined;
+      deadline = Date.now() + config.timeoutMs;
+    },
     syslogAddresses,
     syslogConnection(signal) {
       connection ??= (async () => {

@@ -54,6 +54,8 @@ export async function applyFixes(
       }
       const message = await check.fix.apply(ctx);
       fixes.push({ id: check.id, applied: true, message });
+      // The JVM read the store before the fix: ask it again, so the verdict is the JVM's own.
+      options.facts.forgetJvm();
       const [again] = await runChecks([check], { ...options, now: ctx.now });
       out[i] = again!;
     } catch (error) {

@@ -1,12 +1,23 @@
 // The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
 // is trusted by this machine (never from an intercepted handshake), with the same safe write as
 // `certs import`.
-import { keystoreToCheck } from '../trust/cacerts.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
-  const java = await ctx.facts.java();
-  const file = keystoreToCheck(ctx.config.keystore, java);
+  const [java, jvm, { agentTrustStore }] = await Promise.all([
+    ctx.facts.java(),
+    ctx.facts.jvm(),
+    import('../trust/truststore.js'),
+  ]);
+  // The store the agent's Java reads (the JVM's own answer when it ran), not a file it never opens.
+  const store = await agentTrustStore({
+    keystore: ctx.config.keystore,
+    java,
+    jvm,
+    env: ctx.env,
+    agentOptions: ctx.config.agentJavaOptions,
+  });
+  const file = store?.file;
   const probe = await ctx.facts.portal();
   const tls = probe?.tls;
   if (!file || !tls || tls.trustError || tls.hostnameError) return undefined;
@@ -30,17 +41,16 @@ export const importPortalChain = {
   async apply(ctx: CheckContext): Promise<string> {
     const prepared = await prepare(ctx);
     if (!prepared) return 'nothing to import';
-    const [{ writeKeystoreAtomically }, { applyPlan }] = await Promise.all([
-      import('../keystore/store.js'),
-      import('../trust/import.js'),
-    ]);
-    const { keystore, plan, candidates } = prepared;
-    const { backup } = await writeKeystoreAtomically(
-      keystore.file,
-      applyPlan(keystore, plan, candidates, ctx.now),
-      ctx.config.storepass,
-      ctx.now,
-    );
-    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${keystore.file}; backup ${backup}; restart the agent`;
+    const { importCandidates } = await import('../trust/import.js');
+    // The same locked read-plan-write as `certs import`: a run at the same time loses nothing.
+    const { plan, backup } = await importCandidates({
+      file: prepared.keystore.file,
+      password: ctx.config.storepass,
+      candidates: prepared.candidates,
+      includeExpired: false,
+      now: ctx.now,
+    });
+    if (plan.add.length === 0) return `nothing to import: ${prepared.keystore.file} holds them already`;
+    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${prepared.keystore.file}; backup ${backup}; restart the agent`;
   },
 };

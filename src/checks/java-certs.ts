@@ -1,97 +1,271 @@
-// java-certs: does the agent's trust store let Java trust the portal? It opens the keystore,
-// names the Microsoft and DigiCert CAs it holds (expired ones are no cure), and, when the portal's
-// served chain is known (the portal probe, or --chain), decides the real question: can Java build
-// a path from that chain to an anchor in this keystore?
-import { keystoreToCheck } from '../trust/cacerts.js';
+// java-certs: does the agent's trust store let Java trust the portal? The agent's own JVM is the
+// judge when it can run here: its handshake with the portal (facts.jvm()) decides, with Java's own
+// words mapped to what they mean. Otherwise (no runnable java, --chain without a portal, a JRE
+// copied from another host) the offline model decides and says it is a model: it opens the store
+// Java would read, names the Microsoft and DigiCert CAs it holds (expired ones are no cure), and,
+// when the served chain is known (the portal probe, or --chain), builds Java's path from it.
 import type { Text } from '../catalog/index.js';
-import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
+import type { JvmAnswer, JvmProbe } from '../probes/jvm.js';
+import type { ResolvedTrustStore } from '../trust/truststore.js';
+import { fail, pass, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
 import { importPortalChain } from './java-certs-fix.js';
 
 const ROOTS_TODAY = ['DigiCert Global Root G2', 'Microsoft RSA Root Certificate Authority 2017'];
+
+type Evidence = Record<string, unknown>;
 
 export const javaCerts = {
   id: 'java-certs',
   documentedError: 'Issue with new versions of Java',
   fix: importPortalChain,
+  // One JVM start (a few hundred ms, more when cold) plus its handshake within --timeout.
+  budgetMs: (config) => config.timeoutMs * 2 + 11_000,
   async run(ctx): Promise<Finding> {
-    const java = await ctx.facts.java();
-    const file = keystoreToCheck(ctx.config.keystore, java);
-    if (!file) return skip('certs.noKeystore');
-    const [
-      { readFile, realpath },
-      { parseKeystore, trustedEntries },
-      { KNOWN_CAS, knownCaBySha256 },
-      { buildPath },
-      { KeystoreError, fingerprint },
-    ] = await Promise.all([
-      import('node:fs/promises'),
-      import('../keystore/store.js'),
-      import('../trust/known-cas.js'),
-      import('../trust/path.js'),
-      import('../keystore/model.js'),
-    ]);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(await realpath(file));
-    } catch (error) {
+    const [java, jvm] = await Promise.all([ctx.facts.java(), ctx.facts.jvm()]);
+    const { agentTrustStore, describeChoice } = await import('../trust/truststore.js');
+    const store = await agentTrustStore({
+      keystore: ctx.config.keystore,
+      java,
+      jvm,
+      env: ctx.env,
+      agentOptions: ctx.config.agentJavaOptions,
+    });
+    if (!store) return skip('certs.noKeystore', undefined, { needs: ['--java-home', '--keystore'] });
+    const evidence: Evidence = {
+      trustStore: store.file ?? store.type ?? store.special,
+      chosenBy: describeChoice(store),
+    };
+    await noteOtherStore(ctx, java, store, evidence);
+    const finding = (jvm.ran && (await judgedByJvm(ctx, jvm, evidence))) || undefined;
+    if (finding) return otherStoreWarning(finding, store, evidence);
+    evidence.judgedBy = modelReason(jvm);
+    return otherStoreWarning(await judgedByModel(ctx, store, jvm, evidence), store, evidence);
+  },
+} as const satisfies Check;
+
+function jvmName(answer: JvmAnswer): string {
+  return `Java ${answer.javaVersion} at ${answer.javaHome}`;
+}
+
+function modelReason(jvm: JvmProbe): string {
+  if (!jvm.ran) {
+    return jvm.reason === 'no-java'
+      ? 'the offline model (no Java runtime found to ask)'
+      : `the offline model (the JVM could not run here: ${jvm.detail ?? 'no answer'})`;
+  }
+  if (!jvm.answer.handshake)
+    return `the offline model, on the store ${jvmName(jvm.answer)} uses (no portal handshake)`;
+  return `the offline model (the JVM's handshake failed for a reason that is not trust: see java-tls and portal)`;
+}
+
+/** The JVM's verdict, when its handshake says something about trust; undefined otherwise. */
+async function judgedByJvm(
+  ctx: CheckContext,
+  jvm: Extract<JvmProbe, { ran: true }>,
+  evidence: Evidence,
+): Promise<Finding | undefined> {
+  const { answer } = jvm;
+  const { classifyJavaErrors, describeJavaErrors, redactOptions } = await import('../probes/jvm.js');
+  const reported = answer.trustStore;
+  Object.assign(evidence, {
+    judgedBy: `the JVM at ${answer.javaHome} (Java ${answer.javaVersion}, ${jvm.ms} ms)`,
+    jvmTrustStore: `${reported.path} (${reported.type}, chosen by ${reported.chosenBy})`,
+    jvmAnchors: reported.anchors ?? 0,
+  });
+  if (jvm.options.length > 0) evidence.jvmOptions = redactOptions(jvm.options);
+  const reproduce = `keytool -list -keystore "${reported.path}"`;
+  const fixes = fixesFor(ctx);
+  const hs = answer.handshake;
+  // Without a handshake the model judges the store the JVM reported (its load is in the evidence).
+  if (!hs) return undefined;
+  if (hs.ok) {
+    evidence.jvmHandshake = `${hs.protocol} ${hs.cipherSuite}`;
+    if (hs.peerSubjects) evidence.jvmPeer = hs.peerSubjects;
+    return pass(
+      'certs.jvmTrusted',
+      { java: jvmName(answer), host: hs.host, protocol: hs.protocol ?? '?', store: reported.path },
+      { evidence, reproduce },
+    );
+  }
+  const error = describeJavaErrors(hs.errors);
+  evidence.javaErrors = (hs.errors ?? []).map((e) => `${e.class}: ${e.message ?? ''}`);
+  const params = { java: jvmName(answer), store: reported.path, host: hs.host, error };
+  switch (classifyJavaErrors(hs.errors)) {
+    case 'no-path':
+      return fail('certs.jvmNoPath', params, { evidence, resolution: fixes, reproduce });
+    case 'constraints': {
+      const rule = answer.security['jdk.certpath.disabledAlgorithms'] ?? '?';
+      evidence['jdk.certpath.disabledAlgorithms'] = rule;
+      return fail(
+        'certs.jvmConstraints',
+        { ...params, rule },
+        {
+          evidence,
+          resolution: [text('certs.fix.constraints')],
+          reproduce,
+        },
+      );
+    }
+    case 'empty-store':
+      return fail('certs.jvmEmptyStore', params, { evidence, resolution: fixes, reproduce });
+    case 'hostname':
+      return fail('certs.jvmHostname', params, {
+        evidence,
+        resolution: [text('certs.fix.hostname')],
+        reproduce: `openssl s_client -connect ${hs.host}:${hs.port} -servername ${hs.host} -showcerts`,
+      });
+    default:
+      evidence.jvmHandshakeFailed = error;
+      return undefined;
+  }
+}
+
+/**
+ * --keystore names a file; when the agent's JRE is known (--java-home, JAVA_HOME, the running
+ * agent: not a java merely found on PATH) and Java would read another store there, say so.
+ */
+async function noteOtherStore(
+  ctx: CheckContext,
+  java: Awaited<ReturnType<CheckContext['facts']['java']>>,
+  store: ResolvedTrustStore,
+  evidence: Evidence,
+): Promise<void> {
+  if (store.chosenBy !== '--keystore' || !store.file || !java.found || java.source === 'PATH') return;
+  const { resolveTrustStore, systemProperties } = await import('../trust/truststore.js');
+  const own = await resolveTrustStore(
+    java.home,
+    systemProperties(ctx.env, java.version.major, ctx.config.agentJavaOptions),
+  );
+  const other = own.file ?? own.type ?? own.special;
+  if (other && !(own.file && (await sameFile(own.file, store.file)))) evidence.agentReads = other;
+}
+
+function otherStoreWarning(finding: Finding, store: ResolvedTrustStore, evidence: Evidence): Finding {
+  if (finding.status !== 'pass' || !evidence.agentReads) return finding;
+  return warn(
+    'certs.otherStore',
+    { file: store.file ?? '?', other: String(evidence.agentReads) },
+    { evidence, ...(finding.reproduce && { reproduce: finding.reproduce }) },
+  );
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const { realpath } = await import('node:fs/promises');
+  const real = (f: string) => realpath(f).catch(() => f);
+  return (await real(a)) === (await real(b));
+}
+
+function fixesFor(ctx: CheckContext): Text[] {
+  const portalUrl = ctx.config.portalUrl?.origin ?? 'https://<tenant>.<region>.portal.cloudappsecurity.com';
+  return [
+    text('certs.fix.import', { url: portalUrl }),
+    text('certs.fix.download'),
+    text('certs.fix.restart'),
+  ];
+}
+
+/** The offline model: the store's entries, the served chain, Java's path building and key rules. */
+async function judgedByModel(
+  ctx: CheckContext,
+  store: ResolvedTrustStore,
+  jvm: JvmProbe,
+  evidence: Evidence,
+): Promise<Finding> {
+  if (!store.file)
+    return skip('certs.specialStore', { type: store.type ?? store.special ?? '?' }, { evidence });
+  const file = store.file;
+  const [
+    { realpath },
+    { readInputFile, InputFileError },
+    { parseKeystore, trustedEntries },
+    { KNOWN_CAS, knownCaBySha256 },
+    { buildPath, refusedKey },
+    { KeystoreError, fingerprint },
+  ] = await Promise.all([
+    import('node:fs/promises'),
+    import('../files.js'),
+    import('../keystore/store.js'),
+    import('../trust/known-cas.js'),
+    import('../trust/path.js'),
+    import('../keystore/model.js'),
+  ]);
+  let bytes: Buffer;
+  try {
+    bytes = await readInputFile(await realpath(file));
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code ?? String(error);
+    return fail(
+      'certs.unreadable',
+      { file, detail: error instanceof InputFileError ? error.message : detail },
+      { evidence: { ...evidence, file } },
+    );
+  }
+  // Java reads a trust store without its password; so do we when the password is wrong, and say so.
+  let keystore;
+  let passwordMatches = true;
+  try {
+    keystore = await parseKeystore(bytes, ctx.config.storepass);
+  } catch (error) {
+    if (!(error instanceof KeystoreError)) throw error;
+    // A store the JVM cannot load leaves it trusting nothing at all: the documented error.
+    if (error.reason === 'damaged')
+      return fail(
+        'certs.damaged',
+        { file, detail: error.message.replace(/^damaged (PKCS#12 )?keystore: /, '') },
+        {
+          evidence: { ...evidence, file, reason: error.reason },
+          resolution: [text('certs.fix.damaged'), text('certs.fix.restart')],
+          reproduce: `keytool -list -keystore "${file}"`,
+        },
+      );
+    if (error.reason !== 'wrong-password')
       return fail(
         'certs.unreadable',
-        { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
-        { evidence: { file } },
+        { file, detail: error.message },
+        { evidence: { ...evidence, file, reason: error.reason } },
       );
-    }
-    // Java reads a trust store without its password; so do we when the password is wrong, and say so.
-    let keystore;
-    let passwordMatches = true;
-    try {
-      keystore = await parseKeystore(bytes, ctx.config.storepass);
-    } catch (error) {
-      if (!(error instanceof KeystoreError)) throw error;
-      if (error.reason !== 'wrong-password')
-        return fail(
-          'certs.unreadable',
-          { file, detail: error.message },
-          { evidence: { file, reason: error.reason } },
-        );
-      passwordMatches = false;
-      keystore = await parseKeystore(bytes, undefined);
-    }
-    const entries = trustedEntries(keystore);
-    const now = ctx.now;
-    const held = entries
-      .map((e) => ({ alias: e.alias, ca: knownCaBySha256(fingerprint(e.der)) }))
-      .filter((h) => h.ca);
-    const expiredHeld = held.filter((h) => Date.parse(h.ca!.notAfter) < now.getTime());
-    const evidence: Record<string, unknown> = {
-      keystore: file,
-      format: keystore.format,
-      entries: entries.length,
-      integrityChecked: keystore.integrityChecked,
-      knownCas: held.map((h) => `${h.alias}: ${h.ca!.name} (until ${h.ca!.notAfter.slice(0, 10)})`),
-    };
-    if (expiredHeld.length > 0) evidence.expiredKnownCas = expiredHeld.map((h) => h.alias);
-    const portalUrl = ctx.config.portalUrl?.origin ?? 'https://<tenant>.<region>.portal.cloudappsecurity.com';
-    const fixes: Text[] = [
-      text('certs.fix.import', { url: portalUrl }),
-      text('certs.fix.download'),
-      text('certs.fix.restart'),
-    ];
-    const reproduce = `keytool -list -keystore "${file}"`;
+    passwordMatches = false;
+    keystore = await parseKeystore(bytes, undefined);
+  }
+  const entries = trustedEntries(keystore);
+  const now = ctx.now;
+  const held = entries
+    .map((e) => ({ alias: e.alias, ca: knownCaBySha256(fingerprint(e.der)) }))
+    .filter((h) => h.ca);
+  const expiredHeld = held.filter((h) => Date.parse(h.ca!.notAfter) < now.getTime());
+  Object.assign(evidence, {
+    keystore: file,
+    format: keystore.format,
+    entries: entries.length,
+    integrityChecked: keystore.integrityChecked,
+    knownCas: held.map((h) => `${h.alias}: ${h.ca!.name} (until ${h.ca!.notAfter.slice(0, 10)})`),
+  });
+  if (expiredHeld.length > 0) evidence.expiredKnownCas = expiredHeld.map((h) => h.alias);
+  const fixes = fixesFor(ctx);
+  const reproduce = `keytool -list -keystore "${file}"`;
 
-    const probe = await ctx.facts.portal();
-    const chain = probe?.tls?.chain.map((c) => c.der) ?? ctx.config.servedChain;
-    let finding: Finding;
-    if (chain && chain.length > 0) {
-      evidence.chainFrom = probe?.tls ? 'portal' : '--chain';
-      const result = buildPath(
-        chain,
-        entries.map((e) => ({ alias: e.alias, der: e.der })),
-        now,
-      );
-      evidence.path = result.path.map((s) => s.subject);
-      if (result.ok) {
-        evidence.anchor = `${result.anchor.alias}: ${result.anchor.subject}`;
-        finding = result.anchor.expired
+  const probe = await ctx.facts.portal();
+  const chain = probe?.tls?.chain.map((c) => c.der) ?? ctx.config.servedChain;
+  let finding: Finding;
+  if (chain && chain.length > 0) {
+    evidence.chainFrom = probe?.tls ? 'portal' : '--chain';
+    const result = buildPath(
+      chain,
+      entries.map((e) => ({ alias: e.alias, der: e.der })),
+      now,
+    );
+    evidence.path = result.path.map((s) => s.subject);
+    if (result.ok) {
+      evidence.anchor = `${result.anchor.alias}: ${result.anchor.subject}`;
+      const rules = await certpathKeyRules(ctx, jvm, evidence);
+      const refused = refusedKey([...result.pathDer, result.anchor.der], rules);
+      finding = refused
+        ? fail(
+            'certs.modelConstraints',
+            { subject: refused.subject, key: `${refused.algorithm} ${refused.bits}`, rule: refused.rule },
+            { evidence, resolution: [text('certs.fix.constraints')], reproduce },
+          )
+        : result.anchor.expired
           ? warn(
               'certs.pathExpiredAnchor',
               { anchor: result.anchor.subject, alias: result.anchor.alias },
@@ -102,41 +276,71 @@ export const javaCerts = {
               { anchor: result.anchor.subject, alias: result.anchor.alias, file },
               { evidence, reproduce },
             );
-      } else if (result.reason === 'expired') {
-        finding = fail(
-          'certs.expiredInPath',
-          { subject: result.expired.subject, date: result.expired.notAfter.slice(0, 10) },
+    } else if (result.reason === 'expired') {
+      finding = fail(
+        'certs.expiredInPath',
+        { subject: result.expired.subject, date: result.expired.notAfter.slice(0, 10) },
+        { evidence, resolution: fixes, reproduce },
+      );
+    } else {
+      const top = result.path.at(-1)?.subject ?? '?';
+      // A front end that omits the DigiCert cross-sign of Microsoft TLS RSA/ECC Root G2: only the
+      // self-signed G2 root, as an anchor, completes such a chain for Java.
+      const g2 = /^Microsoft TLS (RSA|ECC) Root G2$/.test(result.missingIssuer);
+      finding = fail(
+        'certs.noPath',
+        { file, top, missing: result.missingIssuer },
+        {
+          evidence: { ...evidence, missingIssuer: result.missingIssuer },
+          resolution: g2 ? [text('certs.fix.g2Root', { root: result.missingIssuer }), ...fixes] : fixes,
+          reproduce,
+        },
+      );
+    }
+  } else {
+    // Without the served chain, judge by the anchors Azure's chains end at today.
+    const root = held.find(
+      (h) => ROOTS_TODAY.includes(h.ca!.name) && Date.parse(h.ca!.notAfter) > now.getTime(),
+    );
+    const known = KNOWN_CAS.filter((ca) => ROOTS_TODAY.includes(ca.name)).map((ca) => ca.name);
+    finding = root
+      ? pass('certs.rootsOk', { file, root: root.ca!.name }, { evidence, reproduce })
+      : fail(
+          'certs.noRoots',
+          { file, missing: known.join(', ') },
           { evidence, resolution: fixes, reproduce },
         );
-      } else {
-        const top = result.path.at(-1)?.subject ?? '?';
-        finding = fail(
-          'certs.noPath',
-          { file, top, missing: result.missingIssuer },
-          { evidence: { ...evidence, missingIssuer: result.missingIssuer }, resolution: fixes, reproduce },
-        );
-      }
-    } else {
-      // Without the served chain, judge by the anchors Azure's chains end at today.
-      const root = held.find(
-        (h) => ROOTS_TODAY.includes(h.ca!.name) && Date.parse(h.ca!.notAfter) > now.getTime(),
-      );
-      const known = KNOWN_CAS.filter((ca) => ROOTS_TODAY.includes(ca.name)).map((ca) => ca.name);
-      finding = root
-        ? pass('certs.rootsOk', { file, root: root.ca!.name }, { evidence, reproduce })
-        : fail(
-            'certs.noRoots',
-            { file, missing: known.join(', ') },
-            { evidence, resolution: fixes, reproduce },
-          );
-    }
-    if (!passwordMatches && finding.status === 'pass') {
-      return warn(
-        'certs.wrongPassword',
-        { file },
-        { evidence, resolution: [text('certs.fix.password')], reproduce },
-      );
-    }
-    return finding;
-  },
-} as const satisfies Check;
+  }
+  if (!passwordMatches && finding.status === 'pass') {
+    return warn(
+      'certs.wrongPassword',
+      { file },
+      { evidence, resolution: [text('certs.fix.password')], reproduce },
+    );
+  }
+  return finding;
+}
+
+/** jdk.certpath.disabledAlgorithms' keySize rules: from the JVM when it ran, else its files. */
+async function certpathKeyRules(ctx: CheckContext, jvm: JvmProbe, evidence: Evidence) {
+  const { keySizeRules } = await import('../trust/java-security.js');
+  if (jvm.ran) return keySizeRules(jvm.answer.security['jdk.certpath.disabledAlgorithms'] ?? undefined);
+  const effective = await modelSecurity(ctx);
+  if (!effective) return [];
+  const value = effective.properties.get('jdk.certpath.disabledAlgorithms');
+  if (value) evidence['jdk.certpath.disabledAlgorithms'] = value;
+  return keySizeRules(value);
+}
+
+/** The security properties the model assumes: java.security and what the -D options add. */
+export async function modelSecurity(ctx: CheckContext) {
+  const java = await ctx.facts.java();
+  if (!java.found) return undefined;
+  const [{ findJavaSecurity, effectiveSecurity }, { systemProperties }] = await Promise.all([
+    import('../trust/java-security.js'),
+    import('../trust/truststore.js'),
+  ]);
+  const file = await findJavaSecurity(java.home, java.version.major);
+  if (!file) return undefined;
+  return effectiveSecurity(file, systemProperties(ctx.env, java.version.major, ctx.config.agentJavaOptions));
+}

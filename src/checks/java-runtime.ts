@@ -1,6 +1,12 @@
 // java-runtime: the agent needs Java 8 or newer; the update also tells whether TLS 1.0/1.1 are off.
 import { disablesLegacyTls } from '../probes/java.js';
-import { fail, pass, text, type Check } from './types.js';
+import { fail, pass, text, warn, type Check } from './types.js';
+
+async function sameHome(a: string, b: string): Promise<boolean> {
+  const { realpath } = await import('node:fs/promises');
+  const real = (dir: string) => realpath(dir).catch(() => dir);
+  return (await real(a)) === (await real(b));
+}
 
 export const javaRuntime = {
   id: 'java-runtime',
@@ -58,6 +64,15 @@ export const javaRuntime = {
         resolution: [text('java.fix.upgrade'), text('java.fix.point')],
         reproduce,
       });
+    }
+    // An update can leave the agent on another folder (jre1.8.0_NNN, jre-1.8): the running agent's
+    // JRE is the one that matters, and a --java-home that names another is judged in vain.
+    if (ctx.config.agentJavaHome && !(await sameHome(ctx.config.agentJavaHome, java.home))) {
+      return warn(
+        'java.notAgentJava',
+        { home: java.home, agentHome: ctx.config.agentJavaHome },
+        { evidence: { ...evidence, agentJavaHome: ctx.config.agentJavaHome }, reproduce },
+      );
     }
     return pass(tlsLegacyDisabled ? 'java.foundModern' : 'java.found', params, { evidence, reproduce });
   },

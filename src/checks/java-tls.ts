@@ -1,21 +1,27 @@
-// java-tls: TLS 1.2 must be on for the agent's JRE: not in jdk.tls.disabledAlgorithms, and not left
-// out by -Djdk.tls.client.protocols / -Dhttps.protocols in the launcher's variables.
+// java-tls: TLS 1.2 must be on for the agent's JRE. The agent's own JVM is the judge when it can
+// run here (facts.jvm()): its handshake with the portal, else its default client protocols. Without
+// it, the model: jdk.tls.disabledAlgorithms of the effective security properties (java.security,
+// crypto-policies, -Djava.security.properties), and -Djdk.tls.client.protocols / -Dhttps.protocols
+// in the launcher's variables and the agent's command line.
+import type { JvmProbe } from '../probes/jvm.js';
 import { fail, pass, skip, warn, type Check, type Finding } from './types.js';
+import { modelSecurity } from './java-certs.js';
 
 export const javaTls = {
   id: 'java-tls',
   documentedError: 'TLS 1.2 required',
   requires: ['java-runtime'],
+  budgetMs: (config) => config.timeoutMs * 2 + 11_000,
   async run(ctx): Promise<Finding> {
     const java = await ctx.facts.java();
-    if (!java.found) return skip('tls.noJava');
-    const { findJavaSecurity, parseProperties, listTokens, protocolOptions } =
-      await import('../trust/java-security.js');
-    const { readFile } = await import('node:fs/promises');
+    if (!java.found) return skip('tls.noJava', undefined, { needs: ['--java-home'] });
+    const { protocolOptions, listTokens } = await import('../trust/java-security.js');
     const options = protocolOptions(ctx.env, java.version.major, ctx.config.agentJavaOptions);
     const evidence: Record<string, unknown> = { home: java.home, version: java.version.raw };
     if (options.length > 0)
       evidence.options = options.map((o) => `${o.variable}: -D${o.property}=${o.protocols.join(',')}`);
+    // https.protocols binds HttpsURLConnection only, which the probe's own socket does not use:
+    // an option that leaves TLS 1.2 out is a finding whoever judges.
     const excluding = options.find((o) => !o.protocols.includes('TLSv1.2'));
     if (excluding) {
       return fail(
@@ -25,21 +31,54 @@ export const javaTls = {
           property: excluding.property,
           protocols: excluding.protocols.join(',') || '""',
         },
-        {
-          evidence,
-          reproduce: `echo "$${excluding.variable}"`,
-        },
+        { evidence, reproduce: `echo "$${excluding.variable}"` },
       );
     }
-    const file = await findJavaSecurity(java.home, java.version.major);
-    if (!file) return warn('tls.noSecurityFile', { home: java.home }, { evidence });
-    const disabled = listTokens(
-      parseProperties(await readFile(file, 'utf8')).get('jdk.tls.disabledAlgorithms'),
-    );
+    const jvm = await ctx.facts.jvm();
+    if (jvm.ran) return judgedByJvm(jvm, evidence);
+    evidence.judgedBy = 'the offline model (the JVM could not be asked)';
+    const effective = await modelSecurity(ctx);
+    if (!effective) return warn('tls.noSecurityFile', { home: java.home }, { evidence });
+    const disabled = listTokens(effective.properties.get('jdk.tls.disabledAlgorithms'));
+    const file = effective.files.at(-1)!;
     evidence.file = file;
+    if (effective.files.length > 1) evidence.files = effective.files;
     evidence.disabledProtocols = disabled.filter((t) => /^(SSLv|TLSv|DTLSv)/.test(t));
-    const reproduce = `grep -A3 '^jdk.tls.disabledAlgorithms' "${file}"`;
+    const reproduce = `grep -A3 '^jdk.tls.disabledAlgorithms' ${effective.files.map((f) => `"${f}"`).join(' ')}`;
     if (disabled.includes('TLSv1.2')) return fail('tls.disabled', { file }, { evidence, reproduce });
     return pass('tls.ok', { file }, { evidence, reproduce });
   },
 } as const satisfies Check;
+
+async function judgedByJvm(jvm: Extract<JvmProbe, { ran: true }>, evidence: Record<string, unknown>) {
+  const { classifyJavaErrors, describeJavaErrors } = await import('../probes/jvm.js');
+  const { answer } = jvm;
+  const java = `Java ${answer.javaVersion} at ${answer.javaHome}`;
+  Object.assign(evidence, {
+    judgedBy: `the JVM at ${answer.javaHome} (Java ${answer.javaVersion}, ${jvm.ms} ms)`,
+    jvmProtocols: answer.protocols ?? [],
+    'jdk.tls.disabledAlgorithms': answer.security['jdk.tls.disabledAlgorithms'],
+  });
+  const reproduce = `"${jvm.javaBin}" -XshowSettings:security:tls -version`;
+  const hs = answer.handshake;
+  if (hs?.ok) {
+    evidence.jvmHandshake = `${hs.protocol} ${hs.cipherSuite}`;
+    return pass('tls.jvmOk', { java, host: hs.host, protocol: hs.protocol ?? '?' }, { evidence, reproduce });
+  }
+  if (hs && classifyJavaErrors(hs.errors) === 'protocol') {
+    const error = describeJavaErrors(hs.errors);
+    evidence.javaErrors = (hs.errors ?? []).map((e) => `${e.class}: ${e.message ?? ''}`);
+    return fail('tls.jvmRefused', { java, host: hs.host, error }, { evidence, reproduce });
+  }
+  if (answer.defaultsError) {
+    return warn(
+      'tls.jvmNoDefaults',
+      { java, error: describeJavaErrors(answer.defaultsError) },
+      { evidence, reproduce },
+    );
+  }
+  const protocols = (answer.protocols ?? []).join(', ') || 'none';
+  if (!answer.protocols?.includes('TLSv1.2'))
+    return fail('tls.jvmNoTls12', { java, protocols }, { evidence, reproduce });
+  return pass('tls.jvmDefaults', { java, protocols }, { evidence, reproduce });
+}

@@ -57,7 +57,7 @@ export const portal = {
   requires: ['proxy'],
   async run(ctx): Promise<Finding> {
     const url = ctx.config.portalUrl;
-    if (!url) return skip('portal.noUrl');
+    if (!url) return skip('portal.noUrl', undefined, { needs: ['--portal-url'] });
     const probe = (await ctx.facts.portal())!;
     const { host, port } = probe;
     const route = probe.proxy ? `via ${formatProxy(probe.proxy)}` : 'direct';

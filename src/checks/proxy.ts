@@ -94,6 +94,14 @@ export const proxy = {
     }
     const status = probe.connect?.status;
     const withStatus = { ...evidence, status, code: connect.code };
+    if (connect.code === 'TUNNEL_CLOSED') {
+      // HTTP 200, then the tunnel closed before anything went through it: unusable.
+      return fail(
+        'proxy.tunnelClosed',
+        { proxy: name, target },
+        { evidence: withStatus, resolution: [text('proxy.fix.allow'), text('proxy.fix.tunnel')], reproduce },
+      );
+    }
     if (status === 407) {
       return fail(
         'proxy.auth',

@@ -121,6 +121,7 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
     ...(finding.evidence && Object.keys(finding.evidence).length > 0 && { evidence: finding.evidence }),
     ...(resolution && resolution.length > 0 && { resolution }),
     ...(finding.reproduce && finding.status !== 'skip' && { reproduce: finding.reproduce }),
+    ...(finding.status === 'skip' && finding.needs?.length && { needs: [...finding.needs] }),
     durationMs: Math.round(elapsed),
   };
   return result;

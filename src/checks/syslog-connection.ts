@@ -23,8 +23,8 @@ export const syslogConnection = {
   documentedError: 'Data server connection error',
   async run(ctx): Promise<Finding> {
     const { syslogHost: host, syslogPort: port, protocol, timeoutMs } = ctx.config;
-    if (!host) return skip('syslog.noHost');
-    if (!port) return skip('syslog.noPort');
+    if (!host) return skip('syslog.noHost', undefined, { needs: ['--syslog-host', '--syslog-port'] });
+    if (!port) return skip('syslog.noPort', undefined, { needs: ['--syslog-port'] });
     const fixes = [
       text('syslog.fix.portal'),
       text('syslog.fix.listening', { port }),

@@ -1,7 +1,9 @@
 // syslog-send: one marked test event, written the way the agent writes, and the connection
-// watched for a reset, an early close or a receiver that stops reading.
+// watched for a reset, an early close or a write that does not drain (fail). A receiver that
+// takes the event and keeps the connection open gives no error to the agent either: that is a
+// warning, receipt not confirmed, since TCP cannot tell it from one that does not read.
 import { ncatCommand, tcpFailure } from './syslog-connection.js';
-import { fail, pass, skip, text, type Check, type Finding } from './types.js';
+import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 
 export const syslogSend = {
   id: 'syslog-send',
@@ -12,8 +14,8 @@ export const syslogSend = {
   async run(ctx): Promise<Finding> {
     const { syslogHost: host, syslogPort: port, protocol, timeoutMs } = ctx.config;
     if (!ctx.config.sendTestEvent) return skip('syslog.sendDisabled');
-    if (!host) return skip('syslog.noHost');
-    if (!port) return skip('syslog.noPort');
+    if (!host) return skip('syslog.noHost', undefined, { needs: ['--syslog-host', '--syslog-port'] });
+    if (!port) return skip('syslog.noPort', undefined, { needs: ['--syslog-port'] });
     if (protocol === 'udp') return skip('syslog.sendUdp');
 
     // loaded on use, so that a run without a SIEM server never pays for them
@@ -74,27 +76,41 @@ export const syslogSend = {
       externalId,
       ms: outcome.ms,
     };
-    if (outcome.ok) {
+    if (outcome.ok && outcome.confirmed) {
       return pass(
         'syslog.sendOk',
         { bytes: payload.length, externalId, host, port },
         { evidence, reproduce },
       );
     }
+    if (outcome.ok) {
+      // Written and drained, no reset, no close: what the agent sees as success. Receipt is what
+      // TCP cannot show here, so this is a warning with what was observed, never a failure.
+      return warn(
+        'syslog.sendUnconfirmed',
+        { bytes: payload.length, externalId, host, port },
+        {
+          evidence: { ...evidence, drained: true, peerClosed: false, waitedMs: outcome.ms },
+          resolution: [text('syslog.fix.findEvent', { externalId }), fixes[2]!],
+          reproduce,
+        },
+      );
+    }
+    const observed = { ...evidence, drained: outcome.drained };
     switch (outcome.kind) {
       case 'reset':
         return fail(
           'syslog.sendReset',
           { code: outcome.code ?? '' },
           {
-            evidence: { ...evidence, code: outcome.code },
+            evidence: { ...observed, code: outcome.code },
             resolution: fixes,
             reproduce,
           },
         );
       case 'closed':
         return fail('syslog.sendClosed', undefined, {
-          evidence: { ...evidence, bytes: 0 },
+          evidence: { ...observed, bytes: 0 },
           resolution: fixes,
           reproduce,
         });
@@ -103,7 +119,7 @@ export const syslogSend = {
           'syslog.sendStalled',
           { seconds: timeoutMs / 1000 },
           {
-            evidence: { ...evidence, code: 'STALLED' },
+            evidence: { ...observed, code: 'STALLED' },
             resolution: [fixes[1]!, fixes[0]!, fixes[2]!],
             reproduce,
           },

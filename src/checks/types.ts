@@ -23,6 +23,8 @@ export interface Finding {
   documented?: boolean;
   /** For a check whose documented error depends on what it found (agent-logs): that error. */
   documentedError?: DocumentedError;
+  /** For a skip for lack of input: the flags that would let the check run. */
+  needs?: readonly string[];
 }
 
 export interface CheckContext {
@@ -65,6 +67,8 @@ export interface CheckResult {
   evidence?: Record<string, unknown>;
   resolution?: string[];
   reproduce?: string;
+  /** Skipped for lack of input: the flags that would let it run (not in SPEC's example; added). */
+  needs?: string[];
   durationMs: number;
 }
 

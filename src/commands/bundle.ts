@@ -1,8 +1,10 @@
 import * as Flags from '@oclif/core/flags';
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { describeFileError, UsageError } from '../errors.js';
+import { neutralise } from '../render/terminal.js';
+import { createRedactor, redactReport } from '../render/redact.js';
 
 export default class Bundle extends DoctorCommand {
   static override summary = 'Write a support bundle, every secret redacted';
@@ -27,27 +29,45 @@ export default class Bundle extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(Bundle);
-    const [{ resolveConfig }, { collectBundle }] = await Promise.all([
+    const [{ parseOutputFile }, { collectBundle }] = await Promise.all([
       import('../config/resolve.js'),
       import('../bundle/collect.js'),
     ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const output = parseOutputFile(flags.output);
+    const config = await this.resolveSettings(flags);
     config.sendTestEvent = flags['test-event'];
-    this.keepSecrets(config);
     const bundle = await collectBundle({
       config,
       env: process.env,
       toolVersion: this.config.version,
     });
-    const file = flags.output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    const redactor = this.redactor();
-    // Redacted twice over: every value through the known secrets and shapes, then the text itself.
-    const text = redactor.text(`${JSON.stringify(redactor.deep(bundle), null, 2)}\n`);
+    const file = output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    // Every string and key through the redactor before it is written (so before JSON escapes a
+    // secret out of its known form); the report keeps its statuses and ids as render does.
+    const secrets = this.knownSecrets();
+    const safe = { ...createRedactor(secrets).deep(bundle), report: redactReport(bundle.report, secrets) };
+    const text = `${JSON.stringify(safe, null, 2)}\n`;
     try {
-      await writeFile(file, text, { mode: 0o600 });
+      await writePrivately(file, text);
     } catch (error) {
       throw new UsageError(`--output: ${describeFileError(error, file)}`);
     }
-    this.log(`Support bundle written to ${file} (${text.length} bytes, secrets redacted)`);
+    this.log(
+      neutralise(`Support bundle written to ${file} (${Buffer.byteLength(text)} bytes, secrets redacted)`),
+    );
+  }
+}
+
+/**
+ * Writes a file only its owner can read. writeFile's mode applies only to a file it creates: one
+ * that was there keeps its mode, so the mode is set on the emptied file before anything is written.
+ */
+async function writePrivately(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'w', 0o600);
+  try {
+    await handle.chmod(0o600);
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
   }
 }

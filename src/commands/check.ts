@@ -1,21 +1,17 @@
 import * as Flags from '@oclif/core/flags';
-import { writeFile } from 'node:fs/promises';
-import { DoctorCommand } from '../command-base.js';
+import { RoundCommand } from '../round-command.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES, fill } from '../catalog/index.js';
-import { describeFileError, UsageError } from '../errors.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
-import { buildReport, exitCodeFor } from '../report.js';
-import { selectChecks } from '../checks/select.js';
+import { neutralise } from '../render/terminal.js';
+import { exitCodeFor } from '../report.js';
 // What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
 // more to find and link than the code itself. What only some runs need stays lazy.
-import { readPemCertificates, resolveConfig } from '../config/resolve.js';
-import { gatherFacts } from '../checks/facts.js';
-import { runChecks } from '../checks/run.js';
-import type { FixOptions, FixRecord } from '../checks/fix.js';
+import { runRound } from '../checks/round.js';
+import type { FixOptions } from '../checks/fix.js';
 import type { Check as DoctorCheck, CheckResult } from '../checks/types.js';
 
-export default class CheckCommand extends DoctorCommand {
+export default class CheckCommand extends RoundCommand {
   static override summary = 'Run the checks and say which documented agent error each problem is';
   static override description = `Every check probes the real thing — the Java runtime, the network, the SIEM server — and reports pass, warn, fail or skip with its evidence. A finding that matches an error of the agent or the portal names it exactly as they show it and gives the steps to mend it.
 
@@ -48,6 +44,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       description: 'write the report to this file instead of stdout',
       helpValue: 'FILE',
     }),
+    append: Flags.boolean({ description: 'with --format ndjson --output FILE: add the lines to the file' }),
     lang: Flags.string({
       description: 'language of the report [default: from LC_ALL/LANG, else en]',
       options: [...LANGUAGES],
@@ -77,59 +74,28 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(CheckCommand);
-    const started = new Date();
-    const clock = performance.now();
     const format: Format = flags.json ? 'json' : (flags.format as Format);
-
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    config.sendTestEvent = flags['test-event'];
-    if (flags.chain) {
-      const { X509Certificate } = await import('node:crypto');
-      config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
-        (pem) => new X509Certificate(pem).raw,
-      );
-    }
-    this.keepSecrets(config);
-    const checks = selectChecks({ only: flags.only, skip: flags.skip });
-
-    const { catalog } = await this.speaker(flags.lang);
+    const { config, checks, catalog } = await this.prepare(flags);
     const spinner = await this.startSpinner(
       format,
       fill(catalog.messages['ui.running'], { count: checks.length }),
     );
-    const facts = gatherFacts(config, process.env, this.config.version);
-    const runOptions = {
+    const report = await runRound(checks, {
       config,
-      facts,
       catalog,
       toolVersion: this.config.version,
-    };
-    let results = await runChecks(checks, runOptions).finally(() => spinner?.stop());
-    let fixes: FixRecord[] | undefined;
-    try {
-      if (flags.fix) ({ results, fixes } = await this.fix(checks, results, runOptions, flags.yes));
-    } finally {
-      facts.dispose();
-    }
-
-    const report = buildReport(results, {
-      version: this.config.version,
-      startedAt: started,
-      durationMs: performance.now() - clock,
-    });
-    if (fixes) {
-      report.fixes = fixes;
-      for (const f of fixes) this.logToStderr(`fix ${f.id}: ${this.redactor().text(f.message)}`);
-    }
+      afterChecks: async (results, runOptions) => {
+        spinner?.stop();
+        return flags.fix ? this.fix(checks, results, runOptions, flags.yes) : { results };
+      },
+    }).finally(() => spinner?.stop());
+    for (const f of report.fixes ?? [])
+      this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
     const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
-    const rendered = await renderReport(report, format, { catalog, color, secrets: this.secrets });
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
     if (flags.output) {
-      try {
-        await writeFile(flags.output, rendered);
-      } catch (error) {
-        throw new UsageError(`--output: ${describeFileError(error, flags.output)}`);
-      }
-      this.logToStderr(fill(catalog.messages['ui.reportWritten'], { file: flags.output }));
+      await this.writeOutput(flags.output, rendered, flags.append);
+      this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: flags.output })));
     } else {
       process.stdout.write(rendered);
     }
@@ -149,7 +115,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       if (yes) return true;
       if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
       const { confirm: ask } = await import('@inquirer/prompts');
-      return ask({ message: `${question}?`, default: false });
+      return ask({ message: `${neutralise(question)}?`, default: false }); // it names certificates and files
     };
     return applyFixes(checks, results, { ...options, confirm });
   }

@@ -4,6 +4,7 @@ import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
+import { neutralise, terminalJson } from '../render/terminal.js';
 
 export default class Logs extends DoctorCommand {
   static override summary = "Read the agent's log directory and map what it finds to the documented errors";
@@ -30,11 +31,8 @@ export default class Logs extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { args, flags } = await this.parse(Logs);
-    const [{ resolveConfig }, { scanLogs, LogsDirectoryError }] = await Promise.all([
-      import('../config/resolve.js'),
-      import('../logs/scan.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
+    const config = await this.resolveSettings(flags);
     const dir = args.dir ?? config.logsDirectory;
     if (!dir)
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
@@ -46,24 +44,36 @@ export default class Logs extends DoctorCommand {
       throw error;
     }
     const redactor = this.redactor();
+    // Every line through the redactor: log lines, but also the folder and file names around them;
+    // and none raw to the terminal (they are the agent's, or anyone's who could write there).
+    const print = (line: string) => this.log(neutralise(redactor.text(line)));
     if (flags.json) {
-      this.log(redactor.text(JSON.stringify(redactor.deep(scan), null, 2)));
+      this.log(terminalJson(redactor.deep(scan), 2)); // every string already redacted
     } else {
       const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)
-        this.log(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+        print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
+      // every file not searched, so that "clean" is read for what it covers
+      for (const { file, reason, code } of scan.skipped)
+        print(
+          say({
+            key: 'logs.skippedFile',
+            params: {
+              file,
+              reason: say({ key: `logs.skip.${reason}`, params: { code: code ?? '' } }),
+            },
+          }),
+        );
       for (const [i, m] of scan.matches.entries()) {
-        this.log(
+        print(
           say({
             key: 'logs.found',
             params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
           }),
         );
-        this.log(`    ${redactor.text(m.last.text)}`);
+        print(`    ${m.last.text}`);
         if (i === 0)
-          catalog.documentedErrors[m.error].resolution.forEach((step, n) =>
-            this.log(`    ${n + 1}. ${step}`),
-          );
+          catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
       }
     }
     if (scan.matches.length > 0) this.exit(1);

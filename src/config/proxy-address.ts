@@ -60,6 +60,21 @@ export function parseProxyAddress(raw: string): ProxyParse {
   return { ok: true, proxy: { host, port, portAssumed: false } };
 }
 
+/**
+ * A host as a flag names it: a host name (RFC 1123 labels, at most 253 characters), an IPv4 address
+ * or an IPv6 address, in brackets or not. The host without brackets, or undefined when it is none.
+ */
+export function parseHost(value: string): string | undefined {
+  if (value.startsWith('[') && value.endsWith(']')) {
+    const inner = value.slice(1, -1);
+    return isIP(inner) === 6 ? inner : undefined;
+  }
+  if (isIP(value) !== 0) return value;
+  // all digits and dots: meant as an IPv4 address, and not one
+  if (/^[\d.]+$/.test(value)) return undefined;
+  return HOST_NAME.test(value) ? value : undefined;
+}
+
 export function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);

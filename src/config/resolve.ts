@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { describeFileError, UsageError } from '../errors.js';
 import type { JavaHomeSource } from '../probes/java.js';
-import { parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
+import { hasControls } from '../render/terminal.js';
+import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
+import { parseHost, parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
 
 export const DEFAULT_STOREPASS = 'changeit';
 export const DEFAULT_TIMEOUT_SECONDS = 5;
@@ -33,6 +35,8 @@ export interface DoctorConfig {
   agentJavaOptions?: string[];
   /** The running agent read with --from-process. */
   agentPid?: number;
+  /** The JRE the running agent really runs on (--from-process), even when --java-home names another. */
+  agentJavaHome?: string;
   /** False under --no-test-event: syslog-send then skips. */
   sendTestEvent: boolean;
 }
@@ -64,11 +68,16 @@ export async function readConfigFile(file: string): Promise<RawSettings> {
   } catch (error) {
     throw new UsageError(`--config: ${describeFileError(error, file)}`);
   }
+  // an editor on Windows may start the file with a byte order mark, which JSON.parse refuses
+  if (content.startsWith('\uFEFF')) content = content.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(content);
   } catch (error) {
-    throw new UsageError(`--config: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    // V8 quotes the start of the file in its message ("…", "{"token": Qk…" is not valid JSON): a
+    // secret in a file we could not read cannot be known, so the quote is left out.
+    const reason = (error as Error).message.split('\n')[0]!.replace(/, ".*" is not valid JSON$/, '');
+    throw new UsageError(`--config: ${file} is not valid JSON (${reason})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UsageError(
@@ -99,6 +108,8 @@ export async function readConfigFile(file: string): Promise<RawSettings> {
 
 export function parsePortalUrl(raw: string): URL {
   const value = raw.trim();
+  // the URL parser would drop a tab or line feed without a word, and take what is left
+  if (hasControls(value)) throw new UsageError(`--portal-url "${raw}" holds control characters`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
   let url: URL;
   try {
@@ -112,30 +123,49 @@ export function parsePortalUrl(raw: string): URL {
     throw new UsageError(`--portal-url "${raw}": the portal answers on https:// only`);
   }
   if (!url.hostname) throw new UsageError(`--portal-url "${raw}" names no host`);
+  if (url.port === '0')
+    throw new UsageError(
+      `--portal-url "${raw}": port 0 is not a port; leave it out (443) or give 1 to 65535`,
+    );
   return url;
 }
 
 function parseSyslogHost(raw: string): string {
   const value = raw.trim();
-  if (value === '' || /\s/.test(value))
-    throw new UsageError(`--syslog-host "${raw}" is not a host name or address`);
   if (value.includes('://'))
     throw new UsageError(`--syslog-host "${raw}": give the host only, without a scheme`);
-  if (value.startsWith('[') && value.endsWith(']')) return value.slice(1, -1);
-  if (/^[^:]+:\d+$/.test(value)) {
+  if (/^(?:[^:[\]]+|\[[^\]]*\]):\d+$/.test(value)) {
     throw new UsageError(`--syslog-host "${raw}": give the port with --syslog-port, not in the host`);
   }
-  return value;
+  const host = parseHost(value);
+  if (host === undefined)
+    throw new UsageError(
+      `--syslog-host "${raw}" is not a host name or address: give a name such as siem.contoso.local (letters, digits and hyphens, at most 253 characters), an IPv4 address or an IPv6 address`,
+    );
+  return host;
 }
 
+const MIN_TIMEOUT_SECONDS = 0.001;
+const MAX_TIMEOUT_SECONDS = 300;
+
+/** Seconds written plainly (5, 0.5, .5): not 0x10 or 1e3, which Number() would also take. */
 function parseTimeout(raw: string): number {
-  const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+  const value = raw.trim();
+  const seconds = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
     throw new UsageError(
-      `--timeout "${raw}" must be a number of seconds above 0 and at most 300, e.g. --timeout 5`,
+      `--timeout "${raw}" must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}, written plainly, e.g. --timeout 5 or --timeout 0.5`,
     );
   }
   return Math.round(seconds * 1000);
+}
+
+/** --output: a file to write; an empty value would leave the report nowhere (or on stdout). */
+export function parseOutputFile(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '')
+    throw new UsageError(`--output "${raw}" names no file: give a file name, e.g. --output report.json`);
+  return raw;
 }
 
 export interface ResolveInput {
@@ -143,9 +173,25 @@ export interface ResolveInput {
   /** The command line, to tell a --java-home flag from the JAVA_HOME that oclif filled in. */
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
+  /**
+   * Where the secrets met on the way are added (the command's list that its redactor uses): every
+   * token, store password and proxy credential of every source, whichever wins, added before any
+   * value is judged, so that the error about a bad value never shows one.
+   */
+  secrets: string[];
 }
 
-export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise<DoctorConfig> {
+/** The secrets among raw settings; the JRE's default store password is public. */
+function secretsOf(settings: RawSettings): string[] {
+  const { token, proxy, storepass } = settings;
+  return secretsOfSettings({
+    token,
+    proxy,
+    storepass: storepass === DEFAULT_STOREPASS ? undefined : storepass,
+  });
+}
+
+export async function resolveConfig({ flags, argv, env, secrets }: ResolveInput): Promise<DoctorConfig> {
   const file = flags.config ? await readConfigFile(flags.config) : {};
   // --from-process: the running agent's own settings, below flags and environment, above the file.
   const agent = flags['from-process'] ? await runningAgent() : undefined;
@@ -153,6 +199,10 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
   if (agent?.token !== undefined) fromAgent.token = agent.token;
   if (agent?.proxy !== undefined) fromAgent.proxy = agent.proxy;
   if (agent?.logsDirectory !== undefined) fromAgent['logs-directory'] = agent.logsDirectory;
+  secrets.push(
+    ...[flags, fromAgent, file].flatMap(secretsOf),
+    ...secretsFromJavaOptions(agent?.javaOptions ?? []),
+  );
   const pick = (name: SettingName): string | undefined => flags[name] ?? fromAgent[name] ?? file[name];
 
   const config: DoctorConfig = {
@@ -218,16 +268,21 @@ export async function resolveConfig({ flags, argv, env }: ResolveInput): Promise
     const value = pick(name);
     if (value !== undefined) config[key] = value;
   }
+  if (config.logsDirectory === undefined && process.platform === 'win32') {
+    // Windows: the agent's default folder, C:\MCAS-SIEM-Agent\Logs, when nothing else names one.
+    const { defaultLogsDirectory } = await import('../probes/process.js');
+    const dir = await defaultLogsDirectory();
+    if (dir) config.logsDirectory = dir;
+  }
   if (agent) {
     config.agentPid = agent.pid;
     config.agentJavaOptions = agent.javaOptions;
-    if (!config.javaHome) {
-      const { javaHomeOf } = await import('../probes/process.js');
-      const home = await javaHomeOf(agent.javaBinary);
-      if (home) {
-        config.javaHome = home;
-        config.javaHomeSource = 'agent process';
-      }
+    const { javaHomeOf } = await import('../probes/process.js');
+    const home = await javaHomeOf(agent.javaBinary);
+    if (home) config.agentJavaHome = home;
+    if (home && !config.javaHome) {
+      config.javaHome = home;
+      config.javaHomeSource = 'agent process';
     }
   }
   if (config.caFile) config.extraCAs = await readCaFile(config.caFile);

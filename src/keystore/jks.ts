@@ -4,7 +4,7 @@
 // A trusted entry: u32 tag 2, alias (modified UTF-8 with u16 length), i64 creation ms,
 // "X.509" (UTF), u32 length, DER. Private-key entries (tag 1) are kept byte for byte.
 import { createHash } from 'node:crypto';
-import { KeystoreError, type Keystore, type KeystoreEntry } from './model.js';
+import { certificateParses, KeystoreError, type Keystore, type KeystoreEntry } from './model.js';
 
 const MAGIC = 0xfeedfeed;
 const WHITENER = Buffer.from('Mighty Aphrodite', 'utf8');
@@ -79,8 +79,8 @@ class Reader {
 
 /**
  * Reads a JKS keystore. With a password the integrity digest is checked (a mismatch is
- * "wrong keystore password"); without one the entries are read unchecked, as Java itself does
- * for a trust store.
+ * "wrong keystore password" when every entry parses, "damaged" when one does not); without one
+ * the entries are read unchecked, as Java itself does for a trust store.
  */
 export function parseJks(bytes: Buffer, password: string | undefined): Keystore {
   if (bytes.length < 12 || bytes.readUInt32BE(0) !== MAGIC) {
@@ -135,9 +135,22 @@ export function parseJks(bytes: Buffer, password: string | undefined): Keystore 
       'damaged',
     );
   }
+  const digestMatches =
+    password !== undefined && integrityDigest(password, bytes.subarray(0, bodyEnd)).equals(stored);
+  // Unless the digest vouches for the bytes, look at the certificates themselves: one that does not
+  // parse makes Java refuse the whole store, which is damage, not a question of password.
+  if (!digestMatches) {
+    const broken = entries.find((e) => e.kind === 'trusted' && !certificateParses(e.der));
+    if (broken) {
+      throw new KeystoreError(
+        `damaged keystore: the certificate of entry "${broken.alias}" is not valid DER`,
+        'damaged',
+      );
+    }
+  }
   let integrityChecked = false;
   if (password !== undefined) {
-    if (!integrityDigest(password, bytes.subarray(0, bodyEnd)).equals(stored)) {
+    if (!digestMatches) {
       throw new KeystoreError(
         'wrong keystore password (or the file was altered): its integrity digest does not match',
         'wrong-password',

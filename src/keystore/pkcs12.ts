@@ -5,7 +5,7 @@
 // were. A store protected by a password is read through node-forge (decryption, MAC) and can only
 // be written back through keytool (--keytool).
 import forge from 'node-forge';
-import { KeystoreError, type Keystore, type KeystoreEntry } from './model.js';
+import { certificateParses, KeystoreError, type Keystore, type KeystoreEntry } from './model.js';
 
 const asn1 = forge.asn1;
 const OID = {
@@ -58,9 +58,10 @@ interface BagView {
 function readCertBag(bag: Node): BagView {
   const [, value, attributes] = children(bag);
   const view: BagView = { trusted: false };
-  const certBag = children(value!)[0];
+  const certBag = value && children(value)[0];
   if (certBag && oidOf(children(certBag)[0]) === OID.x509Certificate) {
-    view.certDer = Buffer.from(octets(children(children(certBag)[1]!)[0]), 'binary');
+    const wrapped = children(certBag)[1];
+    view.certDer = Buffer.from(octets(wrapped && children(wrapped)[0]), 'binary');
   }
   for (const attribute of children(attributes ?? ({} as Node))) {
     const [type, values] = children(attribute);
@@ -94,6 +95,14 @@ export function parsePkcs12(bytes: Buffer, password: string | undefined): Keysto
     const contents = children(fromDer(octets(children(children(safe)[1]!)[0]), 'a safe'));
     for (const bag of contents) {
       const view = oidOf(children(bag)[0]) === OID.certBag ? readCertBag(bag) : undefined;
+      // Java reads every certificate bag when it loads the store; one it cannot read and the JVM
+      // loads nothing at all.
+      if (view && !(view.certDer && certificateParses(view.certDer))) {
+        throw new KeystoreError(
+          `damaged PKCS#12 keystore: the certificate bag "${view.alias ?? '?'}" holds no valid certificate`,
+          'damaged',
+        );
+      }
       if (view?.trusted && view.certDer && view.alias !== undefined) {
         entries.push({ kind: 'trusted', alias: view.alias, created: new Date(0), der: view.certDer });
       } else {

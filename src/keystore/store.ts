@@ -4,9 +4,21 @@
 // result is read back and compared before anyone is told it worked.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, chown, copyFile, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  copyFile,
+  open,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileError, UsageError } from '../errors.js';
+import { readInputFile } from '../files.js';
 import { parseJks, serializeJks } from './jks.js';
 import {
   detectFormat,
@@ -37,6 +49,8 @@ export async function parseKeystore(bytes: Buffer, password: string | undefined)
 export interface OpenedKeystore extends Keystore {
   /** The file itself, links followed: what a rewrite replaces. */
   file: string;
+  /** The bytes read: a rewrite checks that the file still holds them just before it swaps. */
+  bytes: Buffer;
 }
 
 /** Reads a keystore file; bad input (missing, unreadable, damaged, wrong password) is a UsageError. */
@@ -45,12 +59,12 @@ export async function openKeystore(file: string, password: string | undefined): 
   let bytes: Buffer;
   try {
     real = await realpath(file);
-    bytes = await readFile(real);
+    bytes = await readInputFile(real);
   } catch (error) {
     throw new UsageError(`--keystore: ${describeFileError(error, file)}`);
   }
   try {
-    return { ...(await parseKeystore(bytes, password)), file: real };
+    return { ...(await parseKeystore(bytes, password)), file: real, bytes };
   } catch (error) {
     if (error instanceof KeystoreError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
@@ -77,70 +91,126 @@ function stamp(date: Date): string {
 }
 
 /**
- * Replaces `target` (already resolved through links) with `keystore`, keeping a backup. On any
- * failure the original is untouched and the temporary file removed. Permission problems say what
- * to do (run as Administrator/root).
+ * Why a file could not be written, named as the system said it: a read-only mount, an immutable
+ * file (root gets EPERM only for that), missing rights, a full disk.
  */
-export async function writeKeystoreAtomically(
-  target: string,
-  keystore: Keystore,
-  password: string,
-  now = new Date(),
-): Promise<WriteResult> {
-  const bytes = await serializeKeystore(keystore, password);
-  const dir = path.dirname(target);
-  const base = path.basename(target);
-  const backup = path.join(dir, `${base}.siem-doctor-${stamp(now)}.bak`);
-  const temp = path.join(dir, `.${base}.siem-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const original = await stat(target);
-  const permission = (error: unknown, file: string) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      return new UsageError(
-        `cannot write ${file}: permission denied; run as Administrator/root (nothing was changed)`,
-      );
-    }
-    return new UsageError(`cannot write ${file}: ${describeFileError(error, file)} (nothing was changed)`);
-  };
-  try {
-    await copyFile(target, backup, constants.COPYFILE_EXCL);
-    await chmod(backup, original.mode & 0o777);
-  } catch (error) {
-    throw permission(error, backup);
-  }
-  try {
-    const handle = await open(temp, 'wx', original.mode & 0o777);
+export function writeError(error: unknown, file: string): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EROFS'
+      ? 'the file system is mounted read-only'
+      : code === 'EPERM' && process.getuid?.() === 0
+        ? 'the file or its folder is marked immutable or append-only (see lsattr; chattr -i lifts it)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied; run as Administrator/root'
+          : code === 'ENOSPC' || code === 'EDQUOT'
+            ? 'no space left on the device'
+            : describeFileError(error, file);
+  return new UsageError(`cannot write ${file}: ${why} (nothing was changed)`);
+}
+
+/** A copy of `target` beside it, under a name no other run is using. */
+async function takeBackup(target: string, now: Date, mode: number): Promise<string> {
+  const base = `${target}.siem-doctor-${stamp(now)}`;
+  for (let n = 1; n <= 100; n++) {
+    const backup = n === 1 ? `${base}.bak` : `${base}-${n}.bak`;
     try {
-      await handle.writeFile(bytes);
+      await copyFile(target, backup, constants.COPYFILE_EXCL);
+      await chmod(backup, mode);
+      return backup;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        await rm(backup, { force: true }).catch(() => undefined);
+        throw writeError(error, backup);
+      }
+    }
+  }
+  throw new UsageError(`cannot write a backup of ${target}: 100 backups of this second exist already`);
+}
+
+export interface ReplaceSteps {
+  /** Writes the new keystore into `temp`, a fresh empty file beside the target. */
+  fill(temp: string): Promise<void>;
+  /** Throws unless `temp` holds exactly what was meant. */
+  verify(temp: string): Promise<void>;
+  /** The target's bytes when the change was planned: it must still hold them just before the swap. */
+  expected?: Buffer;
+  now?: Date;
+}
+
+/**
+ * The one way a keystore is replaced, natively or through keytool. A backup is taken; the new
+ * file is made beside the target, flushed to disk, given the original's mode and owner, checked,
+ * and renamed over the target (atomic on one file system), then the folder is flushed too. On
+ * any failure before the rename the target is untouched and neither the temporary file nor the
+ * backup (of a write that never happened) is left behind.
+ */
+export async function replaceKeystoreFile(target: string, steps: ReplaceSteps): Promise<WriteResult> {
+  const dir = path.dirname(target);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.siem-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const original = await stat(target);
+  const mode = original.mode & 0o777;
+  const backup = await takeBackup(target, steps.now ?? new Date(), mode);
+  try {
+    await (await open(temp, 'wx', mode)).close();
+    await steps.fill(temp);
+    const handle = await open(temp, 'r+');
+    try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await chmod(temp, original.mode & 0o777);
+    await chmod(temp, mode);
     if (process.getuid?.() === 0) await chown(temp, original.uid, original.gid);
-    // Read back before the swap: what replaces the original must be exactly what we meant.
-    verifySame(
-      await parseKeystore(await readFile(temp), keystore.format === 'jks' ? password : undefined),
-      keystore,
-    );
+    await steps.verify(temp);
+    if (steps.expected && !(await readFile(target)).equals(steps.expected)) {
+      throw new UsageError(
+        `${target} was changed by another program while this run prepared its change; nothing was changed: run again`,
+      );
+    }
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
+    await rm(backup, { force: true });
     if (error instanceof UsageError || error instanceof KeystoreError) throw error;
-    throw permission(error, target);
+    throw writeError(error, target);
   }
   // The rename itself must reach the disk too.
   const folder = await open(dir, 'r').catch(() => undefined);
   await folder?.sync().catch(() => undefined);
   await folder?.close();
-  verifySame(
-    await parseKeystore(await readFile(target), keystore.format === 'jks' ? password : undefined),
-    keystore,
-  );
   return { backup };
 }
 
-function verifySame(written: Keystore, intended: Keystore): void {
+/**
+ * Replaces `target` (already resolved through links) with `keystore`, keeping a backup, and reads
+ * the result back: what it returns is the keystore as the file now holds it.
+ */
+export async function writeKeystoreAtomically(
+  target: string,
+  keystore: Keystore,
+  password: string,
+  { now = new Date(), expected }: { now?: Date; expected?: Buffer } = {},
+): Promise<WriteResult & { written: Keystore }> {
+  const bytes = await serializeKeystore(keystore, password);
+  const readBack = async (file: string) =>
+    parseKeystore(await readInputFile(file), keystore.format === 'jks' ? password : undefined);
+  const { backup } = await replaceKeystoreFile(target, {
+    fill: (temp) => writeFile(temp, bytes),
+    // Read back before the swap: what replaces the original must be exactly what we meant.
+    verify: async (temp) => verifySame(await readBack(temp), keystore, 'the original was kept'),
+    now,
+    ...(expected && { expected }),
+  });
+  const written = await readBack(target);
+  verifySame(written, keystore, `it has been replaced; the previous version is kept as ${backup}`);
+  return { backup, written };
+}
+
+function verifySame(written: Keystore, intended: Keystore, outcome: string): void {
   const key = (e: KeystoreEntry) =>
     e.kind === 'trusted'
       ? `t:${e.alias}:${e.der.toString('base64')}`
@@ -148,10 +218,7 @@ function verifySame(written: Keystore, intended: Keystore): void {
   const a = written.entries.map(key);
   const b = intended.entries.map(key);
   if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
-    throw new KeystoreError(
-      'the keystore read back differs from what was written; the original was kept',
-      'damaged',
-    );
+    throw new KeystoreError(`the keystore read back differs from what was written; ${outcome}`, 'damaged');
   }
 }
 

@@ -30,24 +30,47 @@ export function parseResponseHead(
   return { status: Number(match[1]), statusText: match[2] ?? '', headers };
 }
 
+/**
+ * After a 200, how long the tunnel must stay open before it is taken as usable. A proxy that
+ * answers 200 and closes at once (the agent then fails with "Unable to tunnel through proxy" or a
+ * closed connection) does so within a round trip; a portal never closes before our ClientHello.
+ */
+const TUNNEL_SETTLE_MS = 200;
+
 /** Asks the proxy on `socket` for a tunnel to `target` (host:port). On 200 the socket is the tunnel. */
 export function httpConnect(
   socket: net.Socket,
   target: string,
   timeoutMs: number,
   userAgent: string,
+  settleMs = Math.min(TUNNEL_SETTLE_MS, timeoutMs / 4),
 ): Promise<ConnectOutcome> {
   const ms = stopwatch();
   let received = Buffer.alloc(0);
+  // Set once the proxy said 200: what came after its answer already belongs to the tunnel.
   let tunnelled: Buffer | undefined;
+  const open = (): ConnectOutcome => ({ ok: true, status: 200, ms: ms() });
   return settleOnce<ConnectOutcome>(
     timeoutMs,
-    () => ({ ok: false, code: 'ETIMEDOUT', ms: ms() }),
+    () => (tunnelled ? open() : { ok: false, code: 'ETIMEDOUT', ms: ms() }),
     (settle) => {
+      let settleTimer: NodeJS.Timeout | undefined;
+      // A tunnel that ends or breaks right after the 200 is no tunnel: the proxy closed it.
+      const closedTunnel = (): ConnectOutcome => ({
+        ok: false,
+        status: 200,
+        code: 'TUNNEL_CLOSED',
+        ms: ms(),
+      });
       const onError = (error: NodeJS.ErrnoException) =>
-        settle({ ok: false, code: error.code ?? 'ERROR', ms: ms() });
-      const onEnd = () => settle({ ok: false, code: 'CLOSED', ms: ms() });
+        settle(tunnelled ? closedTunnel() : { ok: false, code: error.code ?? 'ERROR', ms: ms() });
+      const onEnd = () => settle(tunnelled ? closedTunnel() : { ok: false, code: 'CLOSED', ms: ms() });
       const onData = (chunk: Buffer) => {
+        if (tunnelled) {
+          // the far end speaks through the tunnel: it is open
+          tunnelled = Buffer.concat([tunnelled, chunk]);
+          return settle(open());
+        }
         received = Buffer.concat([received, chunk]);
         const end = received.indexOf('\r\n\r\n');
         if (end < 0) {
@@ -65,9 +88,9 @@ export function httpConnect(
             ms: ms(),
           });
         }
-        // Whatever came after the answer already belongs to the tunnel.
         tunnelled = received.subarray(end + 4);
-        settle({ ok: true, status: 200, ms: ms() });
+        if (tunnelled.length > 0) return settle(open());
+        settleTimer = setTimeout(() => settle(open()), settleMs);
       };
       socket.on('data', onData);
       socket.on('error', onError);
@@ -76,6 +99,7 @@ export function httpConnect(
         `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: ${userAgent}\r\nProxy-Connection: keep-alive\r\n\r\n`,
       );
       return () => {
+        clearTimeout(settleTimer);
         // Hold the stream: nothing may flow past between our listener and the TLS layer taking over.
         socket.pause();
         socket.off('data', onData);

@@ -1,10 +1,11 @@
 // Finds the JRE the agent runs on and reads its version: from the `release` file when there is one
 // (no JVM start, a few milliseconds), else from `java -version` (a JVM start, a few hundred).
-import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { access, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 
-export type JavaHomeSource = '--java-home' | 'JAVA_HOME' | 'config file' | 'PATH' | 'agent process';
+export type JavaHomeSource =
+  '--java-home' | 'JAVA_HOME' | 'config file' | 'PATH' | 'agent process' | 'Program Files';
 
 export interface JavaVersion {
   /** As Java spells it: `1.8.0_291`, `11.0.11`, `17.0.15`. */
@@ -58,24 +59,60 @@ export function parseReleaseFile(content: string): Record<string, string> {
   return fields;
 }
 
-const JAVA_FILE = process.platform === 'win32' ? 'java.exe' : 'java';
+const javaFile = (platform: NodeJS.Platform) => (platform === 'win32' ? 'java.exe' : 'java');
 
-async function isExecutable(file: string): Promise<boolean> {
+async function isExecutable(file: string, platform: NodeJS.Platform): Promise<boolean> {
   try {
-    await access(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
+    await access(file, platform === 'win32' ? constants.F_OK : constants.X_OK);
     return (await stat(file)).isFile();
   } catch {
     return false;
   }
 }
 
-async function findOnPath(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+async function findOnPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<string | undefined> {
+  for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
     if (!dir) continue;
-    const candidate = path.join(dir, JAVA_FILE);
-    if (await isExecutable(candidate)) return candidate;
+    const candidate = path.join(dir, javaFile(platform));
+    if (await isExecutable(candidate, platform)) return candidate;
   }
   return undefined;
+}
+
+/**
+ * The folders Windows installers put a JRE in, under each Program Files folder: Oracle's
+ * `Java\jre1.8.0_291` (the docs' example, in `Program Files (x86)` for a 32-bit Java) and
+ * `Java\jre-1.8` (8u371 on), the Microsoft Build of OpenJDK's `Microsoft\jdk-17.0.9.8-hotspot`,
+ * Temurin's `Eclipse Adoptium\jre-17.0.9.9-hotspot` (and AdoptOpenJDK's before it).
+ */
+const WINDOWS_VENDOR_FOLDERS = ['Java', 'Microsoft', 'Eclipse Adoptium', 'AdoptOpenJDK'];
+
+function isNewer(a: JavaVersion, b: JavaVersion): boolean {
+  return a.major > b.major || (a.major === b.major && a.update > b.update);
+}
+
+/** Every JRE-looking folder under the Program Files folders. */
+export async function windowsJavaHomes(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const roots = [
+    env.ProgramW6432 ?? env.ProgramFiles ?? 'C:\\Program Files',
+    env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)',
+  ].filter((root, i, all) => all.indexOf(root) === i);
+  const homes: string[] = [];
+  for (const root of roots) {
+    for (const vendor of WINDOWS_VENDOR_FOLDERS) {
+      const dir = path.join(root, vendor);
+      let names: string[];
+      try {
+        names = (await readdir(dir, { withFileTypes: true }))
+          .filter((entry) => entry.isDirectory() && /^(jre|jdk)/i.test(entry.name))
+          .map((entry) => entry.name);
+      } catch {
+        continue; // no such vendor here
+      }
+      homes.push(...names.map((name) => path.join(dir, name)));
+    }
+  }
+  return homes;
 }
 
 async function readRelease(home: string): Promise<Record<string, string> | undefined> {
@@ -112,9 +149,14 @@ async function runJavaVersion(javaBin: string): Promise<string> {
   return result.all ?? '';
 }
 
-export async function inspectJavaHome(home: string, source: JavaHomeSource): Promise<JavaLookup> {
-  const javaBin = path.join(home, 'bin', JAVA_FILE);
-  if (!(await isExecutable(javaBin))) return { found: false, reason: 'no-java-binary', home, source };
+export async function inspectJavaHome(
+  home: string,
+  source: JavaHomeSource,
+  platform: NodeJS.Platform = process.platform,
+): Promise<JavaLookup> {
+  const javaBin = path.join(home, 'bin', javaFile(platform));
+  if (!(await isExecutable(javaBin, platform)))
+    return { found: false, reason: 'no-java-binary', home, source };
   const release = await readRelease(home);
   const fromRelease = release?.JAVA_VERSION ? parseJavaVersion(release.JAVA_VERSION) : undefined;
   if (fromRelease) {
@@ -150,13 +192,26 @@ export async function locateJava(options: {
   javaHome?: string;
   javaHomeSource?: JavaHomeSource;
   env: NodeJS.ProcessEnv;
+  /** Which system's places to look in; the running one but in tests. */
+  platform?: NodeJS.Platform;
 }): Promise<JavaLookup> {
+  const platform = options.platform ?? process.platform;
   if (options.javaHome) {
-    return inspectJavaHome(path.resolve(options.javaHome), options.javaHomeSource ?? '--java-home');
+    return inspectJavaHome(path.resolve(options.javaHome), options.javaHomeSource ?? '--java-home', platform);
   }
-  const onPath = await findOnPath(options.env);
-  if (!onPath) return { found: false, reason: 'not-found' };
+  const onPath = await findOnPath(options.env, platform);
   // /usr/bin/java is usually a chain of links (alternatives); the home is two levels above the real file.
-  const real = await realpath(onPath);
-  return inspectJavaHome(path.dirname(path.dirname(real)), 'PATH');
+  const fromPath = onPath
+    ? await inspectJavaHome(path.dirname(path.dirname(await realpath(onPath))), 'PATH', platform)
+    : ({ found: false, reason: 'not-found' } as const);
+  if (fromPath.found || platform !== 'win32') return fromPath;
+  // Windows: a JRE is rarely on PATH, or only as Oracle's `Common Files\Oracle\Java\javapath`
+  // stub, whose folder is no JRE home; the installers' folders are where it is. Of several, the
+  // newest (the folder name does not tell: `jre-1.8` is whichever 8 update came last).
+  let newest: JavaInstall | undefined;
+  for (const home of await windowsJavaHomes(options.env)) {
+    const found = await inspectJavaHome(home, 'Program Files', platform);
+    if (found.found && (!newest || isNewer(found.version, newest.version))) newest = found;
+  }
+  return newest ?? fromPath;
 }

@@ -146,7 +146,15 @@ type HttpAnswer =
   | { ok: true; status: number; date?: string; detail?: string; ms: number }
   | { ok: false; code: string; ms: number };
 
-/** One GET on the TLS socket; the body is read only for the portal's `detail` text. */
+/** How long a body is awaited once the status line and headers are in, for its `detail` text. */
+const BODY_WAIT_MS = 500;
+const MAX_BODY_CHARS = 16_384;
+
+/**
+ * One GET on the TLS socket. The portal has answered once its status line and headers arrive: the
+ * body is read only for the portal's `detail` text, for a short while, and a slow body never turns
+ * that answer into a timeout.
+ */
 function httpGet(
   socket: net.Socket,
   host: string,
@@ -161,10 +169,14 @@ function httpGet(
     code: error.code ?? 'ERROR',
     ms: ms(),
   });
+  // Set when the headers are in: from then on, any ending reports the status.
+  let answered: ((body: string) => HttpAnswer) | undefined;
+  let body = '';
   return settleOnce<HttpAnswer>(
     timeoutMs,
-    () => ({ ok: false, code: 'ETIMEDOUT', ms: ms() }),
+    () => answered?.(body) ?? { ok: false, code: 'ETIMEDOUT', ms: ms() },
     (settle) => {
+      let bodyTimer: NodeJS.Timeout | undefined;
       const headers: Record<string, string> = {
         Host: port === 443 ? host : `${host}:${port}`,
         'User-Agent': options.userAgent,
@@ -175,25 +187,35 @@ function httpGet(
       const request = http.request(
         { createConnection: () => socket, method: 'GET', path, headers },
         (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => {
-            if (body.length < 16_384) body += chunk;
-          });
-          response.on('end', () => {
-            const answer: HttpAnswer = { ok: true, status: response.statusCode ?? 0, ms: ms() };
+          const status = response.statusCode ?? 0;
+          const headersMs = ms();
+          answered = (text) => {
+            const answer: HttpAnswer = { ok: true, status, ms: headersMs };
             const date = response.headers.date;
             if (date) answer.date = date;
-            const detail = portalDetail(body);
+            const detail = portalDetail(text);
             if (detail) answer.detail = detail;
-            settle(answer);
+            return answer;
+          };
+          const done = () => settle(answered!(body));
+          bodyTimer = setTimeout(done, Math.min(BODY_WAIT_MS, Math.max(1, timeoutMs - headersMs)));
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            if (body.length < MAX_BODY_CHARS) body += chunk;
           });
-          response.on('error', (error: NodeJS.ErrnoException) => settle(failed(error)));
+          response.on('end', done);
+          // the body breaking off after the headers does not undo the answer
+          response.on('error', done);
         },
       );
-      request.on('error', (error: NodeJS.ErrnoException) => settle(failed(error)));
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        settle(answered ? answered(body) : failed(error)),
+      );
       request.end();
-      return () => socket.destroy();
+      return () => {
+        clearTimeout(bodyTimer);
+        socket.destroy();
+      };
     },
   );
 }

@@ -1,7 +1,7 @@
 // The running agent's own command line: `java [options] -jar mcas-siemagent-<version>-signed.jar
 // [--logsDirectory DIR] [--proxy ADDRESS[:PORT]] --token TOKEN`. Linux reads /proc; other systems
 // ask ps (macOS, BSD) or PowerShell (Windows).
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AgentProcess {
@@ -145,6 +145,23 @@ export async function javaHomeOf(javaBinary: string | undefined): Promise<string
   if (!javaBinary || !path.isAbsolute(javaBinary)) return undefined;
   try {
     return path.dirname(path.dirname(await realpath(javaBinary)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the docs install the agent on Windows; it writes its logs in `Logs\` there by default. */
+export const WINDOWS_AGENT_FOLDER = 'C:\\MCAS-SIEM-Agent';
+
+/** The agent's default logs folder on Windows, when it exists: what `logs` and agent-logs read unless told. */
+export async function defaultLogsDirectory({
+  platform = process.platform,
+  agentFolder = WINDOWS_AGENT_FOLDER,
+}: { platform?: NodeJS.Platform; agentFolder?: string } = {}): Promise<string | undefined> {
+  if (platform !== 'win32') return undefined;
+  const dir = path.join(agentFolder, 'Logs');
+  try {
+    return (await stat(dir)).isDirectory() ? dir : undefined;
   } catch {
     return undefined;
   }

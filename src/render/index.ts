@@ -2,27 +2,45 @@
 // can be reached without passing the redactor.
 import type { MessageFile } from '../catalog/en.js';
 import type { Report } from '../report.js';
-import { createRedactor } from './redact.js';
+import { redactReport } from './redact.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderText } from './text.js';
+import { renderPrometheus } from './prometheus.js';
+import { renderNdjson } from './ndjson.js';
+import { projectionLines } from './projection-text.js';
+import { fill } from '../catalog/index.js';
 
-export const FORMATS = ['text', 'json', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'junit', 'prometheus', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export async function renderReport(
   report: Report,
   format: Format,
-  options: { catalog: MessageFile; color: boolean; secrets: Iterable<string | undefined> },
+  options: {
+    catalog: MessageFile;
+    color: boolean;
+    secrets: Iterable<string | undefined>;
+    /** NDJSON's runId; a fresh one when not given. */
+    runId?: string;
+  },
 ): Promise<string> {
-  const safe = createRedactor(options.secrets).deep(report);
+  const safe = redactReport(report, options.secrets);
   switch (format) {
     case 'json':
       return renderJson(safe);
     case 'junit':
       return renderJunit(safe);
+    case 'prometheus':
+      return renderPrometheus(safe);
+    case 'ndjson':
+      return renderNdjson(safe, options.runId ?? (await import('node:crypto')).randomUUID());
     default:
-      return renderText(safe, options.catalog, { color: options.color });
+      return [
+        renderText(safe, options.catalog, { color: options.color }),
+        ...(safe.projection ? projectionLines(safe.projection, options.catalog).map((l) => `${l}\n`) : []),
+        `${fill(options.catalog.messages['watch.host'], { host: safe.host })}\n`,
+      ].join('');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Report } from '../report.js';
+import { terminalJson } from './terminal.js';
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${terminalJson(report, 2)}\n`;
 }

@@ -1,8 +1,10 @@
 // JUnit XML: one <testcase> per check; fail and error are <failure>, skip is <skipped>.
 import type { Report } from '../report.js';
 import type { CheckResult } from '../checks/types.js';
+import { neutralise } from './terminal.js';
 
-// XML 1.0 forbids most control characters even when escaped.
+// Text for XML: the values in it are neutralised already (the report may go to a terminal, and
+// XML 1.0 forbids most control characters even when escaped); what else XML forbids is U+FFFD.
 function xml(value: string): string {
   return value
     .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
@@ -12,8 +14,12 @@ function xml(value: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/** One value, as an attribute. */
+const attribute = (value: string): string => xml(neutralise(value));
+
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
+/** The body's lines, each neutralised; the line feeds between them are the renderer's own. */
 function body(check: CheckResult): string {
   const lines = [check.message];
   if (check.documentedError) lines.push(`Documented error: ${check.documentedError}`);
@@ -21,7 +27,7 @@ function body(check: CheckResult): string {
   if (check.resolution)
     lines.push('Resolution:', ...check.resolution.map((step, i) => `  ${i + 1}. ${step}`));
   if (check.reproduce) lines.push(`Reproduce: ${check.reproduce}`);
-  return lines.join('\n');
+  return lines.map(neutralise).join('\n');
 }
 
 function testcase(check: CheckResult): string {
@@ -32,11 +38,11 @@ function testcase(check: CheckResult): string {
     case 'error':
       return [
         open,
-        `      <failure message="${xml(check.message)}" type="${xml(check.documentedError ?? check.status)}">${xml(body(check))}</failure>`,
+        `      <failure message="${attribute(check.message)}" type="${attribute(check.documentedError ?? check.status)}">${xml(body(check))}</failure>`,
         '    </testcase>',
       ].join('\n');
     case 'skip':
-      return [open, `      <skipped message="${xml(check.message)}"/>`, '    </testcase>'].join('\n');
+      return [open, `      <skipped message="${attribute(check.message)}"/>`, '    </testcase>'].join('\n');
     default:
       return [open, out, '    </testcase>'].join('\n');
   }
@@ -49,7 +55,7 @@ export function renderJunit(report: Report): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="siem-doctor" ${attrs}>`,
-    `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}">`,
+    `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}" hostname="${xml(report.host)}">`,
     ...report.checks.map(testcase),
     '  </testsuite>',
     '</testsuites>',

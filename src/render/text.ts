@@ -1,10 +1,12 @@
 // The human report: one line per check, and under every check that did not pass, its documented
-// error, evidence, resolution steps and a command to see it by hand.
+// error, evidence, resolution steps and a command to see it by hand. Every value is neutralised
+// (terminal.ts) before it is painted: messages quote hosts, file names and log lines.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { MessageFile } from '../catalog/en.js';
 import { fill } from '../catalog/index.js';
 import type { Report } from '../report.js';
 import type { CheckResult, Status } from '../checks/types.js';
+import { neutralise } from './terminal.js';
 
 const SYMBOL: Record<Status, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-', error: '‼' };
 
@@ -24,9 +26,9 @@ function paint(chalk: ChalkInstance, status: Status, value: string): string {
 }
 
 function formatValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
-  return JSON.stringify(value);
+  if (typeof value === 'string') return neutralise(value);
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return neutralise(value.join(', '));
+  return neutralise(JSON.stringify(value));
 }
 
 function details(check: CheckResult, catalog: MessageFile, chalk: ChalkInstance): string[] {
@@ -34,18 +36,18 @@ function details(check: CheckResult, catalog: MessageFile, chalk: ChalkInstance)
   const lines: string[] = [];
   const indent = '      ';
   if (check.documentedError)
-    lines.push(`${indent}${chalk.bold(ui['ui.documentedError'])}: ${check.documentedError}`);
+    lines.push(`${indent}${chalk.bold(ui['ui.documentedError'])}: ${neutralise(check.documentedError)}`);
   if (check.evidence) {
     lines.push(`${indent}${chalk.bold(ui['ui.evidence'])}:`);
     for (const [key, value] of Object.entries(check.evidence))
-      lines.push(`${indent}  ${key}: ${formatValue(value)}`);
+      lines.push(`${indent}  ${neutralise(key)}: ${formatValue(value)}`);
   }
   if (check.resolution?.length) {
     lines.push(`${indent}${chalk.bold(ui['ui.resolution'])}:`);
-    check.resolution.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${step}`));
+    check.resolution.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${neutralise(step)}`));
   }
   if (check.reproduce)
-    lines.push(`${indent}${chalk.bold(ui['ui.reproduce'])}: ${chalk.cyan(check.reproduce)}`);
+    lines.push(`${indent}${chalk.bold(ui['ui.reproduce'])}: ${chalk.cyan(neutralise(check.reproduce))}`);
   return lines;
 }
 
@@ -57,13 +59,33 @@ export function renderText(report: Report, catalog: MessageFile, options: { colo
   const lines: string[] = [];
   report.checks.forEach((check, i) => {
     const label = paint(chalk, check.status, `${SYMBOL[check.status]} ${labels[i]!.padEnd(labelWidth)}`);
-    lines.push(`${label}  ${chalk.bold(check.id.padEnd(width))}  ${check.title}`);
-    lines.push(`${' '.repeat(6)}${check.message}`);
+    lines.push(`${label}  ${chalk.bold(check.id.padEnd(width))}  ${neutralise(check.title)}`);
+    lines.push(`${' '.repeat(6)}${neutralise(check.message)}`);
     if (check.status !== 'pass' && check.status !== 'skip') lines.push(...details(check, catalog, chalk));
   });
   const summary = fill(catalog.messages['ui.summary'], { ...report.summary, ms: report.durationMs });
+  // A run that could not check everything is not painted as healthy.
   const worst =
-    report.summary.fail + report.summary.error > 0 ? 'fail' : report.summary.warn > 0 ? 'warn' : 'pass';
-  lines.push('', paint(chalk, worst, summary), '');
+    report.summary.fail + report.summary.error > 0
+      ? 'fail'
+      : report.summary.warn > 0 || report.notRun
+        ? 'warn'
+        : 'pass';
+  lines.push('', paint(chalk, worst, summary));
+  if (report.notRun) {
+    const { count, checks, flags } = report.notRun;
+    const key =
+      report.summary.pass + report.summary.warn + report.summary.fail === 0
+        ? 'ui.nothingChecked'
+        : 'ui.notRun';
+    lines.push(
+      paint(
+        chalk,
+        'warn',
+        fill(catalog.messages[key], { count, checks: checks.join(', '), flags: flags.join(' ') }),
+      ),
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }

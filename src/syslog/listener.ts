@@ -15,6 +15,7 @@ import net from 'node:net';
 import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
 import { utf8Bytes, utf8Text } from './framing.js';
 import { Scanner, type MessageFraming, type ScanSink } from './scanner.js';
+import { neutralise, terminalJson } from '../render/terminal.js';
 
 const CLOSE_GRACE_MS = 1000;
 
@@ -71,18 +72,15 @@ export interface Listener {
 }
 
 /**
- * A control character (C0, DEL): a sender controls these bytes, and an escape sequence must not
- * reach the operator's terminal. The fast lane masks them the same way.
+ * The text line of a fully parsed event (time, category, name, user, app), as UTF-8 bytes. A
+ * sender controls these bytes: its control characters (C0, DEL, C1) become `?`, as the fast lane
+ * writes them, so that no escape sequence reaches the operator's terminal.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\x00-\x1f\x7f]/g;
-
-/** The text line of a fully parsed event (time, category, name, user, app), as UTF-8 bytes. */
 function textLine(event: SyslogEvent): Buffer {
   const user = cefValue(event.cef, 'suser');
   const app = cefValue(event.cef, 'destinationServiceName');
   const fields = [event.timestamp ?? '-', event.cef.signatureId, event.cef.name, user || '-', app || '-'];
-  return Buffer.from(`${fields.join('  ').replace(CONTROLS, '?')}\n`, 'utf8');
+  return Buffer.from(`${neutralise(fields.join('  '))}\n`, 'utf8');
 }
 
 /** One sender's connection (or, for UDP, one datagram's sender) as the counts see it. */
@@ -156,7 +154,7 @@ class Intake {
     const event = parsed.event;
     this.options.onEvent?.({ sender: source.address, framing, event });
     if (this.options.output === 'json')
-      this.out.push(Buffer.from(`${JSON.stringify({ sender: source.address, framing, ...event })}\n`));
+      this.out.push(Buffer.from(`${terminalJson({ sender: source.address, framing, ...event })}\n`));
     else if (this.options.output === 'text') this.out.push(textLine(event));
 
     const s = this.counts;
@@ -178,9 +176,7 @@ class Intake {
     this.counts.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
     if (this.options.output === 'json')
       this.out.push(
-        Buffer.from(
-          `${JSON.stringify({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`,
-        ),
+        Buffer.from(`${terminalJson({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`),
       );
   }
 

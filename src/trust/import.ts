@@ -3,11 +3,20 @@
 // documented ones, never an alias that exists), then write — natively and atomically, or through
 // the JRE's own keytool.
 import { X509Certificate } from 'node:crypto';
-import { readdir, readFile, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
+import { readdir, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describeFileError, UsageError } from '../errors.js';
+import { readInputFile } from '../files.js';
+import { withKeystoreLock } from '../keystore/lock.js';
 import { fingerprint, type Keystore, type TrustedCertEntry } from '../keystore/model.js';
+import {
+  openKeystore,
+  replaceKeystoreFile,
+  trustedEntries,
+  writeKeystoreAtomically,
+  type OpenedKeystore,
+} from '../keystore/store.js';
 import { KNOWN_CAS, knownCaBySha256, downloadFileName, type KnownCa } from './known-cas.js';
 
 export interface Candidate {
@@ -97,6 +106,30 @@ export function planImport(
   return plan;
 }
 
+/**
+ * Why a plan adds nothing, as a catalog key, and whether that leaves the keystore holding what is
+ * needed (ok) or not: "already holds everything" only when that is what happened.
+ */
+export function whyNothingAdded(
+  plan: ImportPlan,
+  offered: number,
+  notObtained: number,
+): {
+  key:
+    | 'import.nothing'
+    | 'import.nothingValid'
+    | 'import.nothingObtained'
+    | 'import.noneOffered'
+    | 'import.noCa';
+  ok: boolean;
+} {
+  if (offered === 0)
+    return { key: notObtained > 0 ? 'import.nothingObtained' : 'import.noneOffered', ok: false };
+  if (plan.skipped.every((s) => s.reason === 'not-a-ca')) return { key: 'import.noCa', ok: false };
+  const allHeld = plan.skipped.every((s) => s.reason === 'present' || s.reason === 'duplicate');
+  return { key: allHeld ? 'import.nothing' : 'import.nothingValid', ok: notObtained === 0 };
+}
+
 export function applyPlan(
   keystore: Keystore,
   plan: ImportPlan,
@@ -134,7 +167,7 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
     for (const file of files) {
       let bytes: Buffer;
       try {
-        bytes = await readFile(file);
+        bytes = await readInputFile(file);
       } catch (error) {
         throw new UsageError(`--from: ${describeFileError(error, file)}`);
       }
@@ -222,10 +255,54 @@ export async function candidatesFromDownload(
   return { candidates, failures };
 }
 
+/** keytool's `-list` of a store: SHA-256 by alias (aliases as keytool prints them, lower case). */
+async function keytoolListing(
+  keytool: string,
+  keystore: string,
+  storepass: string,
+): Promise<Map<string, string>> {
+  const { execa } = await import('execa');
+  const result = await execa(
+    keytool,
+    [
+      '-J-Duser.language=en',
+      '-J-Duser.country=US',
+      '-list',
+      '-keystore',
+      keystore,
+      '-storepass:env',
+      PASS_VARIABLE,
+    ],
+    { reject: false, env: { [PASS_VARIABLE]: storepass, LC_ALL: 'C' }, timeout: 60_000, all: true },
+  );
+  if (result.exitCode !== 0)
+    throw new UsageError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
+  const listed = new Map<string, string>();
+  let alias: string | undefined;
+  for (const line of (result.all ?? '').split('\n')) {
+    // "alias, Dec 1, 2026, trustedCertEntry," (the date holds a comma too)
+    const entry = /^(.*?), .*, (trustedCertEntry|PrivateKeyEntry|SecretKeyEntry),\s*$/.exec(line);
+    if (entry) alias = entry[1];
+    const sha = /^Certificate fingerprint \(SHA-256\): ([0-9A-F:]+)/.exec(line);
+    if (sha && alias !== undefined) listed.set(alias.toLowerCase(), sha[1]!);
+  }
+  return listed;
+}
+
+const PASS_VARIABLE = 'SIEM_DOCTOR_KEYTOOL_PASS';
+
+function keytoolSaid(result: { all?: string; exitCode?: number }): string {
+  const said = (result.all ?? '').split('\n').find((l) => /error/i.test(l)) ?? `exit ${result.exitCode}`;
+  return said.replace(/^keytool error:\s*/i, '');
+}
+
 /**
- * The same import through the JRE's own keytool, one -importcert per certificate, for keystore
- * kinds siem-doctor does not write. The password travels in an environment variable
- * (-storepass:env), never on a command line that `ps` shows. A backup is taken first.
+ * The same import through the JRE's own keytool, for keystore kinds siem-doctor does not write.
+ * keytool writes into a copy beside the keystore, one -importcert per certificate; the copy is
+ * listed by keytool to see every planned alias with its fingerprint, then swapped in as the native
+ * write does (replaceKeystoreFile): a run stopped halfway leaves the live file as it was. The
+ * password travels in an environment variable (-storepass:env), never on a command line that `ps`
+ * shows.
  */
 export async function importWithKeytool(options: {
   keytool: string;
@@ -234,19 +311,15 @@ export async function importWithKeytool(options: {
   plan: ImportPlan;
   candidates: Candidate[];
   now: Date;
+  expected?: Buffer;
 }): Promise<{ backup: string }> {
   const { execa } = await import('execa');
-  const backup = `${options.keystore}.siem-doctor-${options.now.toISOString().replace(/[:.]/g, '-')}.bak`;
-  try {
-    await copyFile(options.keystore, backup);
-  } catch (error) {
-    throw new UsageError(`cannot write ${backup}: ${describeFileError(error, backup)} (nothing was changed)`);
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'siem-doctor-'));
   const byFingerprint = new Map(
     options.candidates.map((c) => [new X509Certificate(c.der).fingerprint256, c.der]),
   );
-  try {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'siem-doctor-'));
+  const fill = async (temp: string) => {
+    await copyFile(options.keystore, temp);
     for (const item of options.plan.add) {
       const file = path.join(dir, `${item.alias}.der`);
       await writeFile(file, byFingerprint.get(item.sha256)!);
@@ -260,22 +333,92 @@ export async function importWithKeytool(options: {
           '-file',
           file,
           '-keystore',
-          options.keystore,
+          temp,
           '-storepass:env',
-          'SIEM_DOCTOR_KEYTOOL_PASS',
+          PASS_VARIABLE,
         ],
-        { reject: false, env: { SIEM_DOCTOR_KEYTOOL_PASS: options.storepass }, timeout: 60_000, all: true },
+        { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {
-        const said =
-          (result.all ?? '').split('\n').find((l) => /error/i.test(l)) ?? `exit ${result.exitCode}`;
-        throw new UsageError(
-          `keytool refused ${item.alias}: ${said.replace(/^keytool error:\s*/i, '')} (the backup is ${backup})`,
-        );
+        throw new UsageError(`keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`);
       }
     }
+  };
+  const verify = async (temp: string) => {
+    const listed = await keytoolListing(options.keytool, temp, options.storepass);
+    const missing = options.plan.add.filter((p) => listed.get(p.alias.toLowerCase()) !== p.sha256);
+    if (missing.length > 0) {
+      throw new UsageError(
+        `keytool's copy lacks ${missing.map((m) => m.alias).join(', ')} after importing; nothing was changed`,
+      );
+    }
+  };
+  try {
+    return await replaceKeystoreFile(options.keystore, {
+      fill,
+      verify,
+      now: options.now,
+      ...(options.expected && { expected: options.expected }),
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return { backup };
+}
+
+export interface ImportOutcome {
+  /** What this run added (every one of them read back from the final file) and left out. */
+  plan: ImportPlan;
+  /** The keystore as the file holds it at the end. */
+  final: OpenedKeystore;
+  backup?: string;
+}
+
+/**
+ * Plans and writes under the keystore's lock, so that two runs never lose each other's additions:
+ * the keystore is read again once the lock is held (another run may have written meanwhile), the
+ * plan made again against it, written, and the final file read back; the outcome says only what
+ * that file holds.
+ */
+export async function importCandidates(options: {
+  file: string;
+  password: string;
+  candidates: Candidate[];
+  includeExpired: boolean;
+  now: Date;
+  keytool?: string;
+  waitMs?: number;
+}): Promise<ImportOutcome> {
+  const { file, password, candidates, now } = options;
+  return withKeystoreLock(
+    file,
+    async () => {
+      const current = await openKeystore(file, password);
+      const plan = planImport(current, candidates, { includeExpired: options.includeExpired, now });
+      if (plan.add.length === 0) return { plan, final: current };
+      const { backup } = options.keytool
+        ? await importWithKeytool({
+            keytool: options.keytool,
+            keystore: current.file,
+            storepass: password,
+            plan,
+            candidates,
+            now,
+            expected: current.bytes,
+          })
+        : await writeKeystoreAtomically(current.file, applyPlan(current, plan, candidates, now), password, {
+            now,
+            expected: current.bytes,
+          });
+      const final = await openKeystore(file, password);
+      const held = new Set(trustedEntries(final).map((e) => fingerprint(e.der)));
+      const lost = plan.add.filter((p) => !held.has(p.sha256));
+      if (lost.length > 0) {
+        throw new UsageError(
+          `${file} no longer holds ${lost.map((l) => l.alias).join(', ')} after the write (another program changed it?); the previous version is kept as ${backup}`,
+        );
+      }
+      return { plan, final, backup };
+    },
+    options.waitMs === undefined ? {} : { waitMs: options.waitMs },
+  );
 }

@@ -21,7 +21,9 @@ export type PathResult =
   | {
       ok: true;
       path: PathStep[];
-      anchor: { alias: string; subject: string; sha256: string; expired: boolean };
+      anchor: { alias: string; subject: string; sha256: string; expired: boolean; der: Buffer };
+      /** The served certificates on the path, leaf first. */
+      pathDer: Buffer[];
     }
   | { ok: false; path: PathStep[]; reason: 'no-anchor'; missingIssuer: string }
   | { ok: false; path: PathStep[]; reason: 'expired'; expired: PathStep };
@@ -66,16 +68,19 @@ export function buildPath(chainDer: Buffer[], anchorsDer: Anchor[], now = new Da
     subject: cn(signer.cert.subject),
     sha256: signer.cert.fingerprint256,
     expired: expiredAt(signer.cert, now),
+    der: signer.cert.raw,
   });
+  const pathDer: Buffer[] = [];
   let current = chain[0];
   for (let depth = 0; current && depth < MAX_DEPTH; depth++) {
     // The served certificate may itself be in the keystore: then it is the anchor.
     const exact = anchors.find((a) => a.cert.fingerprint256 === current!.fingerprint256);
-    if (exact) return { ok: true, path, anchor: anchorFor(exact) };
+    if (exact) return { ok: true, path, anchor: anchorFor(exact), pathDer };
     path.push(step(current));
+    pathDer.push(current.raw);
     if (expiredAt(current, now)) return { ok: false, path, reason: 'expired', expired: step(current) };
     const signer = anchors.find((a) => issued(current!, a.cert));
-    if (signer) return { ok: true, path, anchor: anchorFor(signer) };
+    if (signer) return { ok: true, path, anchor: anchorFor(signer), pathDer };
     used.add(current.fingerprint256);
     const next: X509Certificate | undefined = chain.find(
       (c) => !used.has(c.fingerprint256) && issued(current!, c),
@@ -84,4 +89,32 @@ export function buildPath(chainDer: Buffer[], anchorsDer: Anchor[], now = new Da
     current = next;
   }
   return { ok: false, path, reason: 'no-anchor', missingIssuer: current ? cn(current.issuer) : 'unknown' };
+}
+
+const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+
+/** A certificate's key as jdk.certpath.disabledAlgorithms sees it: algorithm and size in bits. */
+export function keyOf(der: Buffer): { algorithm: string; bits: number; subject: string } {
+  const cert = new X509Certificate(der);
+  const key = cert.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const algorithm = (key.asymmetricKeyType ?? 'unknown').toUpperCase().replace(/^RSA-PSS$/, 'RSA');
+  const bits = details.modulusLength ?? CURVE_BITS[details.namedCurve ?? ''] ?? 0;
+  return { algorithm, bits, subject: cn(cert.subject) };
+}
+
+/**
+ * The first key on the path (anchor included: Java checks the anchor's key too) that a keySize rule
+ * of jdk.certpath.disabledAlgorithms refuses, e.g. an RSA-2048 CA under `RSA keySize < 4096`.
+ */
+export function refusedKey(
+  ders: Buffer[],
+  rules: readonly { algorithm: string; minBits: number; rule: string }[],
+): { subject: string; algorithm: string; bits: number; rule: string } | undefined {
+  for (const der of ders) {
+    const key = keyOf(der);
+    const rule = rules.find((r) => r.algorithm === key.algorithm && key.bits < r.minBits);
+    if (rule) return { ...key, rule: rule.rule };
+  }
+  return undefined;
 }

@@ -49,10 +49,11 @@ describe('java-tls', () => {
     );
   });
 
-  it('passes the real JDK 17 (conf/security)', async () => {
+  it('passes the real JDK 17, judged by the JVM itself (its default client protocols)', async () => {
     const result = await runOne(javaTls, {}, { PATH: process.env.PATH });
     expect(result.status).toBe('pass');
-    expect(String(result.evidence?.file)).toMatch(/conf\/security\/java\.security$/);
+    expect(String(result.evidence?.judgedBy)).toMatch(/^the JVM at .*Java 17/);
+    expect(result.evidence?.jvmProtocols).toContain('TLSv1.2');
   });
 
   it('warns, never passes, when there is no java.security to read', async () => {
@@ -63,10 +64,15 @@ describe('java-tls', () => {
 
 describe('java-certs', () => {
   it('passes when the served chain reaches an anchor of the keystore', async () => {
-    const result = await runOne(javaCerts, {
-      keystore: CACERTS,
-      servedChain: [await pemDer('azure-rsa-tls-issuing-ca-03-msroot2017.pem')],
-    });
+    const served = await pemDer('azure-rsa-tls-issuing-ca-03-msroot2017.pem');
+    // A day the certificate is valid (it expires in 2028), whatever day the test runs on.
+    const { validFrom } = new X509Certificate(served);
+    const result = await runOne(
+      javaCerts,
+      { keystore: CACERTS, servedChain: [served] },
+      process.env,
+      new Date(Date.parse(validFrom) + 86_400_000),
+    );
     expect(result.status).toBe('pass');
     expect(result.message).toContain('“Microsoft RSA Root Certificate Authority 2017”');
   });
@@ -82,6 +88,15 @@ describe('java-certs', () => {
       evidence: { missingIssuer: 'Microsoft TLS RSA Root G2' },
     });
     expect(result.resolution![0]).toContain('siem-doctor certs import');
+  });
+
+  it('names the cure when the served chain omits the G2 cross-sign: the self-signed Microsoft TLS RSA Root G2', async () => {
+    const result = await runOne(javaCerts, {
+      keystore: CACERTS,
+      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+    });
+    expect(result.resolution![0]).toContain('without the DigiCert cross-sign of “Microsoft TLS RSA Root G2”');
+    expect(result.resolution![0]).toContain('self-signed');
   });
 
   it('lists the expired documented CAs a keystore holds as no cure', async () => {

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -61,5 +61,41 @@ describe('siem-doctor bundle', () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toContain('--output:');
+  });
+});
+
+describe('siem-doctor bundle: proxies of the environment and the file it writes', () => {
+  let dir: string;
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('redacts a proxy password given without scheme, writes 0600 over an existing file, counts bytes', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+    const logs = path.join(dir, 'logs');
+    await mkdir(logs);
+    // non-ASCII, so that characters and bytes differ
+    await writeFile(path.join(logs, 'agent.log'), 'INFO connexion établie\n');
+    const file = path.join(dir, 'bundle.json');
+    await writeFile(file, 'an older file anyone may read\n', { mode: 0o644 });
+    await chmod(file, 0o644);
+    const run = await doctor(['bundle', '--logs-directory', logs, '--output', file], {
+      HTTPS_PROXY: 'bob:Bundl3ProxyPw@proxy.contoso.local:1',
+      ALL_PROXY: 'socks5://carol:S0cksPw@proxy.contoso.local:1080',
+    });
+    expect(run.exitCode).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('Bundl3ProxyPw');
+    expect(text).not.toContain('S0cksPw');
+    const bundle = JSON.parse(text);
+    expect(bundle.environment).toMatchObject({
+      HTTPS_PROXY: '<redacted>@proxy.contoso.local:1',
+      ALL_PROXY: 'socks5://<redacted>@proxy.contoso.local:1080',
+    });
+    expect(bundle.logTail.lines).toContain('INFO connexion établie');
+    const info = await stat(file);
+    expect(info.mode & 0o777).toBe(0o600);
+    expect(run.stdout).toContain(`(${info.size} bytes, secrets redacted)`);
+    expect(info.size).not.toBe(text.length);
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
 import { JRE } from '../helpers/paths.js';
+import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'sd-check-'));
 
@@ -21,6 +22,24 @@ describe('siem-doctor check', () => {
     expect(doc.checks.map((c: { id: string }) => c.id)).toEqual(['java-runtime', 'lifecycle']);
     expect(doc.summary).toEqual({ pass: 1, warn: 1, fail: 0, skip: 0, error: 0 });
     expect(exitCode).toBe(0);
+  });
+
+  it('with no flags, says in its summary which checks could not run and which flags would let them', async () => {
+    const env = { LANG: 'C', LC_ALL: 'C' };
+    // only the local checks run: Java (found through --java-home) and the lifecycle notice
+    const text = await doctor(['check', '--java-home', JRE('jre8u291')], env);
+    expect(text.stdout).toMatch(
+      /\d+ check\(s\) could not run for lack of input \(token, portal, syslog-connection, syslog-send, agent-logs\): give --token --portal-url --syslog-host --syslog-port --logs-directory to run them/,
+    );
+    const { stdout } = await doctor(['check', '--java-home', JRE('jre8u291'), '--json'], env);
+    const doc = JSON.parse(stdout);
+    expect(doc.notRun).toEqual({
+      count: 5,
+      checks: ['token', 'portal', 'syslog-connection', 'syslog-send', 'agent-logs'],
+      flags: ['--token', '--portal-url', '--syslog-host', '--syslog-port', '--logs-directory'],
+    });
+    expect(doc.checks.find((c: { id: string }) => c.id === 'token').needs).toEqual(['--token']);
+    expect(doc.summary).toMatchObject({ skip: expect.any(Number), fail: expect.any(Number) });
   });
 
   it('exits 1 when a check fails, and prints the documented error and steps', async () => {
@@ -85,7 +104,7 @@ describe('siem-doctor check', () => {
       [['--portal-url', 'https://'], 'is not a URL'],
       [['--only', 'nonsense'], '--only: unknown check id "nonsense"; known ids: java-runtime'],
       [['--skip', ','], '--skip needs at least one check id'],
-      [['--timeout', '0'], '--timeout "0" must be a number of seconds above 0'],
+      [['--timeout', '0'], '--timeout "0" must be a number of seconds from 0.001 to 300'],
       [['--proxy', 'http://proxy:8080'], 'leave out "http://"'],
       [['--proxy', 'proxy:99999'], 'port "99999" is not a whole number from 1 to 65535'],
       [
@@ -96,6 +115,21 @@ describe('siem-doctor check', () => {
       [['--no-such-flag'], 'Nonexistent flag: --no-such-flag (see --help)'],
       [['--ca-file', '/nonexistent/ca.pem'], '--ca-file: /nonexistent/ca.pem does not exist'],
       [['--ca-file', 'package.json'], '--ca-file: package.json holds no PEM certificate'],
+      // input at the edge: what cannot be a host, a port, a time or a file
+      [['--syslog-host', '[::1'], '--syslog-host "[::1" is not a host name or address'],
+      [['--syslog-host', `${'a'.repeat(60)}.`.repeat(5)], 'is not a host name or address'],
+      [['--syslog-host', '300.1.2.3'], '--syslog-host "300.1.2.3" is not a host name or address'],
+      [['--syslog-host', 'siem\u0007.local'], '--syslog-host "siem\\u0007.local" is not a host name'],
+      [['--syslog-host', '\u001b[31mX'], '--syslog-host "\\u001b[31mX" is not a host name or address'],
+      [['--syslog-host', '[::1]:514'], 'give the port with --syslog-port'],
+      [['--portal-url', 'https://contoso.portal.cloudappsecurity.com:0'], 'port 0 is not a port'],
+      [
+        ['--portal-url', 'https://contoso\u001b[31m.portal.cloudappsecurity.com'],
+        '--portal-url "https://contoso\\u001b[31m.portal.cloudappsecurity.com" holds control characters',
+      ],
+      [['--timeout', '0.0001'], '--timeout "0.0001" must be a number of seconds from 0.001 to 300'],
+      [['--timeout', '0x10'], '--timeout "0x10" must be a number of seconds'],
+      [['--timeout', '1e2'], '--timeout "1e2" must be a number of seconds'],
     ])('%j', async (args, expected) => {
       const { stderr, stdout, exitCode } = await doctor(['check', ...args]);
       expect(exitCode).toBe(2);
@@ -104,6 +138,43 @@ describe('siem-doctor check', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(expected);
       expect(stderr).not.toMatch(/\n\s+at /);
+      expect(stderr.trim()).not.toMatch(RAW_CONTROL); // bad input is quoted escaped
+    });
+
+    // (an empty value or one with a line feed: in test/cli.e2e.test.ts, since runCommand splits
+    // its arguments on white space)
+    it.each([
+      [['syslog', 'listen', '--port', '5514', '--host', '[::1'], '--host "[::1" is not an address'],
+      [['syslog', 'send-test', '--syslog-host', '[::1', '--syslog-port', '9'], 'is not a host name'],
+      [['certs', 'list', '--timeout', '0x10'], '--timeout "0x10" must be a number of seconds'],
+    ])('%j: one line, exit 2', async (args, expected) => {
+      const { stderr, stdout, exitCode } = await doctor(args);
+      expect(exitCode).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(expected)]);
+      expect(stderr.trim()).not.toMatch(RAW_CONTROL);
+    });
+
+    it('takes what the edge lets through: a bracketed IPv6 host, 1 ms, a plain fraction', async () => {
+      for (const args of [
+        ['--syslog-host', '[::1]', '--timeout', '0.001'],
+        ['--syslog-host', 'siem-01.contoso.local', '--timeout', '.5'],
+      ]) {
+        const { exitCode, stderr } = await doctor(['check', '--only', 'lifecycle', ...args]);
+        expect(stderr).toBe('');
+        expect(exitCode).toBe(0);
+      }
+    });
+
+    it('quotes a binary config file escaped, never raw', async () => {
+      const file = path.join(await tmp(), 'c.json');
+      // ESC [2J and CSI, then the start of a DER certificate: JSON.parse quotes the first bytes
+      await writeFile(file, Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0xc2, 0x9b, 0x30, 0x82, 0x05, 0x07]));
+      const { stderr, exitCode } = await doctor(['check', '--config', file]);
+      expect(exitCode).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain('is not valid JSON');
+      expect(stderr.trim()).not.toMatch(RAW_CONTROL);
     });
 
     // oclif words these over two or three lines; the one line must keep the reason
@@ -145,6 +216,24 @@ describe('siem-doctor check', () => {
       const { stderr, exitCode } = await doctor(['check', '--config', file]);
       expect(exitCode).toBe(2);
       expect(stderr).toContain('is not valid JSON');
+    });
+
+    it('reads a config file that starts with a byte order mark', async () => {
+      const file = path.join(await tmp(), 'c.json');
+      await writeFile(file, `\uFEFF${JSON.stringify({ javaHome: JRE('jre7u80') })}`);
+      const { stdout, exitCode } = await doctor([
+        'check',
+        '--only',
+        'java-runtime',
+        '--json',
+        '--config',
+        file,
+      ]);
+      expect(exitCode).toBe(1); // Java 7 fails: the file was read
+      expect(JSON.parse(stdout).checks[0].evidence).toMatchObject({
+        home: JRE('jre7u80'),
+        source: 'config file',
+      });
     });
 
     it('reports an unknown key in the config file', async () => {
@@ -221,5 +310,63 @@ describe('siem-doctor --help', () => {
     expect(stdout).toContain('--syslog-port=PORT');
     expect(stdout).toContain('--logs-directory=DIR');
     expect(stdout).toContain('EXAMPLES');
+  });
+});
+
+describe('siem-doctor check: secrets from a config file', () => {
+  const dirs: string[] = [];
+  const configFile = async (settings: Record<string, string>) => {
+    const dir = await tmp();
+    dirs.push(dir);
+    const file = path.join(dir, 'c.json');
+    await writeFile(file, JSON.stringify(settings));
+    return { dir, file };
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('never echoes the password of a bad proxy in the config file', async () => {
+    const { file } = await configFile({ proxy: 'alice:F1lePr0xyPass@proxy.contoso.local:8080' });
+    const { stdout, stderr, exitCode } = await doctor(['check', '--config', file]);
+    expect(exitCode).toBe(2);
+    expect(stdout + stderr).not.toContain('F1lePr0xyPass');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--proxy "<redacted>@proxy.contoso.local:8080": it carries credentials');
+  });
+
+  it('shows neither the token nor a short store password of the file, in any format or --output', async () => {
+    const token = 'RmlsZVRva2VuTmV2ZXJTaG93bjAxMjM0NTY3ODlhYmNkZWZnaGlqa2xtbm9wcXJzdHV2';
+    // "pass" as the store password: replaced as a value, never inside "passed" or a "pass" status
+    const { file } = await configFile({ token, storepass: 'pass', logsDirectory: `/nowhere/${token}/pass` });
+    const run = (...args: string[]) =>
+      doctor([
+        'check',
+        '--config',
+        file,
+        '--only',
+        'java-runtime,agent-logs',
+        '--java-home',
+        JRE('jre8u291'),
+        ...args,
+      ]);
+    const text = await run();
+    const json = await run('--json');
+    const junit = await run('--format', 'junit');
+    const outFile = path.join(dirs[0]!, 'report.txt');
+    const written = await run('--output', outFile);
+    const outText = await readFile(outFile, 'utf8');
+    for (const out of [text.stdout, json.stdout, junit.stdout, outText, written.stderr])
+      expect(out).not.toContain(token);
+    for (const out of [text.stdout, outText]) {
+      expect(out).toContain('/nowhere/<redacted>/<redacted>');
+      expect(out).toContain('1 passed');
+      expect(out).not.toMatch(/(?<![\w-])pass(?![\w-])/);
+    }
+    expect(junit.stdout).toContain('/nowhere/&lt;redacted&gt;/&lt;redacted&gt;');
+    const doc = JSON.parse(json.stdout);
+    expect(doc.summary).toMatchObject({ pass: 1, fail: 1 });
+    expect(doc.checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'fail']);
+    expect(doc.checks[1].message).toContain('/nowhere/<redacted>/<redacted>');
   });
 });

@@ -12,6 +12,16 @@ const READ_BY_US = [
   'LC_ALL',
   'LC_MESSAGES',
   'LANG',
+  // proxies and JVM options a bundle copies, and the launcher variables the JVM probe reads: cleared and put back like the others
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS',
 ];
 
 export async function doctor(args: string[], env: Record<string, string> = {}) {

@@ -20,8 +20,16 @@ export async function runOne(
   check: Check,
   overrides: Partial<DoctorConfig> = {},
   env = process.env,
+  /** The check's clock, for verdicts that depend on certificates' dates. */
+  now?: Date,
 ): Promise<CheckResult> {
   const cfg = config(overrides);
-  const [result] = await runChecks([check], { config: cfg, facts: gatherFacts(cfg, env), catalog: en, env });
+  const [result] = await runChecks([check], {
+    config: cfg,
+    facts: gatherFacts(cfg, env),
+    catalog: en,
+    env,
+    ...(now ? { now } : {}),
+  });
   return result!;
 }

@@ -21,6 +21,10 @@ export interface PortalOptions {
   status?: number;
   /** Send this Date header (for clock-skew tests). */
   date?: string;
+  /** With `status`: this body instead of the throttling one. */
+  body?: string;
+  /** Send the status line and headers at once, then the body a byte every 300 ms. */
+  trickle?: boolean;
 }
 
 export async function portalServer(
@@ -31,10 +35,11 @@ export async function portalServer(
     requests.push(req.headers);
     if (options.date) res.setHeader('Date', options.date);
     res.setHeader('Content-Type', 'application/json');
+    if (options.trickle) return trickle(res);
     if (req.url !== '/api/v1/agents/siem/') return res.end('{"portal":"home"}');
     if (options.status) {
       res.statusCode = options.status;
-      return res.end('{"detail":"Request was throttled."}');
+      return res.end(options.body ?? '{"detail":"Request was throttled."}');
     }
     if (req.headers.authorization === `Token ${GOOD_TOKEN}`) return res.end('{"data":[],"total":0}');
     res.statusCode = 401;
@@ -42,6 +47,19 @@ export async function portalServer(
   });
   server.on('tlsClientError', () => undefined);
   return { ...(await listenOnLoopback(server)), requests };
+}
+
+/** Headers now, then a slow body: a portal behind a congested link, or a slow back end. */
+function trickle(res: http.ServerResponse): void {
+  const body = Buffer.from('{"data":[],"total":0}');
+  res.writeHead(200, { 'Content-Length': body.length });
+  res.flushHeaders();
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= body.length) return clearInterval(timer);
+    res.write(body.subarray(sent, ++sent));
+  }, 300);
+  res.on('close', () => clearInterval(timer));
 }
 
 /** A portal with a generated chain, and the CA file (for --ca-file) that makes this machine trust it. */
@@ -53,7 +71,7 @@ export async function trustedPortal(): Promise<{ portal: Peer; caFile: string }>
   return { portal, caFile };
 }
 
-export type ProxyMode = 'tunnel' | 407 | 403 | 502 | 'silent';
+export type ProxyMode = 'tunnel' | 407 | 403 | 502 | 'silent' | 'closeAfter200';
 
 /** An HTTP CONNECT proxy: tunnels, or answers as a proxy that wants auth, filters, or fails upstream. */
 export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: string[] }> {
@@ -66,6 +84,8 @@ export async function connectProxy(mode: ProxyMode): Promise<Peer & { targets: s
     client.on('error', () => undefined);
     sockets.add(client);
     if (mode === 'silent') return; // takes the request and never answers
+    // says the tunnel is there, then closes it: what the agent meets as "Unable to tunnel"
+    if (mode === 'closeAfter200') return client.end('HTTP/1.1 200 Connection established\r\n\r\n');
     if (mode === 407) {
       // with a body, as real proxies send one: the probe must not read it back into itself
       const body = '<html><body>Proxy authentication required</body></html>\n'.repeat(20);

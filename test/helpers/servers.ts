@@ -85,7 +85,13 @@ export async function unresponsiveListener(): Promise<Peer> {
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  // A missing python3 is said at once ('error' rejects once()), not after the test's timeout.
+  const [line] = (await Promise.race([
+    once(child.stdout!, 'data'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`python3 (needed for the unresponsive listener) exited with ${code}`);
+    }),
+  ])) as [Buffer];
   const port = Number(line.toString().trim());
   const fillers: net.Socket[] = [];
   // Fill the backlog; on Linux listen(0) keeps one or two completed connections.

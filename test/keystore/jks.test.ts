@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { encodeJavaUtf, parseJks, serializeJks } from '../../src/keystore/jks.js
 import { KeystoreError } from '../../src/keystore/model.js';
 import { CACERTS, FIXTURES } from '../helpers/paths.js';
 import { keytool, keytoolList } from '../helpers/keytool.js';
+import { damagedJks } from '../helpers/keystores.js';
 
 const pem = (name: string) => readFile(path.join(FIXTURES, 'azure-cas', name), 'utf8');
 
@@ -128,6 +130,31 @@ describe('JKS', () => {
         `${file}.csr`,
       ]);
     });
+  });
+
+  it('tells a damaged certificate (damaged) from a digest that alone does not match (password or alteration)', async () => {
+    const damaged = await damagedJks('certificate');
+    const digest = await damagedJks('digest');
+    try {
+      // keytool is the judge: it cannot read the first at all, and calls the second tampered with
+      await expect(keytoolList(damaged.file)).rejects.toThrow(/CertificateParsingException/);
+      await expect(keytoolList(digest.file)).rejects.toThrow(/tampered with, or password was incorrect/);
+      for (const password of ['changeit', undefined]) {
+        expect(() => parseJks(readFileSync(damaged.file), password)).toThrow(
+          expect.objectContaining({ reason: 'damaged', message: expect.stringMatching(/^damaged keystore/) }),
+        );
+      }
+      expect(() => parseJks(readFileSync(digest.file), 'changeit')).toThrow(
+        expect.objectContaining({
+          reason: 'wrong-password',
+          message: expect.stringContaining('wrong keystore password (or the file was altered)'),
+        }),
+      );
+      expect(parseJks(readFileSync(digest.file), undefined).entries).toHaveLength(140);
+    } finally {
+      await rm(damaged.dir, { recursive: true, force: true });
+      await rm(digest.dir, { recursive: true, force: true });
+    }
   });
 
   it('encodes aliases in Java’s modified UTF-8', () => {

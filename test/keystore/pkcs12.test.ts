@@ -69,6 +69,25 @@ describe('PKCS#12', () => {
     );
   });
 
+  it('calls a password-less store with a broken certificate bag damaged, as keytool does, whatever password is given', async () => {
+    const bytes = await readFile(jdk18);
+    const first = parsePkcs12(bytes, undefined).entries[0] as { der: Buffer };
+    const broken = Buffer.from(bytes);
+    const at = broken.indexOf(first.der) + 4; // the to-be-signed part's tag
+    broken[at] = broken[at]! ^ 0xff;
+    const file = path.join(dir, 'broken-bag.p12');
+    await writeFile(file, broken);
+    await expect(keytoolList(file, 'changeit', 'pkcs12')).rejects.toThrow(/keytool refused/);
+    for (const password of [undefined, 'changeit']) {
+      await expect(parseKeystore(broken, password)).rejects.toMatchObject({
+        reason: 'damaged',
+        message: expect.stringMatching(
+          /^damaged PKCS#12 keystore: the certificate bag ".*" holds no valid certificate$/,
+        ),
+      });
+    }
+  });
+
   it('calls a damaged file damaged', async () => {
     await expect(parseKeystore(Buffer.from([0x30, 0x82, 0x10, 0x00, 0x02]), undefined)).rejects.toThrow(
       /damaged PKCS#12 keystore/,

@@ -1,7 +1,7 @@
-import { mkdtemp, symlink, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   disablesLegacyTls,
   inspectJavaHome,
@@ -9,8 +9,10 @@ import {
   parseJavaVersion,
   parseJavaVersionOutput,
   parseReleaseFile,
+  windowsJavaHomes,
 } from '../../src/probes/java.js';
 import { JRE } from '../helpers/paths.js';
+import { windowsJre } from '../helpers/windows.js';
 
 describe('parseJavaVersion', () => {
   it.each([
@@ -113,5 +115,82 @@ describe('locateJava', () => {
     const java = await locateJava({ env: { PATH: process.env.PATH } });
     expect(java.found).toBe(true);
     if (java.found) expect(java.version.major).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('locateJava on Windows: the installers’ folders', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+  async function programFiles() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-win-'));
+    dirs.push(dir);
+    return { x64: path.join(dir, 'Program Files'), x86: path.join(dir, 'Program Files (x86)') };
+  }
+  const oracle = { implementor: 'Oracle Corporation' };
+
+  it('finds the docs’ example in Program Files (x86) when PATH has no java', async () => {
+    const pf = await programFiles();
+    const home = await windowsJre(pf.x86, 'Java\\jre1.8.0_291', { ...oracle, version: '1.8.0_291' });
+    const env = { PATH: '', ProgramFiles: pf.x64, 'ProgramFiles(x86)': pf.x86 };
+    expect(await locateJava({ env, platform: 'win32' })).toMatchObject({
+      found: true,
+      home,
+      source: 'Program Files',
+      javaBin: path.join(home, 'bin', 'java.exe'),
+    });
+  });
+
+  it('takes the newest release of Oracle, Microsoft and Temurin folders', async () => {
+    const pf = await programFiles();
+    await windowsJre(pf.x64, 'Java\\jre1.8.0_291', { ...oracle, version: '1.8.0_291' });
+    await windowsJre(pf.x64, 'Java\\jre-1.8', { ...oracle, version: '1.8.0_401' });
+    await windowsJre(pf.x64, 'Microsoft\\jdk-11.0.21.9-hotspot', {
+      implementor: 'Microsoft',
+      version: '11.0.21',
+    });
+    await windowsJre(pf.x64, 'Eclipse Adoptium\\jre-17.0.9.9-hotspot', {
+      implementor: 'Eclipse Adoptium',
+      version: '17.0.9',
+    });
+    const homes = await windowsJavaHomes({ ProgramFiles: pf.x64, 'ProgramFiles(x86)': pf.x86 });
+    expect(homes.map((home) => path.relative(pf.x64, home)).sort()).toEqual([
+      path.join('Eclipse Adoptium', 'jre-17.0.9.9-hotspot'),
+      path.join('Java', 'jre-1.8'),
+      path.join('Java', 'jre1.8.0_291'),
+      path.join('Microsoft', 'jdk-11.0.21.9-hotspot'),
+    ]);
+    const env = { ProgramFiles: pf.x64, 'ProgramFiles(x86)': pf.x86 };
+    const java = await locateJava({ env, platform: 'win32' });
+    expect(java).toMatchObject({
+      found: true,
+      home: path.join(pf.x64, 'Eclipse Adoptium', 'jre-17.0.9.9-hotspot'),
+    });
+  });
+
+  it('takes jre-1.8 (Oracle 8u371 on) over an older 8 update, by its release file', async () => {
+    const pf = await programFiles();
+    await windowsJre(pf.x86, 'Java\\jre1.8.0_291', { ...oracle, version: '1.8.0_291' });
+    const rolling = await windowsJre(pf.x86, 'Java\\jre-1.8', { ...oracle, version: '1.8.0_401' });
+    const env = { ProgramFiles: pf.x64, 'ProgramFiles(x86)': pf.x86 };
+    expect(await locateJava({ env, platform: 'win32' })).toMatchObject({ found: true, home: rolling });
+  });
+
+  it('looks past Oracle’s javapath stub on PATH, whose folder is no JRE home', async () => {
+    const pf = await programFiles();
+    const stub = path.join(pf.x86, 'Common Files', 'Oracle', 'Java', 'javapath');
+    await mkdir(stub, { recursive: true });
+    await writeFile(path.join(stub, 'java.exe'), 'MZ stub');
+    const home = await windowsJre(pf.x64, 'Java\\jre1.8.0_291', { ...oracle, version: '1.8.0_291' });
+    const env = { PATH: stub, ProgramFiles: pf.x64, 'ProgramFiles(x86)': pf.x86 };
+    expect(await locateJava({ env, platform: 'win32' })).toMatchObject({ found: true, home });
+  });
+
+  it('does not look in Program Files on other systems', async () => {
+    const pf = await programFiles();
+    await windowsJre(pf.x64, 'Java\\jre1.8.0_291', { ...oracle, version: '1.8.0_291' });
+    const env = { PATH: '', ProgramFiles: pf.x64 };
+    expect(await locateJava({ env, platform: 'linux' })).toEqual({ found: false, reason: 'not-found' });
   });
 });

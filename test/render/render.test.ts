@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/catalog/en.js';
 import { renderReport, FORMATS } from '../../src/render/index.js';
-import { createRedactor, proxyCredentials, secretsFromArgv } from '../../src/render/redact.js';
 import { buildReport, exitCodeFor } from '../../src/report.js';
 import type { CheckResult } from '../../src/checks/types.js';
+import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const TOKEN = 'Q2FsbGVkSW5UaGVUb2tlbkJlY2F1c2VJdE11c3ROb3RMZWFrMDEyMzQ1Njc4OWFiY2RlZg==';
 const STOREPASS = 's3cret-Store!';
@@ -61,36 +61,9 @@ describe('redaction', () => {
     expect(out).not.toContain(TOKEN);
     expect(out).not.toContain(STOREPASS);
     expect(out).not.toContain(TOKEN.slice(0, 20));
-    expect(out).toContain(format === 'junit' ? '&lt;redacted&gt;' : '<redacted>');
-  });
-
-  it('catches the shapes of secrets it was not told about', () => {
-    const redact = createRedactor([]);
-    expect(redact.text('Authorization: Token abcdefgh')).toBe('Authorization: Token <redacted>');
-    expect(redact.text('http://user:pw@proxy:3128')).toBe('http://<redacted>@proxy:3128');
-    expect(redact.text('keytool -storepass hunter22 -list')).toBe('keytool -storepass <redacted> -list');
-    expect(redact.text('--token abcdefghijkl')).toBe('--token <redacted>');
-    // placeholders in our own help text survive
-    expect(redact.text('java -jar agent.jar --token …')).toBe('java -jar agent.jar --token …');
-  });
-
-  it('redacts a quoted or padded copy of the token too', () => {
-    const redact = createRedactor([`  "${TOKEN}"\n`]);
-    expect(redact.text(`got ${TOKEN}`)).toBe('got <redacted>');
-  });
-
-  it('redacts a short password only as a whole word', () => {
-    const redact = createRedactor(['abc']);
-    expect(redact.text('abc is here, abcdef is not')).toBe('<redacted> is here, abcdef is not');
-  });
-
-  it('finds secrets on a command line and in the environment', () => {
-    expect(
-      secretsFromArgv(['--token', 'T0K', '--storepass=pw1', '--proxy', 'u:p4ss@proxy:8080'], {
-        SIEM_DOCTOR_TOKEN: 'envtok',
-      }),
-    ).toEqual(['T0K', 'pw1', 'u:p4ss', 'p4ss', 'u', 'envtok']);
-    expect(proxyCredentials('proxy:8080')).toEqual([]);
+    // Prometheus carries no message, so nothing in it needed redacting.
+    if (format !== 'prometheus')
+      expect(out).toContain(format === 'junit' ? '&lt;redacted&gt;' : '<redacted>');
   });
 });
 
@@ -144,9 +117,65 @@ describe('renderers', () => {
     expect(out).toContain('1 passed, 1 warnings, 1 failed, 1 skipped, 1 errors in 17 ms');
   });
 
+  it('text says when nothing was checked, so that "0 failed" is not read as healthy', async () => {
+    const skipped = (id: 'token' | 'portal', flag: string) => ({
+      id,
+      title: id,
+      status: 'skip' as const,
+      message: 'not run',
+      needs: [flag],
+      durationMs: 0,
+    });
+    const report = buildReport([skipped('token', '--token'), skipped('portal', '--portal-url')], {
+      version: '1',
+      startedAt: new Date(),
+      durationMs: 1,
+    });
+    const out = await renderReport(report, 'text', { catalog: en, color: false, secrets: [] });
+    expect(out).toContain('0 passed, 0 warnings, 0 failed, 2 skipped, 0 errors in 1 ms');
+    expect(out).toContain(
+      'nothing was checked: 2 check(s) could not run for lack of input (token, portal); give --token --portal-url to run them',
+    );
+    const coloured = await renderReport(report, 'text', { catalog: en, color: true, secrets: [] });
+    expect(coloured).not.toMatch(/\u001b\[32m0 passed/); // not painted green
+  });
+
   it('text is coloured when asked', async () => {
     const out = await renderReport(leakyReport(), 'text', { catalog: en, color: true, secrets: [] });
     expect(out).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe('what a check quotes from outside', () => {
+  // A log line, a host name, a certificate subject: a check's message and evidence may hold bytes
+  // of anyone's; ESC ]0; retitles the window, ESC [2J clears the screen, U+009B is CSI.
+  const hostile = 'x\u001b]0;owned\u0007 \u001b[2J \u009b31m \u007f\nFAKE PASS line';
+  function hostileReport() {
+    const check: CheckResult = {
+      id: 'agent-logs',
+      title: `Agent logs ${hostile}`,
+      status: 'fail',
+      documentedError: 'Invalid token',
+      message: `found in ${hostile}`,
+      evidence: { [`file ${hostile}`]: hostile, list: [hostile], nested: { line: hostile } },
+      resolution: [`open ${hostile}`],
+      reproduce: `grep ${hostile}`,
+      durationMs: 1,
+    };
+    return buildReport([check], { version: '1', startedAt: new Date(), durationMs: 1 });
+  }
+
+  it.each(FORMATS)('%s output holds none of them raw', async (format) => {
+    const out = await renderReport(hostileReport(), format, { catalog: en, color: false, secrets: [] });
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(out).not.toMatch(/^FAKE PASS/m); // a line feed in a value starts no line of its own
+    if (format === 'text') expect(out).toContain('found in x?]0;owned? ?[2J ?31m ??FAKE PASS line');
+    if (format === 'json') expect(JSON.parse(out).checks[0].message).toBe(`found in ${hostile}`);
+  });
+
+  it('colour is the renderer’s only escape sequence', async () => {
+    const out = await renderReport(hostileReport(), 'text', { catalog: en, color: true, secrets: [] });
+    expect(out.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
   });
 });
 

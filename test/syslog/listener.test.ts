@@ -13,6 +13,7 @@ import {
   type ListenSummary,
 } from '../../src/syslog/listener.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
 
@@ -31,6 +32,7 @@ async function listen(options: Partial<ListenOptions> = {}) {
   return {
     ...listener,
     printed: () => Buffer.concat(written).toString('utf8'),
+    bytes: () => Buffer.concat(written),
   };
 }
 
@@ -98,6 +100,46 @@ describe('syslog listener', () => {
       '2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  josé@contoso.com  Zoë\n' +
         '2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  evil?[2J?@contoso.com  Box\n',
     );
+  });
+
+  it('keeps C1 controls and DEL off the terminal too, in both lanes, and in the summary', async () => {
+    const hostile = 'T\u001b]0;owned\u0007\u001b[2J\u009b31m\u007f';
+    const line = (time: string) =>
+      `${time} CEF:0|MCAS|SIEM_Agent|0.1|ALERT_${hostile}|Name ${hostile}|3|suser=u${hostile} destinationServiceName=a${hostile}`;
+    const listener = await listen({ count: 2 });
+    // the second behind an RFC 3164 header: the full parser's, the first the fast lane's
+    await send(
+      listener.address.port,
+      `${line('2024-03-01T10:00:00.000Z')}\n<13>Mar  1 10:00:00 h ${line('').trim()}\n`,
+    );
+    const summary = await listener.done;
+    expect(listener.printed()).not.toMatch(RAW_CONTROL);
+    const masked = 'T?]0;owned??[2J?31m?';
+    expect(listener.printed()).toBe(
+      `2024-03-01T10:00:00.000Z  ALERT_${masked}  Name ${masked}  u${masked}  a${masked}\n` +
+        `Mar  1 10:00:00  ALERT_${masked}  Name ${masked}  u${masked}  a${masked}\n`,
+    );
+    // the summary keeps what was sent: the command neutralises it where it prints it
+    expect(summary.byCategory).toEqual({ [`ALERT_${hostile}`]: 2 });
+  });
+
+  it('leaves a field that is not UTF-8 to the full parser: a lone 0x9B byte is U+FFFD, never raw', async () => {
+    const header = Buffer.from('2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|ALERT_X|N', 'latin1');
+    const lone = Buffer.concat([
+      header,
+      Buffer.from([0x9b]),
+      Buffer.from('31m|3|suser=a', 'latin1'),
+      Buffer.from([0x9b, 0xc2]), // CSI alone, and a sequence cut short
+      Buffer.from(' destinationServiceName=b\n', 'latin1'),
+    ]);
+    const listener = await listen({ count: 1 });
+    await send(listener.address.port, lone);
+    const summary = await listener.done;
+    // the bytes as written, not decoded (decoding would hide a raw 0x9B as U+FFFD)
+    expect(listener.bytes().toString('latin1')).toBe(
+      Buffer.from('2024-03-01T10:00:00.000Z  ALERT_X  N\ufffd31m  a\ufffd\ufffd  b\n').toString('latin1'),
+    );
+    expect(summary.byCategory).toEqual({ ALERT_X: 1 });
   });
 
   it('prints and counts the lines the fast lane leaves in their place among the others', async () => {
@@ -236,6 +278,8 @@ describe('the fast lane against the full parser, on mangled streams', () => {
     '\t',
     '7',
     '\u0001',
+    '\u007f',
+    '\u009b', // C1 (CSI): 0xC2 0x9B in UTF-8
     'é',
     'suser=',
     ' destinationServiceName=',
@@ -261,7 +305,9 @@ describe('the fast lane against the full parser, on mangled streams', () => {
     const parts: Buffer[] = [];
     for (let i = random(40) + 1; i > 0; i--) {
       const line = mangle(SAMPLES[random(SAMPLES.length)]!);
-      parts.push(random(5) === 0 ? frame(line, { framing: 'octet' }) : Buffer.from(`${line}\n`));
+      // some lines as Latin-1: é a lone 0xE9, U+009B a lone 0x9B, bytes that are not UTF-8
+      const encoding = random(8) === 0 ? 'latin1' : 'utf8';
+      parts.push(random(5) === 0 ? frame(line, { framing: 'octet' }) : Buffer.from(`${line}\n`, encoding));
     }
     return Buffer.concat(parts);
   }

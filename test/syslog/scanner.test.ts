@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cefValue, eventTime, parseSyslogLine } from '../../src/syslog/cef.js';
 import { utf8Text } from '../../src/syslog/framing.js';
+import { neutralise } from '../../src/render/terminal.js';
 import { Scanner, type MessageFraming, type ScanSink } from '../../src/syslog/scanner.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -18,7 +19,7 @@ function fullParseLine(line: string): string {
   const { timestamp, cef } = result.event;
   const fields = [timestamp ?? '-', cef.signatureId, cef.name, cefValue(cef, 'suser') || '-'];
   fields.push(cefValue(cef, 'destinationServiceName') || '-');
-  return `${fields.join('  ').replace(/[\x00-\x1f\x7f]/g, '?')}\n`;
+  return `${neutralise(fields.join('  '))}\n`;
 }
 
 /** Runs the fast lane over `stream`; what it took (lines, counts) and what it left (messages). */
@@ -93,6 +94,14 @@ describe('the fast lane (assembly/scanner.ts) against the full parser', () => {
     ['no space between the time and CEF', '2024-03-01T10:00:00.000ZCEF:0|MCAS|SIEM_Agent|0.1|C|N|0|suser=u'],
     ['a version of several digits', '2024-03-01T10:00:00.000Z CEF:10|MCAS|SIEM_Agent|0.1|C|N|0|suser=u'],
     ['control characters in a value', `${header}suser=evil\u001b[2J\u0007 destinationServiceName=Box`],
+    [
+      'C1 controls and DEL in the printed fields',
+      '2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|A\u009b2J|N\u0085\u007f|3|suser=\u009f destinationServiceName=\u0080',
+    ],
+    [
+      'characters of two, three and four bytes',
+      `${header}suser=é€𝄞 destinationServiceName=\u00a0\u07ff\uffff`,
+    ],
   ])('reads a line with %s as the full parser does, in the fast lane', (_, line) => {
     const { printed, left } = scan(`${line}\n`);
     expect(left).toEqual([]);
@@ -118,6 +127,29 @@ describe('the fast lane (assembly/scanner.ts) against the full parser', () => {
     expect(printed).toBe('');
     expect(events).toBe(0);
     expect(left.map((m) => utf8Text(m.bytes))).toEqual([line]);
+  });
+
+  it.each([
+    ['a lone C1 byte (0x9B) in the name', [0x9b]],
+    ['a lead byte cut short in the name', [0xc3, 0x20]],
+    ['an overlong form in the name', [0xc0, 0xaf]],
+    ['a surrogate in the name', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF in the name', [0xf4, 0x90, 0x80, 0x80]],
+  ])('leaves a line with %s to the full parser: it is not UTF-8', (_, bytes) => {
+    const line = Buffer.concat([
+      Buffer.from('2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|C|N'),
+      Buffer.from(bytes),
+      Buffer.from('|0|suser=u\n'),
+    ]);
+    const { printed, left, counts } = scan(line);
+    expect(printed).toBe('');
+    expect(counts.categories).toEqual([]); // no slot taken for a line it did not take
+    expect(left.map((m) => Buffer.from(m.bytes, 'latin1'))).toEqual([line.subarray(0, -1)]);
+  });
+
+  it('takes what is not UTF-8 outside the printed fields', () => {
+    const line = Buffer.concat([Buffer.from(`${header}suser=u cs1=`), Buffer.from([0x9b, 0xff])]);
+    expect(scan(Buffer.concat([line, Buffer.from('\n')])).left).toEqual([]);
   });
 
   it('leaves a line longer than 32 KB to the full parser', () => {

@@ -3,6 +3,10 @@ import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { X509Certificate } from 'node:crypto';
+import { KeystoreBusyError } from '../../keystore/lock.js';
+import { neutralise, terminalJson } from '../../render/terminal.js';
+import type { DownloadFailure, ImportPlan } from '../../trust/import.js';
 
 export default class CertsImport extends DoctorCommand {
   static override summary = "Add the CA certificates the portal's chain needs to the Java keystore, safely";
@@ -54,14 +58,12 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(CertsImport);
-    const [{ resolveConfig }, { locateKeystore, keytoolOf }, store, importer] = await Promise.all([
-      import('../../config/resolve.js'),
+    const [{ locateKeystore, keytoolOf }, store, importer] = await Promise.all([
       import('../../trust/locate.js'),
       import('../../keystore/store.js'),
       import('../../trust/import.js'),
     ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.keepSecrets(config);
+    const config = await this.resolveSettings(flags);
     const { say } = await this.speaker(flags.lang);
     const out: string[] = [];
     const line = (t: Text) => out.push(say(t));
@@ -72,14 +74,17 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         `--pki-base-url "${mirror}" must be an http:// or https:// address, e.g. https://mirror.contoso.local/pkiops/certs/`,
       );
     }
-    const { keystore: file, javaHome } = await locateKeystore(config, process.env);
+    const { keystore: file, javaHome, chosenBy } = await locateKeystore(config, process.env);
+    const { managedStore, anchorFiles, applyManagedPlan } = await import('../../trust/distro.js');
+    const managed = flags.keytool ? undefined : await managedStore(file);
     const keytool = flags.keytool ? await keytoolOf(javaHome) : undefined;
     const keystore = await store.openKeystore(file, config.storepass);
-    if (!flags.keytool) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
+    if (!flags.keytool && !managed) await store.serializeKeystore(keystore, config.storepass); // fails early if we cannot write this kind
     line({
       key: 'import.keystore',
       params: { file, format: keystore.format.toUpperCase(), count: keystore.entries.length },
     });
+    line({ key: 'store.chosenBy', params: { how: chosenBy } });
 
     const now = new Date();
     const candidates: { der: Buffer; source: string }[] = [];
@@ -112,82 +117,95 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       const { gatherFacts } = await import('../../checks/facts.js');
       const probe = await gatherFacts(config, process.env, this.config.version).portal();
       const tls = probe?.tls;
+      // An unreachable portal is a certificate that could not be obtained (exit 1), not bad input.
       if (!tls) {
-        throw new UsageError(
-          `could not get the chain of ${config.portalUrl.hostname}: ${probe?.failed?.name ?? 'no answer'} failed (${probe?.failed?.code ?? ''}); run \`siem-doctor check --only proxy,portal\`, or use --from / --download`,
-        );
+        failures.push({
+          name: say({ key: 'import.portalChain', params: { host: config.portalUrl.hostname } }),
+          url: config.portalUrl.origin,
+          problem: `${probe?.failed?.name ?? 'no answer'} failed${probe?.failed?.code ? ` (${probe.failed.code})` : ''}; run \`siem-doctor check --only proxy,portal\`, or use --from / --download`,
+        });
       }
       // Never import from a handshake that this machine does not trust: that is how an
       // inspecting proxy's CA would end up trusted by the agent.
-      if (tls.trustError || tls.hostnameError) {
+      else if (tls.trustError || tls.hostnameError) {
         throw new UsageError(
           `refusing to import from ${config.portalUrl.hostname}: its chain is not trusted here (${tls.trustError ?? tls.hostnameError}); use --download or --from with files you trust`,
         );
+      } else {
+        candidates.push(
+          ...tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${config.portalUrl!.host}` })),
+        );
+        line({ key: 'import.sourcePortal', params: { host: config.portalUrl.hostname } });
       }
-      candidates.push(
-        ...tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${config.portalUrl!.host}` })),
-      );
-      line({ key: 'import.sourcePortal', params: { host: config.portalUrl.hostname } });
     }
 
-    const plan = importer.planImport(keystore, candidates, { includeExpired: flags['include-expired'], now });
-    if (plan.add.length > 0) {
-      out.push(say({ key: 'import.add' }));
-      for (const p of plan.add) out.push(`  + ${p.alias}  ${p.name}  (${p.notAfter.slice(0, 10)})`);
-    }
-    const skipped = [
-      ...plan.skipped.map((s) =>
-        say(
-          s.reason === 'present'
-            ? { key: 'import.present', params: { name: s.name, alias: s.alias! } }
-            : s.reason === 'expired'
-              ? { key: 'import.expired', params: { name: s.name, date: s.notAfter.slice(0, 10) } }
-              : s.reason === 'not-a-ca'
-                ? { key: 'import.notCa', params: { name: s.name } }
-                : { key: 'import.duplicate', params: { name: s.name } },
-        ),
-      ),
-      ...failures.map((f) => say({ key: 'import.downloadFailed', params: f })),
-    ];
-    if (skipped.length > 0) {
-      out.push(say({ key: 'import.skip' }));
-      for (const s of skipped) out.push(`  - ${s}`);
-    }
-
+    const includeExpired = flags['include-expired'];
+    const preview = importer.planImport(keystore, candidates, { includeExpired, now });
     const result = {
       keystore: file,
       format: keystore.format,
-      add: plan.add,
-      skipped: plan.skipped,
+      add: preview.add,
+      skipped: preview.skipped,
       failures,
       changed: false,
       backup: null as string | null,
     };
+    let failed = failures.length > 0;
+    // aliases, certificate names and file names come from outside
+    const print = (line: string) => this.log(neutralise(line));
     const finish = () => {
-      if (flags.json) this.log(JSON.stringify(result, null, 2));
-      else for (const l of out) this.log(l);
-      if (failures.length > 0) this.exit(1);
+      if (flags.json) this.log(terminalJson(result, 2));
+      else out.forEach(print);
+      if (failed) this.exit(1);
     };
-    if (plan.add.length === 0) {
-      line({ key: 'import.nothing' });
+    /** When nothing is added: what the offer held, in words, and whether that is a failure. */
+    const nothingAdded = (plan: typeof preview) => {
+      const verdict = importer.whyNothingAdded(plan, candidates.length, failures.length);
+      line({ key: verdict.key, params: { count: failures.length } });
+      if (failures.length > 0 && candidates.length > 0)
+        line({ key: 'import.someNotObtained', params: { count: failures.length } });
+      failed ||= !verdict.ok;
+    };
+    if (preview.add.length === 0) {
+      out.push(...describePlan(preview, failures, say));
+      nothingAdded(preview);
       return finish();
     }
+    // A store the distribution rebuilds: its own way, not a write that the next update undoes.
+    const managedFiles = managed
+      ? anchorFiles(
+          managed,
+          preview.add.map((p) => ({
+            alias: p.alias,
+            der: candidates.find((c) => new X509Certificate(c.der).fingerprint256 === p.sha256)!.der,
+          })),
+        )
+      : [];
+    if (managed) {
+      line({ key: 'store.managed', params: { file, resolved: managed.resolved, tool: managed.command[0]! } });
+      line({ key: 'store.plan' });
+      for (const f of managedFiles) out.push(`  write ${f.file}`);
+      out.push(`  run ${managed.command.join(' ')}`);
+      Object.assign(result, { managed: { ...managed, files: managedFiles.map((f) => f.file) } });
+    }
     if (flags['dry-run']) {
+      out.push(...describePlan(preview, failures, say));
       line({ key: 'import.dryRun' });
       return finish();
     }
-    if (!flags.yes) {
+    const interactive = !flags.yes;
+    if (interactive) {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new UsageError(
           'not run from a terminal: add --yes to import without confirmation (nothing was changed)',
         );
       }
-      for (const l of out) this.log(l);
+      [...out, ...describePlan(preview, failures, say)].forEach(print);
       out.length = 0;
       const { confirm } = await import('@inquirer/prompts');
       if (
         !(await confirm({
-          message: say({ key: 'import.confirm', params: { count: plan.add.length, file } }),
+          message: neutralise(say({ key: 'import.confirm', params: { count: preview.add.length, file } })),
           default: false,
         }))
       ) {
@@ -195,25 +213,95 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
         return finish();
       }
     }
-    const written = keytool
-      ? await importer.importWithKeytool({
-          keytool,
-          keystore: keystore.file,
-          storepass: config.storepass,
-          plan,
-          candidates,
-          now,
-        })
-      : await store.writeKeystoreAtomically(
-          keystore.file,
-          importer.applyPlan(keystore, plan, candidates, now),
-          config.storepass,
-          now,
-        );
+    if (managed) {
+      const ran = await applyManagedPlan(managed, managedFiles);
+      // Verified afterwards: the store Java reads must now hold every certificate.
+      const after = await store.openKeystore(file, config.storepass);
+      const held = new Set(
+        after.entries.map((e) => (e.kind === 'trusted' ? new X509Certificate(e.der).fingerprint256 : '')),
+      );
+      const missing = preview.add.filter((p) => !held.has(p.sha256));
+      result.changed = ran.ok;
+      Object.assign(result, { toolOutput: ran.output, missingAfterwards: missing.map((m) => m.alias) });
+      if (!ran.ok || missing.length > 0) {
+        line({
+          key: 'store.managedIncomplete',
+          params: { tool: managed.command[0]!, file, count: missing.length },
+        });
+        failures.push({
+          name: managed.command[0]!,
+          url: file,
+          problem: ran.ok ? 'store not rebuilt' : (ran.output.split('\n')[0] ?? ''),
+        });
+        return finish();
+      }
+      line({
+        key: 'store.managedDone',
+        params: { count: preview.add.length, file, tool: managed.command[0]! },
+      });
+      line({ key: 'import.restart' });
+      return finish();
+    }
+    // Under the lock the keystore is read and planned again: another run may have written since.
+    let outcome;
+    try {
+      outcome = await importer.importCandidates({
+        file: keystore.file,
+        password: config.storepass,
+        candidates,
+        includeExpired,
+        now,
+        ...(keytool && { keytool }),
+      });
+    } catch (error) {
+      if (!(error instanceof KeystoreBusyError)) throw error;
+      this.logToStderr(`Error: ${neutralise(error.message)}`);
+      return this.exit(1);
+    }
+    // From here on, everything said comes from the final file as read back.
+    result.add = outcome.plan.add;
+    result.skipped = outcome.plan.skipped;
+    if (!interactive) out.push(...describePlan(outcome.plan, failures, say));
+    if (outcome.plan.add.length === 0) {
+      nothingAdded(outcome.plan);
+      return finish();
+    }
     result.changed = true;
-    result.backup = written.backup;
-    line({ key: 'import.done', params: { count: plan.add.length, file, backup: written.backup } });
+    result.backup = outcome.backup ?? null;
+    line({
+      key: 'import.done',
+      params: { count: outcome.plan.add.length, file, backup: outcome.backup ?? '' },
+    });
+    if (failures.length > 0) line({ key: 'import.someNotObtained', params: { count: failures.length } });
     line({ key: 'import.restart' });
     return finish();
   }
+}
+
+/** The plan in lines: what is added, what is left out and why, what could not be obtained. */
+function describePlan(plan: ImportPlan, failures: DownloadFailure[], say: (text: Text) => string): string[] {
+  const out: string[] = [];
+  if (plan.add.length > 0) {
+    out.push(say({ key: 'import.add' }));
+    for (const p of plan.add) out.push(`  + ${p.alias}  ${p.name}  (${p.notAfter.slice(0, 10)})`);
+  }
+  const skipped = [
+    ...plan.skipped.map((s) =>
+      say(
+        s.reason === 'present'
+          ? { key: 'import.present', params: { name: s.name, alias: s.alias! } }
+          : s.reason === 'expired'
+            ? { key: 'import.expired', params: { name: s.name, date: s.notAfter.slice(0, 10) } }
+            : s.reason === 'not-a-ca'
+              ? { key: 'import.notCa', params: { name: s.name } }
+              : { key: 'import.duplicate', params: { name: s.name } },
+      ),
+    ),
+    ...failures.map((f) => say({ key: 'import.downloadFailed', params: { ...f } })),
+  ];
+  if (skipped.length > 0) {
+    out.push(say({ key: 'import.skip' }));
+    for (const s of skipped) out.push(`  - ${s}`);
+  }
+  return out;
 }

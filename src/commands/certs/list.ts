@@ -2,6 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES } from '../../catalog/index.js';
+import { neutralise, terminalJson } from '../../render/terminal.js';
 
 export default class CertsList extends DoctorCommand {
   static override summary =
@@ -19,22 +20,15 @@ export default class CertsList extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(CertsList);
-    const [
-      { resolveConfig },
-      { locateKeystore },
-      { openKeystore, trustedEntries },
-      { KNOWN_CAS },
-      { fingerprint },
-    ] = await Promise.all([
-      import('../../config/resolve.js'),
-      import('../../trust/locate.js'),
-      import('../../keystore/store.js'),
-      import('../../trust/known-cas.js'),
-      import('../../keystore/model.js'),
-    ]);
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
-    this.keepSecrets(config);
-    const { keystore: file } = await locateKeystore(config, process.env);
+    const [{ locateKeystore }, { openKeystore, trustedEntries }, { KNOWN_CAS }, { fingerprint }] =
+      await Promise.all([
+        import('../../trust/locate.js'),
+        import('../../keystore/store.js'),
+        import('../../trust/known-cas.js'),
+        import('../../keystore/model.js'),
+      ]);
+    const config = await this.resolveSettings(flags);
+    const { keystore: file, chosenBy } = await locateKeystore(config, process.env);
     const keystore = await openKeystore(file, config.storepass);
     const entries = trustedEntries(keystore);
     const aliasBySha = new Map(entries.map((e) => [fingerprint(e.der), e.alias]));
@@ -77,43 +71,46 @@ export default class CertsList extends DoctorCommand {
 
     if (flags.json) {
       this.log(
-        JSON.stringify(
+        terminalJson(
           {
             keystore: file,
+            chosenBy,
             format: keystore.format,
             entries: entries.length,
             known,
             ...(chain && { chain, anchor: anchor ?? null }),
           },
-          null,
           2,
         ),
       );
       return;
     }
     const { say } = await this.speaker(flags.lang);
-    this.log(
+    // aliases, file names and the portal's certificate names come from outside
+    const print = (line: string) => this.log(neutralise(line));
+    print(
       say({
         key: 'list.title',
         params: { file, format: keystore.format.toUpperCase(), count: entries.length },
       }),
     );
+    this.log(say({ key: 'store.chosenBy', params: { how: chosenBy } }));
     const width = Math.max(...known.map((k) => k.name.length));
     for (const k of known) {
       const state = k.alias
         ? say({ key: 'list.present', params: { alias: k.alias } })
         : say({ key: 'list.missing' });
       const expiry = `${k.notAfter.slice(0, 10)}${k.expired ? ` (${say({ key: 'list.expired' })})` : ''}`;
-      this.log(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}`);
+      print(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}`);
     }
     if (chain && config.portalUrl) {
-      this.log('');
-      this.log(say({ key: 'list.chainTitle', params: { host: config.portalUrl.hostname } }));
+      print('');
+      print(say({ key: 'list.chainTitle', params: { host: config.portalUrl.hostname } }));
       for (const c of chain) {
         const state = c.alias
           ? say({ key: 'list.present', params: { alias: c.alias } })
           : say({ key: 'list.missing' });
-        this.log(
+        print(
           `  ${c.subject}  ← ${c.issuer}  ${c.notAfter.slice(0, 10)}  ${state}  ${say({ key: c.needed ? 'list.needed' : 'list.notNeeded' })}`,
         );
       }

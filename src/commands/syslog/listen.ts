@@ -1,8 +1,9 @@
 import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
-import { parsePort } from '../../config/proxy-address.js';
+import { parseHost, parsePort } from '../../config/proxy-address.js';
 import { UsageError } from '../../errors.js';
+import { neutralise, terminalJson } from '../../render/terminal.js';
 import type { ListenSummary } from '../../syslog/listener.js';
 
 export default class Listen extends DoctorCommand {
@@ -35,6 +36,12 @@ export default class Listen extends DoctorCommand {
     const port = parsePort(flags.port.trim());
     if (port === undefined)
       throw new UsageError(`--port "${flags.port}" must be a whole number from 1 to 65535`);
+    // an empty --host would listen on every interface
+    const host = parseHost(flags.host.trim());
+    if (host === undefined)
+      throw new UsageError(
+        `--host "${flags.host}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)`,
+      );
     let durationMs: number | undefined;
     if (flags.duration !== undefined) {
       const seconds = Number(flags.duration);
@@ -53,7 +60,7 @@ export default class Listen extends DoctorCommand {
     let listener;
     try {
       listener = await startListener({
-        host: flags.host,
+        host,
         port,
         protocol,
         count: flags.count,
@@ -65,7 +72,7 @@ export default class Listen extends DoctorCommand {
     } catch (error) {
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new UsageError(bindError(error as NodeJS.ErrnoException, flags.host, port));
+      throw new UsageError(bindError(error as NodeJS.ErrnoException, host, port));
     }
     this.logToStderr(
       say({
@@ -76,7 +83,7 @@ export default class Listen extends DoctorCommand {
     const summary = await listener.done;
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
-    if (flags.json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    if (flags.json) process.stdout.write(`${terminalJson({ summary })}\n`);
     else process.stdout.write(describe(summary, say));
     if (summary.events === 0) this.exit(1);
   }
@@ -133,9 +140,10 @@ function describe(s: ListenSummary, say: (t: Text) => string): string {
     lines.push(
       say({
         key: 'listen.malformed',
-        params: { sender, reason, example: JSON.stringify(message.slice(0, 120)) },
+        params: { sender, reason, example: terminalJson(message.slice(0, 120)) },
       }),
     );
   }
-  return `${lines.join('\n')}\n`;
+  // categories, times and the malformed example are a sender's bytes
+  return `${lines.map(neutralise).join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
+import { hasControls, terminalJson } from '../../render/terminal.js';
 import { tcpFailure } from '../../checks/syslog-connection.js';
 import type { SendResult } from '../../syslog/sender.js';
 
@@ -45,8 +46,13 @@ export default class SendTest extends DoctorCommand {
 
   public async run(): Promise<void> {
     const { flags } = await this.parse(SendTest);
-    const { resolveConfig } = await import('../../config/resolve.js');
-    const config = await resolveConfig({ flags, argv: this.argv, env: process.env });
+    const systemName = flags['system-name'];
+    // a line feed would end the event early and start a forged one; other controls reach the SIEM's screens
+    if (systemName !== undefined && hasControls(systemName))
+      throw new UsageError(
+        `--system-name "${systemName}" holds control characters (a line feed ends an event): give one line of text`,
+      );
+    const config = await this.resolveSettings(flags);
     const { version } = this.config;
     if (!config.syslogHost)
       throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
@@ -60,7 +66,6 @@ export default class SendTest extends DoctorCommand {
       import('../../syslog/sender.js'),
     ]);
     const runId = newRunId();
-    const systemName = flags['system-name'];
     const framing = flags.framing as 'lf' | 'octet';
     const hostname = systemName ?? os.hostname();
     // made one at a time as the sender asks for them: memory stays flat whatever --count
@@ -81,9 +86,7 @@ export default class SendTest extends DoctorCommand {
 
     const { say } = await this.speaker(flags.lang);
     if (flags.json) {
-      this.log(
-        JSON.stringify({ ...result, host, port, protocol, framing, runId, count: flags.count }, null, 2),
-      );
+      this.log(terminalJson({ ...result, host, port, protocol, framing, runId, count: flags.count }, 2));
     } else if (result.ok) {
       this.log(
         say({

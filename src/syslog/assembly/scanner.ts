@@ -10,8 +10,8 @@
 //   message, or RFC 6587 octet counting, told apart per message; datagrams are split on line feeds);
 // - the agent's own lines (`<ISO time> [system name] CEF:<digits>|…`): counts them by category,
 //   keeps the first and last time, and writes `time  category  name  user  app` for each.
-// Anything else (another header, an escape in the header or in a printed value, a PRI it does not
-// read, a very long line, a full table) stops the scan with the message's bounds, and the caller
+// Anything else (another header, an escape in the header or in a printed value, a printed value
+// that is not well-formed UTF-8, a PRI it does not read, a very long line, a full table) stops the scan with the message's bounds, and the caller
 // hands that message to the full parser in JavaScript (cef.ts), which is the reference: the fast
 // lane must agree with it on every line it takes (test/syslog/scanner.test.ts checks that).
 //
@@ -189,12 +189,59 @@ function hasBackslash(from: usize, to: usize): bool {
 }
 
 // --- the output line --------------------------------------------------------------------------
-/** Copies a field into the line; a control character (C0, DEL) becomes `?`: a sender must not
- * reach the operator's terminal with an escape sequence. */
+/** What a control character becomes in the line (render/terminal.ts's CONTROL_MARK). */
+const MARK: u8 = 0x3f; // `?`
+
+/**
+ * The length of the UTF-8 sequence at `at` (ending before `to`) when it is well formed (shortest
+ * form, no surrogate, at most U+10FFFF), else 0.
+ */
+function utf8Length(at: usize, to: usize): usize {
+  const c = load<u8>(at);
+  let length: usize;
+  let low: u8 = 0x80; // the range of the second byte
+  let high: u8 = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) length = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    length = 3;
+    if (c == 0xe0) low = 0xa0;
+    else if (c == 0xed) high = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    length = 4;
+    if (c == 0xf0) low = 0x90;
+    else if (c == 0xf4) high = 0x8f;
+  } else return 0;
+  if (at + length > to) return 0;
+  const second = load<u8>(at + 1);
+  if (second < low || second > high) return 0;
+  for (let i: usize = 2; i < length; i++) {
+    const next = load<u8>(at + i);
+    if (next < 0x80 || next > 0xbf) return 0;
+  }
+  return length;
+}
+
+/**
+ * Copies a field into the line as the full parser prints it (listener.ts): a control character
+ * becomes `?` (C0, DEL, and C1, which UTF-8 writes as 0xC2 0x80–0x9F): a sender must not reach the
+ * operator's terminal with an escape sequence. Returns 0 when the field is not well-formed UTF-8:
+ * the full parser reads that line (it decodes such bytes to U+FFFD; raw, a lone 0x9B is CSI to an
+ * 8-bit terminal).
+ */
 function put(out: usize, from: usize, to: usize): usize {
-  for (let at = from; at < to; at++) {
+  let at = from;
+  while (at < to) {
     const c = load<u8>(at);
-    store<u8>(out++, c < 0x20 || c == 0x7f ? 0x3f : c);
+    if (c < 0x80) {
+      store<u8>(out++, c < 0x20 || c == 0x7f ? MARK : c);
+      at++;
+      continue;
+    }
+    const length = utf8Length(at, to);
+    if (length == 0) return 0;
+    if (c == 0xc2 && load<u8>(at + 1) < 0xa0) store<u8>(out++, MARK);
+    else for (let i: usize = 0; i < length; i++) store<u8>(out++, load<u8>(at + i));
+    at += length;
   }
   return out;
 }
@@ -204,7 +251,7 @@ function putSeparator(out: usize): usize {
   return out + 2;
 }
 
-/** A value, or `-` when it is absent or empty. */
+/** A value, or `-` when it is absent or empty; 0 as put() says it. */
 function putValue(out: usize, from: usize, to: usize): usize {
   if (to > from) return put(out, from, to);
   store<u8>(out, 0x2d);
@@ -377,22 +424,20 @@ function takeAgentLine(start: usize, end: usize): bool {
     if (hasBackslash(appStart, appEnd)) return false;
   }
 
-  // room for the line and the category, before anything changes
+  // room for the line, before anything changes
   const outLength = state(S_OUT_LEN);
   if (<u32>(end - start) + 16 > OUT_BYTES - outLength) return false;
+  // The line is written past what OUT holds, and counts only once the category has its slot: a
+  // field that is not UTF-8 (put() answers 0) leaves the line to the full parser, unchanged.
+  // Every field put here is checked so, the time and the category too (they are counted as bytes).
+  let out = put(OUT + outLength, from, timeEnd);
+  if (out != 0) out = put(putSeparator(out), bar3 + 1, bar4);
+  if (out != 0) out = put(putSeparator(out), bar4 + 1, bar5);
+  if (out != 0) out = putValue(putSeparator(out), userStart, user ? userEnd : userStart);
+  if (out != 0) out = putValue(putSeparator(out), appStart, appEnd);
+  if (out == 0) return false;
   const slot = categorySlot(bar3 + 1, bar4);
   if (slot == SLOTS) return false;
-
-  let out = OUT + outLength;
-  out = put(out, from, timeEnd);
-  out = putSeparator(out);
-  out = put(out, bar3 + 1, bar4);
-  out = putSeparator(out);
-  out = put(out, bar4 + 1, bar5);
-  out = putSeparator(out);
-  out = putValue(out, userStart, user ? userEnd : userStart);
-  out = putSeparator(out);
-  out = putValue(out, appStart, appEnd);
   store<u8>(out++, LF);
   setState(S_OUT_LEN, <u32>(out - OUT));
 

@@ -1,6 +1,6 @@
 // certs import and certs list as a user runs them; every keystore written is judged by keytool.
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readdir, readFile, chmod } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, chmod, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import type net from 'node:net';
@@ -12,10 +12,12 @@ import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { locateJava } from '../../../src/probes/java.js';
 import { doctor } from '../../helpers/cli.js';
 import { keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
-import { keystoreCopy } from '../../helpers/keystores.js';
+import { azureCa03Entry, keystoreCopy } from '../../helpers/keystores.js';
+import { serializeJks } from '../../../src/keystore/jks.js';
 import { trustedPortal } from '../../helpers/portal.js';
 import { CACERTS, FIXTURES, ROOT } from '../../helpers/paths.js';
 import type { Peer } from '../../helpers/servers.js';
+import { RAW_CONTROL } from '../../helpers/terminal.js';
 
 const CAS = path.join(FIXTURES, 'azure-cas');
 
@@ -26,25 +28,37 @@ async function realJavaHome(): Promise<string> {
 }
 const sha = async (name: string) => new X509Certificate(await readFile(path.join(CAS, name))).fingerprint256;
 
+/**
+ * The CA certificates of the fixture folder that the 140-entry keystore lacks, split by their own
+ * expiry against today: what an import must add and what it must skip as expired, on any date.
+ */
+async function fixtureCasAgainstKeystore() {
+  const present = new Set((await keytoolList(CACERTS)).map((l) => l.sha256));
+  const certs = (await readdir(CAS))
+    .filter((f) => f.endsWith('.pem'))
+    .sort()
+    .map(async (f) => new X509Certificate(await readFile(path.join(CAS, f))));
+  const lacking = (await Promise.all(certs)).filter((c) => c.ca && !present.has(c.fingerprint256));
+  const valid = lacking.filter((c) => Date.parse(c.validTo) > Date.now());
+  const name = (c: X509Certificate) => /CN=(.*)/.exec(c.subject)![1]!;
+  return { valid: valid.map(name), expired: lacking.length - valid.length };
+}
+
 describe('certs import --from', () => {
   it('adds the valid CA certificates the keystore lacks, keeps a backup, and a second run changes nothing', async () => {
     const { dir, file } = await keystoreCopy();
     const first = await doctor(['certs', 'import', '--keystore', file, '--from', CAS, '--yes', '--json']);
     expect(first.exitCode).toBe(0);
     const result = JSON.parse(first.stdout);
+    const expected = await fixtureCasAgainstKeystore();
+    expect(expected.valid.length).toBeGreaterThan(0); // fixtures that have all expired test nothing
     expect(result.changed).toBe(true);
-    expect(result.add.map((a: { name: string }) => a.name)).toEqual([
-      'Microsoft Azure RSA TLS Issuing CA 03',
-      'Microsoft Azure RSA TLS Issuing CA 04',
-      'Microsoft Azure RSA TLS Issuing CA 07',
-      'Microsoft Azure RSA TLS Issuing CA 08',
-      'Microsoft TLS G2 RSA CA OCSP 02',
-      'Microsoft TLS G2 RSA CA OCSP 04',
-      'Microsoft TLS RSA Root G2',
-    ]);
-    expect(result.skipped.filter((s: { reason: string }) => s.reason === 'expired')).toHaveLength(14);
+    expect(result.add.map((a: { name: string }) => a.name)).toEqual(expected.valid);
+    expect(result.skipped.filter((s: { reason: string }) => s.reason === 'expired')).toHaveLength(
+      expected.expired,
+    );
     const listed = await keytoolList(file);
-    expect(listed).toHaveLength(147);
+    expect(listed).toHaveLength(140 + expected.valid.length);
     const added = listed.find((l) => l.alias === 'microsoft-tls-rsa-root-g2');
     expect(added).toMatchObject({
       type: 'trustedCertEntry',
@@ -332,5 +346,59 @@ describe('against the portal’s chain: certs import, certs list, check --fix', 
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificate(s)');
     expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('a keystore whose alias and file name hold control characters', () => {
+  // keytool cannot make such an alias; JKS stores aliases as modified UTF-8, so the project's own
+  // writer can, and keytool still opens the file. (Lower case only: Java's JKS lower-cases the
+  // aliases it reads, and keytool then cannot find one written with capitals.)
+  const hostile = '\u001b]0;owned\u0007\u001b[31m\u009b1m\u007f';
+  const masked = '?]0;owned??[31m?1m?';
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-keystore-'));
+    file = path.join(dir, `cacerts${hostile}`);
+    const entry = await azureCa03Entry();
+    await writeFile(file, serializeJks([{ ...entry, alias: `azure${hostile}` }], 'changeit'));
+    expect((await keytoolList(file)).map((l) => l.alias)).toEqual([`azure${hostile}`]);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('certs list and certs import show them neutralised, and JSON escaped', async () => {
+    const runs = {
+      list: await doctor(['certs', 'list', '--keystore', file]),
+      listJson: await doctor(['certs', 'list', '--keystore', file, '--json']),
+      import: await doctor([
+        'certs',
+        'import',
+        '--keystore',
+        file,
+        '--from',
+        path.join(CAS, 'azure-rsa-tls-issuing-ca-03.pem'),
+        '--dry-run',
+      ]),
+      importJson: await doctor([
+        'certs',
+        'import',
+        '--keystore',
+        file,
+        '--from',
+        path.join(CAS, 'azure-rsa-tls-issuing-ca-03.pem'),
+        '--dry-run',
+        '--json',
+      ]),
+    };
+    for (const { stdout, stderr } of Object.values(runs)) {
+      expect(stderr).toBe('');
+      expect(stdout).not.toMatch(RAW_CONTROL);
+    }
+    expect(runs.list.stdout).toContain(`present as azure${masked}`);
+    expect(runs.list.stdout).toContain(`cacerts${masked} (JKS, 1 entries)`);
+    expect(runs.import.stdout).toContain(`already there as azure${masked}`);
+    const listed = JSON.parse(runs.listJson.stdout);
+    expect(listed.known.map((k: { alias: string | null }) => k.alias)).toContain(`azure${hostile}`);
+    expect(JSON.parse(runs.importJson.stdout).skipped[0].alias).toBe(`azure${hostile}`);
   });
 });
