@@ -453,7 +453,7 @@ export const fr = {
     // bounds (issue #10) : send-test envoie ses événements au fil de l'eau ; listen --json attend sa sortie
     'sendTest.sentBefore': '{sent} des {count} événements avaient été pris par le serveur avant cela',
     'listen.dropped':
-      '{dropped} datagrammes UDP ont été écartés sans être lus parce que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
+      '{dropped} événements ont été comptés mais pas affichés : ils sont arrivés par UDP alors que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
     // fleet (issue #14): watch, the portal projection, machine formats

@@ -450,7 +450,7 @@ export const nl = {
     // bounds (issue #10): send-test verstuurt zijn events stuk voor stuk; listen --json wacht op zijn uitvoer
     'sendTest.sentBefore': 'daarvoor had de server {sent} van de {count} events aangenomen',
     'listen.dropped':
-      '{dropped} UDP-datagrammen zijn ongelezen weggegooid omdat de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
+      '{dropped} gebeurtenissen zijn geteld maar niet getoond: ze kwamen via UDP terwijl de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
     // fleet (issue #14): watch, the portal projection, machine formats
