@@ -58,3 +58,39 @@ export async function readInputFile(file: string, maxBytes = INPUT_FILE_MAX_BYTE
     await handle.close();
   }
 }
+
+/** How much of a file's end `readLastLines` reads at most: enough for lines of any sane length. */
+const TAIL_MAX_BYTES = 4 * 1024 * 1024;
+const TAIL_BLOCK_BYTES = 64 * 1024;
+
+/**
+ * The last `count` lines of a file, read block by block from its end, so that memory is bounded
+ * whatever the file's size (a 2 GB log costs a few blocks). Line ends are LF or CRLF; a last line
+ * without its line feed counts; the line feed that ends the file makes no empty line. When the
+ * lines do not fit in TAIL_MAX_BYTES, the first one returned is cut at its start.
+ */
+export async function readLastLines(file: string, count: number): Promise<string[]> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const blocks: Buffer[] = [];
+    let start = size;
+    let newlines = 0;
+    // One newline more than lines wanted: the one before the first line, unless the file begins.
+    while (start > 0 && size - start < TAIL_MAX_BYTES && newlines <= count) {
+      const length = Math.min(TAIL_BLOCK_BYTES, start);
+      start -= length;
+      const block = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(block, 0, length, start);
+      const read = block.subarray(0, bytesRead);
+      blocks.unshift(read);
+      for (let i = 0; i < read.length; i++) if (read[i] === 0x0a) newlines++;
+    }
+    const lines = Buffer.concat(blocks).toString('utf8').split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.slice(-count);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,9 +1,9 @@
 import { execa } from 'execa';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INPUT_FILE_MAX_BYTES, readInputFile } from '../src/files.js';
+import { INPUT_FILE_MAX_BYTES, readInputFile, readLastLines } from '../src/files.js';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(os.tmpdir(), 'sd-files-'))));
@@ -31,5 +31,38 @@ describe('readInputFile', () => {
     await expect(readInputFile(big, INPUT_FILE_MAX_BYTES + 1)).resolves.toHaveLength(
       INPUT_FILE_MAX_BYTES + 1,
     );
+  });
+});
+
+describe('readLastLines', () => {
+  const tail = async (content: string | Buffer, count: number) => {
+    const file = path.join(dir, 'log');
+    await writeFile(file, content);
+    return readLastLines(file, count);
+  };
+
+  it('takes the last lines, LF or CRLF, with or without a final line feed', async () => {
+    expect(await tail('a\nb\nc\n', 2)).toEqual(['b', 'c']);
+    expect(await tail('a\r\nb\r\nc', 2)).toEqual(['b', 'c']);
+    expect(await tail('only', 5)).toEqual(['only']);
+    expect(await tail('', 5)).toEqual([]);
+  });
+
+  it('finds lines across the blocks it reads, and a line longer than a block whole', async () => {
+    const long = 'x'.repeat(200_000);
+    const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${'y'.repeat(i % 50)}`);
+    expect(await tail(`${lines.join('\n')}\n${long}\nlast\n`, 3)).toEqual([lines[4999], long, 'last']);
+    expect(await tail(`${lines.join('\n')}\n`, 1200)).toEqual(lines.slice(-1200));
+  });
+
+  it('reads the end of a 2 GB file without reading the rest (sparse: no disk used)', async () => {
+    const file = path.join(dir, 'huge.log');
+    await writeFile(file, 'first\n');
+    await truncate(file, 2 * 1024 ** 3);
+    await appendFile(file, '\n2026-11-21 10:00:00 ERROR one\n2026-11-21 10:00:01 ERROR two\n');
+    expect(await readLastLines(file, 2)).toEqual([
+      '2026-11-21 10:00:00 ERROR one',
+      '2026-11-21 10:00:01 ERROR two',
+    ]);
   });
 });

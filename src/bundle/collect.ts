@@ -1,6 +1,5 @@
 // What a support bundle holds. Gathered here, redacted by the command on the way out.
 import os from 'node:os';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DoctorConfig } from '../config/resolve.js';
 import { tokenTail } from '../config/token-shape.js';
@@ -94,8 +93,9 @@ async function logTail(dir: string) {
     );
     const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
     if (!newest) return null;
-    const lines = (await readFile(path.join(dir, newest.name), 'utf8')).split(/\r?\n/);
-    return { file: newest.name, lines: lines.slice(-LOG_TAIL_LINES) };
+    // read from the end: a log of gigabytes costs a few blocks, not its size in memory
+    const { readLastLines } = await import('../files.js');
+    return { file: newest.name, lines: await readLastLines(path.join(dir, newest.name), LOG_TAIL_LINES) };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

@@ -433,6 +433,10 @@ export const en = {
     'listen.framing': 'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram} datagrams',
     'listen.malformed': 'First malformed message, from {sender} ({reason}): {example}',
     'listen.none': 'No valid event arrived.',
+    // bounds (issue #10): send-test streams its events; listen --json waits for its stdout
+    'sendTest.sentBefore': '{sent} of {count} events were taken by the server before that',
+    'listen.dropped':
+      '{dropped} events were counted but not printed: they came by UDP while the output could not keep up (UDP cannot be paused)',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
     // fleet (issue #14): watch, the portal projection, machine formats

@@ -450,6 +450,10 @@ export const fr = {
       "Tramage : {lf} par saut de ligne (celui de l'agent), {octet} à longueur préfixée, {datagram} datagrammes",
     'listen.malformed': 'Premier message mal formé, de {sender} ({reason}) : {example}',
     'listen.none': "Aucun événement valide n'est arrivé.",
+    // bounds (issue #10) : send-test envoie ses événements au fil de l'eau ; listen --json attend sa sortie
+    'sendTest.sentBefore': '{sent} des {count} événements avaient été pris par le serveur avant cela',
+    'listen.dropped':
+      '{dropped} événements ont été comptés mais pas affichés : ils sont arrivés par UDP alors que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
     // fleet (issue #14): watch, the portal projection, machine formats

@@ -447,6 +447,10 @@ export const nl = {
       'Framing: {lf} per regeleinde (die van de agent), {octet} octet-counted, {datagram} datagrammen',
     'listen.malformed': 'Eerste misvormde bericht, van {sender} ({reason}): {example}',
     'listen.none': 'Er kwam geen geldige gebeurtenis aan.',
+    // bounds (issue #10): send-test verstuurt zijn events stuk voor stuk; listen --json wacht op zijn uitvoer
+    'sendTest.sentBefore': 'daarvoor had de server {sent} van de {count} events aangenomen',
+    'listen.dropped':
+      '{dropped} gebeurtenissen zijn geteld maar niet getoond: ze kwamen via UDP terwijl de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
     // fleet (issue #14): watch, the portal projection, machine formats

@@ -45,6 +45,8 @@ export interface ListenSummary {
   firstMalformed?: Malformed;
   durationMs: number;
   stoppedBy: 'count' | 'duration' | 'signal';
+  /** UDP only (it cannot be paused): events counted but not printed while the output was full. */
+  notPrinted?: number;
 }
 
 export interface ListenOptions {
@@ -60,8 +62,14 @@ export interface ListenOptions {
    * per event and per malformed message. Printed through `write`, once per read or datagram.
    */
   output?: 'text' | 'json';
-  /** Gets the printed lines of one read, as bytes (UTF-8 where the sender sent UTF-8). */
-  write?: (bytes: Buffer) => void;
+  /**
+   * Gets the printed lines of one read, as bytes (UTF-8 where the sender sent UTF-8). Returns
+   * false when the output is full (a stream's back-pressure): TCP senders are then paused until
+   * `drained` resolves, so that a slow reader of the output never makes the listener's memory grow.
+   */
+  write?: (bytes: Buffer) => boolean | void;
+  /** Resolves when the output takes bytes again, after `write` returned false. */
+  drained?: () => Promise<void>;
   /** Every event, parsed in full (a full parse per event: for tests and callers that want it). */
   onEvent?: (received: ReceivedEvent) => void;
 }
@@ -105,10 +113,16 @@ class Intake {
   private readonly senders = new Set<string>(); // in order of arrival
   private readonly count: number;
   private out: Buffer[] = [];
+  /** True from a write the output could not take until it drains. */
+  blocked = false;
+  /** Events of datagrams that came while the output was full (UDP cannot be paused). */
+  notPrinted = 0;
 
   constructor(
     private readonly options: ListenOptions,
     private readonly full: () => void,
+    /** Called once each time the output fills up; it resolves when the output drained. */
+    private readonly onBlocked: () => void = () => undefined,
   ) {
     this.scanner = new Scanner({ allSlow: options.output === 'json' || options.onEvent !== undefined });
     this.count = options.count ?? Infinity;
@@ -185,9 +199,21 @@ class Intake {
     if (this.out.length > 0) {
       const out = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
       this.out = [];
-      this.options.write?.(out);
+      if (this.options.write?.(out) === false && !this.blocked && this.options.drained) {
+        this.blocked = true;
+        this.onBlocked();
+        void this.options.drained().then(() => {
+          this.blocked = false;
+        });
+      }
     }
     if (this.events >= this.count) this.full();
+  }
+
+  /** A datagram's lines while the output is full: counted, not printed (nothing holds them). */
+  dropLines(eventsBefore: number): void {
+    this.out = [];
+    this.notPrinted += this.events - eventsBefore;
   }
 
   /**
@@ -267,7 +293,19 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   const started = performance.now();
   let stop!: (reason: ListenSummary['stoppedBy']) => void;
   const stopped = new Promise<ListenSummary['stoppedBy']>((resolve) => (stop = resolve));
-  const intake = new Intake(options, () => stop('count'));
+  const connections = new Set<net.Socket>();
+  // A full output pauses every TCP sender (the kernel's buffers then hold the rest, and the
+  // senders wait); they read on once it drained.
+  const intake = new Intake(
+    options,
+    () => stop('count'),
+    () => {
+      for (const socket of connections) socket.pause();
+      void options.drained?.().then(() => {
+        for (const socket of connections) socket.resume();
+      });
+    },
+  );
 
   let close: () => Promise<void>;
   let address: { host: string; port: number };
@@ -275,7 +313,9 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
     socket.on('message', (data, remote) => {
       // a datagram may carry several lines
+      const before = intake.events;
       intake.scanner.datagram(data, intake.sink({ address: remote.address, seen: false }));
+      if (intake.blocked) intake.dropLines(before);
       intake.flush();
     });
     await new Promise<void>((resolve, reject) => {
@@ -289,7 +329,6 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     address = { host: bound.address, port: bound.port };
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
-    const connections = new Set<net.Socket>();
     const { scanner } = intake;
     // paused on accept, so that nothing is read before readConnection decides how to read
     const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
@@ -309,6 +348,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
         },
       );
       connections.add(socket);
+      if (intake.blocked) socket.pause(); // the output is full: this one waits like the others
       socket.on('end', () => {
         scanner.end(pending, sink);
         pending = undefined;
@@ -355,6 +395,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       connections: options.protocol === 'udp' ? summary.senders.length : intake.connections,
       durationMs: Math.round(performance.now() - started),
       stoppedBy,
+      ...(intake.notPrinted > 0 && { notPrinted: intake.notPrinted }),
     };
   });
   return { address, done };

@@ -144,16 +144,24 @@ export interface SampleOptions {
 }
 
 /** `count` events cycling through the templates, one millisecond apart. */
-export function sampleEvents({
+export function sampleEvents(options: SampleOptions): AgentEvent[] {
+  return Array.from(eachSampleEvent(options));
+}
+
+/**
+ * The same events one at a time, made as they are asked for: sending a million of them needs the
+ * memory of one.
+ */
+export function* eachSampleEvent({
   count,
   runId,
   version,
   now = new Date(),
   systemName,
   portal,
-}: SampleOptions): AgentEvent[] {
+}: SampleOptions): Generator<AgentEvent> {
   const base = portal ?? 'https://contoso.portal.cloudappsecurity.com';
-  return Array.from({ length: count }, (_, i) => {
+  for (let i = 0; i < count; i++) {
     const t = TEMPLATES[i % TEMPLATES.length]!;
     const time = new Date(now.getTime() + i);
     const id = `${runId}-${i + 1}`;
@@ -161,7 +169,7 @@ export function sampleEvents({
       t.severity === 0
         ? activityExtension(t, id, time.getTime(), base)
         : alertExtension(t, id, time.getTime(), base);
-    return {
+    yield {
       time,
       productVersion: `siem-doctor-${version}`,
       category: t.category,
@@ -170,7 +178,7 @@ export function sampleEvents({
       extension,
       ...(systemName && { systemName }),
     };
-  });
+  }
 }
 
 /** The one event `syslog-send` writes: plainly a connectivity test. */

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,27 @@ describe('siem-doctor bundle: proxies of the environment and the file it writes'
     expect(info.mode & 0o777).toBe(0o600);
     expect(run.stdout).toContain(`(${info.size} bytes, secrets redacted)`);
     expect(info.size).not.toBe(text.length);
+  });
+});
+
+describe('siem-doctor bundle: a log of gigabytes', () => {
+  it('holds the last 200 lines of a 2 GB log, read from its end', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+    try {
+      const logs = path.join(dir, 'logs');
+      await mkdir(logs);
+      const log = path.join(logs, 'siem-agent.log');
+      await writeFile(log, 'start\n');
+      await truncate(log, 2 * 1024 ** 3); // sparse: 2 GB that take no disk
+      const last = Array.from({ length: 300 }, (_, i) => `2026-11-21 10:00:00 INFO line ${i}`);
+      await appendFile(log, `\n${last.join('\n')}\n`);
+      const file = path.join(dir, 'bundle.json');
+      const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
+      expect(run.exitCode).toBe(0);
+      const bundle = JSON.parse(await readFile(file, 'utf8'));
+      expect(bundle.logTail).toEqual({ file: 'siem-agent.log', lines: last.slice(-200) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

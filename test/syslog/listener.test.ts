@@ -26,7 +26,7 @@ async function listen(options: Partial<ListenOptions> = {}) {
     protocol: 'tcp',
     durationMs: 10_000,
     output: 'text',
-    write: (bytes) => written.push(bytes),
+    write: (bytes) => void written.push(bytes),
     ...options,
   });
   return {
@@ -334,5 +334,64 @@ describe('the fast lane against the full parser, on mangled streams', () => {
     // both lanes had work: events and malformed lines
     expect(events).toBeGreaterThan(1000);
     expect(malformed).toBeGreaterThan(50);
+  });
+});
+
+describe('syslog listener: an output that cannot keep up', () => {
+  /** An output that takes nothing until `release()`: write says false, as a full pipe's stream does. */
+  function fullOutput() {
+    const written: Buffer[] = [];
+    let release!: () => void;
+    const drained = new Promise<void>((resolve) => (release = resolve));
+    let open = false;
+    void drained.then(() => (open = true));
+    return {
+      written,
+      release,
+      write: (bytes: Buffer) => {
+        written.push(bytes);
+        return open;
+      },
+      drained: () => drained,
+      bytes: () => written.reduce((n, b) => n + b.length, 0),
+    };
+  }
+
+  it('pauses the TCP senders while the output is full, then takes every event', async () => {
+    const out = fullOutput();
+    const events = 60_000; // about 40 MB: far more than the kernel's socket buffers hold
+    const lines = `${Array.from({ length: events }, (_, i) => SAMPLES[i % SAMPLES.length]).join('\n')}\n`;
+    const listener = await listen({ count: events, write: out.write, drained: out.drained });
+    const sending = send(listener.address.port, lines);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Paused after its first full write: what it printed (and so read) is a small part of the stream.
+    const whileFull = out.bytes();
+    expect(whileFull).toBeGreaterThan(0);
+    expect(whileFull).toBeLessThan(Buffer.byteLength(lines) / 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(out.bytes()).toBe(whileFull); // nothing more was read while the output stayed full
+    out.release();
+    await sending;
+    const summary = await listener.done;
+    expect(summary).toMatchObject({ events, stoppedBy: 'count' });
+    expect(Buffer.concat(out.written).toString('utf8').split('\n').filter(Boolean)).toHaveLength(events);
+  });
+
+  it('counts the UDP events it could not print while the output was full, and says how many', async () => {
+    const out = fullOutput();
+    const listener = await listen({ protocol: 'udp', count: 20, write: out.write, drained: out.drained });
+    const socket = dgram.createSocket('udp4');
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) =>
+        socket.send(SAMPLES[i % SAMPLES.length]!, listener.address.port, '127.0.0.1', resolve),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    socket.close();
+    const summary = await listener.done;
+    expect(summary.events).toBe(20);
+    const printed = Buffer.concat(out.written).toString('utf8').split('\n').filter(Boolean).length;
+    expect(printed).toBeGreaterThan(0);
+    expect(summary.notPrinted).toBe(20 - printed);
   });
 });

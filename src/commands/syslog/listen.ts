@@ -1,9 +1,10 @@
 import * as Flags from '@oclif/core/flags';
+import { once } from 'node:events';
 import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parseHost, parsePort } from '../../config/proxy-address.js';
 import { UsageError } from '../../errors.js';
-import { neutralise, terminalJson } from '../../render/terminal.js';
+import { escapeControls, neutralise, terminalJson } from '../../render/terminal.js';
 import type { ListenSummary } from '../../syslog/listener.js';
 
 export default class Listen extends DoctorCommand {
@@ -42,13 +43,7 @@ export default class Listen extends DoctorCommand {
       throw new UsageError(
         `--host "${flags.host}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)`,
       );
-    let durationMs: number | undefined;
-    if (flags.duration !== undefined) {
-      const seconds = Number(flags.duration);
-      if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new UsageError(`--duration "${flags.duration}" must be a number of seconds above 0`);
-      durationMs = seconds * 1000;
-    }
+    const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration);
     const protocol = flags.protocol as 'tcp' | 'udp';
     const { say } = await this.speaker(flags.lang);
 
@@ -67,7 +62,9 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
+        // a slow reader of stdout pauses the senders instead of filling this process's memory
         write: (bytes) => process.stdout.write(bytes),
+        drained: () => once(process.stdout, 'drain').then(() => undefined),
       });
     } catch (error) {
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
@@ -103,6 +100,19 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): st
   }
 }
 
+/** Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** --duration in seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
+function parseDuration(raw: string): number {
+  const ms = Math.round(Number(raw.trim()) * 1000);
+  if (raw.trim() === '' || !Number.isFinite(ms) || ms < 1 || ms > MAX_TIMER_MS)
+    throw new UsageError(
+      `--duration "${escapeControls(raw)}" must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24 days), e.g. --duration 60`,
+    );
+  return ms;
+}
+
 function describe(s: ListenSummary, say: (t: Text) => string): string {
   const lines = [
     '',
@@ -120,6 +130,7 @@ function describe(s: ListenSummary, say: (t: Text) => string): string {
     }),
   ];
   if (s.events === 0) lines.push(say({ key: 'listen.none' }));
+  if (s.notPrinted) lines.push(say({ key: 'listen.dropped', params: { dropped: s.notPrinted } }));
   const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]);
   if (categories.length > 0) {
     const width = Math.max(...categories.map(([c]) => c.length));

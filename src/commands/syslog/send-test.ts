@@ -53,32 +53,36 @@ export default class SendTest extends DoctorCommand {
         `--system-name "${systemName}" holds control characters (a line feed ends an event): give one line of text`,
       );
     const config = await this.resolveSettings(flags);
+    const { version } = this.config;
     if (!config.syslogHost)
       throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
     if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
     const { syslogHost: host, syslogPort: port, protocol } = config;
 
-    const [{ sampleEvents, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
+    const [{ eachSampleEvent, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
       import('../../syslog/test-events.js'),
       import('../../syslog/cef.js'),
       import('../../syslog/framing.js'),
       import('../../syslog/sender.js'),
     ]);
     const runId = newRunId();
-    const events = sampleEvents({ count: flags.count, runId, version: this.config.version, systemName });
     const framing = flags.framing as 'lf' | 'octet';
-    const messages = events.map((event) =>
-      frame(
-        flags.rfc3164
-          ? cef.formatRfc3164Line(event, systemName ?? os.hostname())
-          : cef.formatAgentLine(event),
-        {
-          framing,
-          pri: flags.pri,
-        },
-      ),
-    );
-    const result = await sendMessages({ host, port, protocol, messages, timeoutMs: config.timeoutMs });
+    const hostname = systemName ?? os.hostname();
+    // made one at a time as the sender asks for them: memory stays flat whatever --count
+    function* messages() {
+      const events = eachSampleEvent({ count: flags.count, runId, version, systemName });
+      for (const event of events) {
+        const line = flags.rfc3164 ? cef.formatRfc3164Line(event, hostname) : cef.formatAgentLine(event);
+        yield frame(line, { framing, pri: flags.pri });
+      }
+    }
+    const result = await sendMessages({
+      host,
+      port,
+      protocol,
+      messages: messages(),
+      timeoutMs: config.timeoutMs,
+    });
 
     const { say } = await this.speaker(flags.lang);
     if (flags.json) {
@@ -114,6 +118,10 @@ export default class SendTest extends DoctorCommand {
           },
         }),
       );
+      if (result.stage === 'send')
+        this.logToStderr(
+          say({ key: 'sendTest.sentBefore', params: { sent: result.sent, count: flags.count } }),
+        );
     }
     if (!result.ok) this.exit(1);
   }
