@@ -42,9 +42,19 @@ function server(onConnection) {
 const closed = await server(() => undefined);
 const closedPort = closed.address().port;
 await new Promise((resolve) => closed.close(resolve));
-const sendArgs = (port) => ['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', String(port)];
+const sendArgs = (port) => [
+  'syslog',
+  'send-test',
+  '--syslog-host',
+  '127.0.0.1',
+  '--syslog-port',
+  String(port),
+];
 
-console.log('send-test --count 1000000 to a closed port:', await measured([...sendArgs(closedPort), '--count', '1000000']));
+console.log(
+  'send-test --count 1000000 to a closed port:',
+  await measured([...sendArgs(closedPort), '--count', '1000000']),
+);
 
 let received = 0;
 const sink = await server((socket) => {
@@ -52,38 +62,49 @@ const sink = await server((socket) => {
   socket.on('error', () => undefined);
 });
 const sent = await measured([...sendArgs(sink.address().port), '--count', '1000000', '--timeout', '30']);
-console.log('send-test --count 1000000 to a reading receiver:', sent, `${Math.round(received / 1e6)} MB received`);
+console.log(
+  'send-test --count 1000000 to a reading receiver:',
+  sent,
+  `${Math.round(received / 1e6)} MB received`,
+);
 sink.close();
 
 // listen --json, stdout read 64 KiB every 5 ms (about 13 MB/s)
 const EVENTS = 100_000;
-const samples = readFileSync(path.join(root, 'fixtures', 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
+const samples = readFileSync(path.join(root, 'fixtures', 'cef-samples.txt'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 const file = path.join(dir, 'events.txt');
 writeFileSync(file, `${Array.from({ length: EVENTS }, (_, i) => samples[i % samples.length]).join('\n')}\n`);
 const free = await server(() => undefined);
 const port = free.address().port;
 await new Promise((resolve) => free.close(resolve));
 let lines = 0;
-const listened = await measured(['syslog', 'listen', '--port', String(port), '--json', '--count', String(EVENTS), '--duration', '600'], (child) => {
-  child.stdout.on('data', (chunk) => {
-    for (const byte of chunk) if (byte === 10) lines++;
-    child.stdout.pause();
-    setTimeout(() => child.stdout.resume(), 5);
-  });
-  void (async () => {
-    for (let i = 0; i < 500; i++) {
-      const ok = await new Promise((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-        s.on('error', () => resolve(false));
+const listened = await measured(
+  ['syslog', 'listen', '--port', String(port), '--json', '--count', String(EVENTS), '--duration', '600'],
+  (child) => {
+    child.stdout.on('data', (chunk) => {
+      for (const byte of chunk) if (byte === 10) lines++;
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 5);
+    });
+    void (async () => {
+      for (let i = 0; i < 500; i++) {
+        const ok = await new Promise((resolve) => {
+          const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
+          s.on('error', () => resolve(false));
+        });
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const input = openSync(file, 'r');
+      const ncat = spawn('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], {
+        stdio: [input, 'ignore', 'ignore'],
       });
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const input = openSync(file, 'r');
-    const ncat = spawn('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], { stdio: [input, 'ignore', 'ignore'] });
-    ncat.on('exit', () => closeSync(input));
-  })();
-});
+      ncat.on('exit', () => closeSync(input));
+    })();
+  },
+);
 console.log(
   `listen --json, ${EVENTS} events (${Math.round(readFileSync(file).length / 1e6)} MB), slow stdout reader:`,
   listened,
