@@ -140,5 +140,3 @@ function defaultStatePath(output: string | undefined, textfileDir: string | unde
   if (textfileDir) return path.join(textfileDir, 'siem-doctor-state.json');
   return 'siem-doctor-state.json';
 }
-
-/** Control characters from outside never reach the terminal raw. */

@@ -30,7 +30,13 @@ export function lockFileOf(keystore: string): string {
 function parseHolder(text: string): Holder | undefined {
   try {
     const holder = JSON.parse(text) as Holder;
-    return typeof holder.pid === 'number' && typeof holder.token === 'string' ? holder : undefined;
+    // a lock file of another make (or damaged) is a held lock without a name to give
+    return typeof holder.pid === 'number' &&
+      typeof holder.token === 'string' &&
+      typeof holder.host === 'string' &&
+      Number.isFinite(holder.since)
+      ? holder
+      : undefined;
   } catch {
     return undefined;
   }

@@ -62,6 +62,14 @@ describe('withKeystoreLock', () => {
     expect(await readFile(lockFileOf(file), 'utf8')).toBe(held); // someone else's lock is left alone
   });
 
+  it('says the lock is held, not "Invalid time value", when the lock file names no time or host', async () => {
+    const { file } = await keystore();
+    await writeFile(lockFileOf(file), JSON.stringify({ pid: process.ppid, token: 'z' }));
+    const attempt = withKeystoreLock(file, async () => undefined, { waitMs: 300 });
+    await expect(attempt).rejects.toThrow(KeystoreBusyError);
+    await expect(attempt).rejects.toThrow(`another siem-doctor is changing ${file}; nothing was changed`);
+  });
+
   it('lets one holder at a time work: overlapping callers run one after the other', async () => {
     const { file } = await keystore();
     let inside = 0;

@@ -214,6 +214,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       }
     }
     if (managed) {
+      if (!interactive) out.push(...describePlan(preview, failures, say));
       const ran = await applyManagedPlan(managed, managedFiles);
       // Verified afterwards: the store Java reads must now hold every certificate.
       const after = await store.openKeystore(file, config.storepass);
@@ -233,6 +234,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
           url: file,
           problem: ran.ok ? 'store not rebuilt' : (ran.output.split('\n')[0] ?? ''),
         });
+        failed = true;
         return finish();
       }
       line({
@@ -256,7 +258,9 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     } catch (error) {
       if (!(error instanceof KeystoreBusyError)) throw error;
       this.logToStderr(`Error: ${neutralise(error.message)}`);
-      return this.exit(1);
+      failed = true; // under --json, the document still says what was planned and that nothing changed
+      out.length = 0;
+      return finish();
     }
     // From here on, everything said comes from the final file as read back.
     result.add = outcome.plan.add;
