@@ -151,10 +151,12 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       backup: null as string | null,
     };
     let failed = failures.length > 0;
-    // aliases, certificate names and file names come from outside
-    const print = (line: string) => this.log(neutralise(line));
+    // Aliases, certificate names, file names and URLs come from outside: redacted (a mirror URL
+    // or a store path may carry a secret), and never raw to the terminal.
+    const redactor = this.redactor();
+    const print = (line: string) => this.log(neutralise(redactor.text(line)));
     const finish = () => {
-      if (flags.json) this.log(terminalJson(result, 2));
+      if (flags.json) this.log(terminalJson(redactor.deep(result), 2));
       else out.forEach(print);
       if (failed) this.exit(1);
     };

@@ -69,32 +69,34 @@ export default class CertsList extends DoctorCommand {
       }
     }
 
+    // File names, aliases, certificate names and -D options come from outside: redacted (a
+    // trust-store path or mirror URL may carry a secret), and never raw to the terminal.
+    const redactor = this.redactor();
     if (flags.json) {
       this.log(
         terminalJson(
-          {
+          redactor.deep({
             keystore: file,
             chosenBy,
             format: keystore.format,
             entries: entries.length,
             known,
             ...(chain && { chain, anchor: anchor ?? null }),
-          },
+          }),
           2,
         ),
       );
       return;
     }
     const { say } = await this.speaker(flags.lang);
-    // aliases, file names and the portal's certificate names come from outside
-    const print = (line: string) => this.log(neutralise(line));
+    const print = (line: string) => this.log(neutralise(redactor.text(line)));
     print(
       say({
         key: 'list.title',
         params: { file, format: keystore.format.toUpperCase(), count: entries.length },
       }),
     );
-    this.log(say({ key: 'store.chosenBy', params: { how: chosenBy } }));
+    print(say({ key: 'store.chosenBy', params: { how: chosenBy } }));
     const width = Math.max(...known.map((k) => k.name.length));
     for (const k of known) {
       const state = k.alias

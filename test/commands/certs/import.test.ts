@@ -336,6 +336,28 @@ describe('certs import says what happened when it adds nothing', () => {
     );
   });
 
+  it('shows a mirror URL’s credentials as <redacted>, in text and in JSON', async () => {
+    const { file } = await keystore();
+    const port = await closedPort();
+    const mirror = `http://mirror:M1rr0r-Passw0rd@127.0.0.1:${port}/`;
+    for (const json of [[], ['--json']]) {
+      const run = await doctor([
+        'certs',
+        'import',
+        '--keystore',
+        file,
+        '--download',
+        '--pki-base-url',
+        mirror,
+        '--yes',
+        ...json,
+      ]);
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain('<redacted>');
+      expect(run.stdout + run.stderr).not.toContain('M1rr0r-Passw0rd');
+    }
+  });
+
   it('only certificates that are no CA: says so, exit 1', async () => {
     const { file } = await keystore();
     const dir = await tempDir('sd-leaf-');
