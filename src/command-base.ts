@@ -2,7 +2,7 @@
 // stack trace, and no secret the run learnt (command line, environment, config file, the agent's
 // own command line) reaches that line or any other output.
 import { Command } from '@oclif/core/command';
-import { UsageError } from './errors.js';
+import { DoctorError } from './errors.js';
 import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
 import { resolveConfig, type DoctorConfig, type ResolveInput } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
@@ -52,13 +52,13 @@ export abstract class DoctorCommand extends Command {
   protected override async catch(error: OclifError): Promise<unknown> {
     // this.exit() and oclif's own exit travel as errors: let them through untouched.
     if (error.code === 'EEXIT') throw error;
-    const parseError = error.oclif?.exit === 2 && !(error instanceof UsageError);
-    const usage = error instanceof UsageError || parseError;
-    // A UsageError is one line of ours: a line feed in it comes from the input it quotes, and is
+    const parseError = error.oclif?.exit === 2 && !(error instanceof DoctorError);
+    const usage = error instanceof DoctorError || parseError;
+    // A DoctorError is one line of ours: a line feed in it comes from the input it quotes, and is
     // escaped below rather than cutting the line short.
     let line = parseError
       ? parseErrorLine(error.message)
-      : error instanceof UsageError
+      : error instanceof DoctorError
         ? error.message.trim()
         : (error.message ?? String(error)).split('\n')[0]!.trim();
     if (!usage) line = `unexpected failure: ${line}`;

@@ -1,9 +1,86 @@
+// The errors siem-doctor raises on purpose. Libraries (keystore/, trust/, config/, logs/, syslog/,
+// probes/) throw a DoctorError with the facts and the role of the input it is about, never a flag
+// name: the same library runs under `certs import --keystore X` and under `check --fix`, where no
+// such flag was typed. The command layer (`command-base.ts`) words it with the flag the user
+// actually used, prints one line (or, under --json, `{"error": {"code", "message"}}`) and exits 2.
+
+/** What the error is about: the kind of thing that was wrong. Stable; appears in JSON errors. */
+export type ErrorCode = 'usage' | 'keystore' | 'file' | 'network' | 'config' | 'busy';
+
 /**
- * Bad input: a malformed value, an unreadable file, a wrong password. The command prints the
- * message on one line and exits 2; nothing has been changed.
+ * Which input the error is about, so that the command can name it the way the user gave it
+ * (`--keystore`, `--config`, `SIEM_DOCTOR_TOKEN`, the trust store `check --fix` chose…).
  */
-export class UsageError extends Error {
+export type InputRole =
+  | 'keystore'
+  | 'storepass'
+  | 'keytool'
+  | 'java-home'
+  | 'from'
+  | 'chain'
+  | 'config'
+  | 'portal-url'
+  | 'token'
+  | 'proxy'
+  | 'syslog-host'
+  | 'syslog-port'
+  | 'log-dir'
+  | 'output'
+  | 'forward'
+  | 'since';
+
+/**
+ * Bad input or a refused change: a malformed value, an unreadable file, a wrong password, a store
+ * another run holds. The command prints the message on one line and exits 2; nothing has been
+ * changed. `message` states the facts without naming a flag; `input` says which input it is about.
+ */
+export class DoctorError extends Error {
   readonly exitCode = 2;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly input?: InputRole,
+  ) {
+    super(message);
+  }
+}
+
+/** A keystore that cannot be opened, parsed or written (damaged, wrong password, read-only). */
+export class KeystoreFileError extends DoctorError {
+  constructor(message: string, input: InputRole = 'keystore') {
+    super('keystore', message, input);
+  }
+}
+
+/** A file or folder that cannot be read or written. */
+export class FileError extends DoctorError {
+  constructor(message: string, input?: InputRole) {
+    super('file', message, input);
+  }
+}
+
+/** A peer that could not be reached when reaching it is what the command was asked to do. */
+export class NetworkError extends DoctorError {
+  constructor(message: string, input?: InputRole) {
+    super('network', message, input);
+  }
+}
+
+/** A setting that is malformed or contradicts another (flag, environment, config file). */
+export class ConfigError extends DoctorError {
+  constructor(message: string, input?: InputRole) {
+    super('config', message, input);
+  }
+}
+
+/**
+ * Bad input at the command line itself. Kept for the command layer: libraries raise the
+ * domain errors above instead.
+ */
+export class UsageError extends DoctorError {
+  constructor(message: string, input?: InputRole) {
+    super('usage', message, input);
+  }
 }
 
 /** One line that says what went wrong with a file, from a Node fs error. */
