@@ -1,232 +1,497 @@
-// What the agent's logs say, mapped to the documented errors. The log format is not documented:
-// we look for the error names the agent prints and for the Java exceptions behind them
-// (DOMAIN.md). Newest files first, a bounded read per file (its end, with its real line numbers),
-// NUL runs left out; every file not searched is named with the reason.
+// What the agent's logs say, mapped to the documented errors. Every file of the folder is read whole,
+// plain or gzip-compressed (the agent's and log4j/logback's rotations), as a stream in fixed-size
+// chunks: a log of gigabytes costs its reading time, not its size in memory. Files are taken newest
+// first by the times in their lines (a restored or copied folder has file times that say nothing);
+// every entry that is not read is named with the reason.
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createGunzip } from 'node:zlib';
 import type { DocumentedError } from '../catalog/documented-errors.js';
+import { FileError } from '../errors.js';
+import { LineScanner, type Candidate } from './lines.js';
+import { classify, isPortalSide, type Hosts, type Kind, type Side } from './patterns.js';
+import { lineTime } from './times.js';
 
-interface Rule {
-  error: DocumentedError;
-  pattern: RegExp;
-}
-
-// Order matters: the first rule a line matches decides (a PKIX failure is also a handshake failure).
-const RULES: Rule[] = [
-  { error: 'General error during bootstrap', pattern: /General error during bootstrap/i },
-  { error: 'Too many critical errors', pattern: /Too many critical errors/i },
-  { error: 'Invalid token', pattern: /Invalid token|owner of this token is not permitted/i },
-  { error: 'Invalid proxy address', pattern: /Invalid proxy address|407 Proxy Authentication Required/i },
-  {
-    error: 'Issue with new versions of Java',
-    pattern: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/i,
-  },
-  { error: 'TLS 1.2 required', pattern: /No appropriate protocol|handshake_failure|protocol_version/i },
-  { error: 'Data server send error', pattern: /Data server send error/i },
-  { error: 'Data server connection error', pattern: /Data server connection error/i },
-  { error: 'SIEM agent notification error', pattern: /SIEM agent notification error/i },
-  { error: 'Internal error', pattern: /\bInternal error\b/i },
-  // The recovery procedure relates "connection refused" in the agent log to the SIEM side.
-  { error: 'Data server connection error', pattern: /Connection refused/i },
-  { error: 'SIEM agent error', pattern: /UnknownHostException|Connection timed out|SocketTimeoutException/i },
-];
-const ANY = new RegExp(RULES.map((r) => r.pattern.source).join('|'), 'i');
+export type { Hosts, Kind, Side } from './patterns.js';
 
 export interface LogPlace {
   file: string;
   line: number;
-  text: string;
+  /** ISO time of the line's statement, when the line or the statement it belongs to has one. */
+  time?: string;
 }
 
-export interface LogMatch {
-  error: DocumentedError;
+/** One thing the logs say, however many times they say it. */
+export interface LogFinding {
+  kind: Kind;
+  /** The documented error it maps to; absent when the line does not say which side it is about. */
+  error?: DocumentedError;
+  side: Side;
+  host?: string;
+  port?: number;
   count: number;
   first: LogPlace;
   last: LogPlace;
+  /** The most recent line, as it stands in the file (the renderer redacts and neutralises it). */
+  example: LogPlace & { text: string };
 }
 
-/** Why a file in the directory was not searched. */
-export type SkipReason = 'archive' | 'binary' | 'unreadable' | 'older';
+/** Why an entry of the folder was not read. */
+export type SkipReason = 'binary' | 'unreadable' | 'not-a-file' | 'folder' | 'before-since';
 
 export interface SkippedFile {
   file: string;
   reason: SkipReason;
-  /** For `unreadable`: the system's error code. */
+  /** For `unreadable`: the system's error code; for `not-a-file`: what it is (fifo, socket, device). */
   code?: string;
+}
+
+export interface ReadFile {
+  file: string;
+  compressed: boolean;
+  bytes: number;
+  lines: number;
+  firstTime?: string;
+  lastTime?: string;
+  /** A compressed file that ends damaged: read up to there (zlib's error code). */
+  damaged?: string;
+}
+
+/** What the portal shows, as the agent's last contact in the logs lets one tell. */
+export interface PortalContact {
+  /** The latest line showing the agent pulled from the portal. */
+  lastContact?: string;
+  /** The first failure on the portal side after it (or the first of all, without a contact). */
+  failingSince?: string;
+  /** `last-contact`: the marks are 2 h and 12 h after the last contact; `first-failure`: at the latest then. */
+  basis: 'last-contact' | 'first-failure';
+  status: 'connected' | 'Connection error' | 'Disconnected';
+  connectionErrorAt: string;
+  disconnectedAt: string;
 }
 
 export interface LogScan {
   dir: string;
+  /** The run's clock (ISO), which the portal's marks are measured against. */
+  now: string;
+  /** The start of the --since window (ISO). */
+  since?: string;
   files: number;
   lines: number;
-  /** True when a file was bigger than the read limit and only its end was read. */
-  truncated: boolean;
-  /** Most recent first. */
-  matches: LogMatch[];
-  /** Every file that was not searched, and why: a clean verdict is worth only what was read. */
+  bytes: number;
+  /** The files read, newest first. */
+  read: ReadFile[];
+  /** Every entry that was not read, and why: a clean verdict is worth only what was read. */
   skipped: SkippedFile[];
+  /** Most recent first. */
+  findings: LogFinding[];
+  portal?: PortalContact;
 }
 
-const MAX_BYTES_PER_FILE = 8 * 1024 * 1024;
-const MAX_FILES = 50;
-const ARCHIVE = /\.(gz|zip|7z|jar|class|bin)$/i;
-/** How much of a file's text decides whether it is text at all. */
-const SAMPLE_BYTES = 8192;
+export interface ScanOptions {
+  hosts?: Hosts;
+  /** Start of the window, ms since the epoch: earlier lines are not counted. */
+  since?: number;
+  /** The run's clock. */
+  now?: Date;
+}
 
-export class LogsDirectoryError extends Error {
+const CHUNK = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+const HOUR = 3_600_000;
+/** The portal's marks: "Connection error" after 2 hours without contact, "Disconnected" after 12. */
+export const CONNECTION_ERROR_AFTER = 2 * HOUR;
+export const DISCONNECTED_AFTER = 12 * HOUR;
+
+/** The log directory itself cannot be listed: bad input, named by the command. */
+export class LogsDirectoryError extends FileError {
   constructor(
     readonly dir: string,
-    readonly code: string,
+    /** The system's error code (ENOENT, EACCES…). */
+    readonly errno: string,
   ) {
-    super(`cannot read the logs directory ${dir} (${code})`);
+    super(`cannot read the logs directory ${dir} (${errno})`, 'log-dir');
   }
 }
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'ERROR';
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-interface Listing {
-  files: { file: string; mtime: number; size: number }[];
-  skipped: SkippedFile[];
+interface Entry {
+  name: string;
+  file: string;
+  mtime: number;
+  compressed: boolean;
+  firstTime?: number;
+  lastTime?: number;
+  family: string;
+  age: number;
 }
 
-/** The newest MAX_FILES regular files; archives, unreadable and older files are named as skipped. */
-async function logFiles(dir: string): Promise<Listing> {
+/**
+ * The rotation a name belongs to and how old the name says it is: `x.log` is the live file,
+ * `x.log.1` and `x.log.2026-11-30.gz` (log4j), `x-2026-11-30.1.log.gz` (logback) older ones.
+ */
+export function rotationOf(name: string): { family: string; age: number } {
+  const base = name.replace(/\.gz$/i, '');
+  const dated = /^(.*?)[._-](\d{4})-(\d{2})-(\d{2})(?:[._-](\d+))?(\.log)?$/.exec(base);
+  if (dated) {
+    const day = Date.UTC(Number(dated[2]), Number(dated[3]) - 1, Number(dated[4]));
+    // older days are older; within a day logback's index grows with time
+    return { family: `${dated[1]}${dated[6] ?? ''}`, age: 1e6 - day / 86_400_000 - Number(dated[5] ?? 0) / 1e3 };
+  }
+  const numbered = /^(.*?)\.(\d+)$/.exec(base);
+  if (numbered) return { family: numbered[1]!, age: Number(numbered[2]) };
+  return { family: base, age: 0 };
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** The first bytes of a file's text (decompressed when it is gzip). */
+async function head(file: string, compressed: boolean): Promise<Buffer> {
+  if (!compressed) {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  const parts: Buffer[] = [];
+  let size = 0;
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  try {
+    for await (const chunk of source.pipe(gunzip) as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= HEAD_BYTES) break;
+    }
+  } catch {
+    // a damaged archive: the scan says so; its head is what came out
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+  return Buffer.concat(parts);
+}
+
+/** The last bytes of a plain file, for the time of its last line. */
+async function tail(file: string, size: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const length = Math.min(size, HEAD_BYTES);
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, size - length);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function timesOf(text: Buffer, last: boolean): number | undefined {
+  const lines = text.toString('latin1').split('\n');
+  if (last) lines.reverse();
+  for (const line of lines.slice(0, 500)) {
+    const time = lineTime(line.replace(/^\0+/, ''));
+    if (time !== undefined) return time;
+  }
+  return undefined;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0);
+    return bytesRead === 2 && magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+const KIND_OF_ENTRY: [keyof import('node:fs').Stats, string][] = [
+  ['isFIFO', 'fifo'],
+  ['isSocket', 'socket'],
+  ['isCharacterDevice', 'device'],
+  ['isBlockDevice', 'device'],
+];
+
+/** The folder's entries: the files to read with their times, and every other entry named. */
+async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (error) {
     throw new LogsDirectoryError(dir, errorCode(error));
   }
-  const skipped: SkippedFile[] = [];
-  const found = await Promise.all(
-    names.sort().map(async (name) => {
-      const file = path.join(dir, name);
-      try {
-        const info = await stat(file);
-        if (!info.isFile()) return undefined; // a folder is not a log file
-        if (ARCHIVE.test(name)) {
-          skipped.push({ file: name, reason: 'archive' });
-          return undefined;
-        }
-        return { file, mtime: info.mtimeMs, size: info.size };
-      } catch (error) {
-        skipped.push({ file: name, reason: 'unreadable', code: errorCode(error) });
-        return undefined;
-      }
-    }),
-  );
-  const files = found
-    .filter((f): f is NonNullable<typeof f> => f !== undefined)
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const older of files.slice(MAX_FILES))
-    skipped.push({ file: path.relative(dir, older.file), reason: 'older' });
-  return { files: files.slice(0, MAX_FILES), skipped };
-}
-
-/**
- * The bytes without their NULs. A pre-allocated or sparse log (and a crashed writer) leaves runs of
- * NUL bytes before or between its lines; they are no text and say nothing about the rest.
- */
-export function withoutNuls(buffer: Buffer): Buffer {
-  if (!buffer.includes(0)) return buffer;
-  const parts: Buffer[] = [];
-  let from = 0;
-  while (from < buffer.length) {
-    const nul = buffer.indexOf(0, from);
-    const end = nul < 0 ? buffer.length : nul;
-    if (end > from) parts.push(buffer.subarray(from, end));
-    if (nul < 0) break;
-    from = nul + 1;
-    while (from < buffer.length && buffer[from] === 0) from++;
-  }
-  return Buffer.concat(parts);
-}
-
-/**
- * Binary, not text: more than one in twenty of the first characters are control characters (other
- * than tab, line breaks, form feed and the escape of colour codes) or bytes that are not UTF-8.
- */
-export function looksBinary(text: Buffer): boolean {
-  const sample = text.subarray(0, SAMPLE_BYTES).toString('utf8');
-  if (sample.length === 0) return false;
-  let odd = 0;
-  for (const char of sample) {
-    const code = char.codePointAt(0)!;
-    if (code === 0xfffd || code === 0x7f || (code < 0x20 && !'\t\n\r\f\x1b'.includes(char))) odd++;
-  }
-  return odd * 20 > sample.length;
-}
-
-/** Line feeds in the first `end` bytes of the file, read as a stream (bounded memory). */
-async function linesBefore(file: string, end: number): Promise<number> {
-  if (end === 0) return 0;
-  let count = 0;
-  for await (const chunk of createReadStream(file, { start: 0, end: end - 1 }) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) count++;
-  }
-  return count;
-}
-
-/** The text of the file's last MAX_BYTES_PER_FILE bytes, and the real number of its first line. */
-async function readTail(
-  file: string,
-  size: number,
-): Promise<{ text: Buffer; firstLine: number; start: number }> {
-  const start = Math.max(0, size - MAX_BYTES_PER_FILE);
-  const handle = await open(file, 'r');
-  let window: Buffer;
-  try {
-    window = Buffer.alloc(size - start);
-    const { bytesRead } = await handle.read(window, 0, window.length, start);
-    window = window.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  return { text: withoutNuls(window), firstLine: (await linesBefore(file, start)) + 1, start };
-}
-
-export async function scanLogs(dir: string): Promise<LogScan> {
-  const listing = await logFiles(dir);
-  const scan: LogScan = { dir, files: 0, lines: 0, truncated: false, matches: [], skipped: listing.skipped };
-  const byError = new Map<DocumentedError, LogMatch>();
-  // the position of each error's latest line in the whole read, files oldest first
-  const seen = new Map<DocumentedError, number>();
-  let position = 0;
-  // Oldest file first, so that "last" is the most recent occurrence.
-  for (const { file, size } of listing.files.reverse()) {
-    const name = path.relative(dir, file);
-    let tail;
+  const entries: Entry[] = [];
+  for (const name of names.sort()) {
+    const file = path.join(dir, name);
     try {
-      tail = await readTail(file, size);
-    } catch (error) {
-      scan.skipped.push({ file: name, reason: 'unreadable', code: errorCode(error) });
-      continue;
-    }
-    if (looksBinary(tail.text)) {
-      scan.skipped.push({ file: name, reason: 'binary' });
-      continue;
-    }
-    if (tail.start > 0) scan.truncated = true;
-    scan.files++;
-    const lines = tail.text.toString('utf8').split(/\r?\n/);
-    scan.lines += lines.length;
-    lines.forEach((line, i) => {
-      position++;
-      if (!ANY.test(line)) return;
-      const rule = RULES.find((r) => r.pattern.test(line))!;
-      const place = { file: name, line: tail.firstLine + i, text: line.trim().slice(0, 300) };
-      seen.set(rule.error, position);
-      const match = byError.get(rule.error);
-      if (match) {
-        match.count++;
-        match.last = place;
-      } else {
-        byError.set(rule.error, { error: rule.error, count: 1, first: place, last: place });
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        skipped.push({ file: name, reason: 'folder' });
+        continue;
       }
-    });
+      if (!info.isFile()) {
+        const what = KIND_OF_ENTRY.find(([test]) => (info[test] as () => boolean)())?.[1] ?? 'special';
+        skipped.push({ file: name, reason: 'not-a-file', code: what });
+        continue;
+      }
+      const compressed = await isGzip(file);
+      const entry: Entry = { name, file, mtime: info.mtimeMs, compressed, ...rotationOf(name) };
+      const first = timesOf(await head(file, compressed), false);
+      if (first !== undefined) entry.firstTime = first;
+      if (!compressed && info.size > 0) {
+        const last = timesOf(await tail(file, info.size), true);
+        if (last !== undefined) entry.lastTime = last;
+      }
+      entries.push(entry);
+    } catch (error) {
+      skipped.push({ file: name, reason: 'unreadable', code: errorCode(error) });
+    }
   }
-  // The error seen most recently comes first.
-  scan.matches = [...byError.values()].sort((a, b) => (seen.get(b.error) ?? 0) - (seen.get(a.error) ?? 0));
+  // Newest first by the lines' own times; a file without any by its file time; equal by the name.
+  return entries.sort(
+    (a, b) => (b.firstTime ?? b.mtime) - (a.firstTime ?? a.mtime) || a.age - b.age || a.name.localeCompare(b.name),
+  );
+}
+
+/** Whether a file holds nothing after `since`: its last line (plain), or the next file of its rotation. */
+function endsBefore(entry: Entry, newer: Entry[], since: number): boolean {
+  if (entry.lastTime !== undefined) return entry.lastTime < since;
+  if (!entry.compressed) return false;
+  const next = newer
+    .filter((e) => e.family === entry.family && e.firstTime !== undefined)
+    .map((e) => e.firstTime!);
+  return next.length > 0 && Math.min(...next) < since;
+}
+
+interface Place {
+  time?: number;
+  rank: number;
+  line: number;
+  file: string;
+}
+
+/** Whether `a` is later than `b`: by time when both have one, else by file (newer first) and line. */
+function later(a: Place, b: Place): boolean {
+  if (a.time !== undefined && b.time !== undefined && a.time !== b.time) return a.time > b.time;
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  return a.line > b.line;
+}
+
+interface Tally {
+  finding: Omit<LogFinding, 'first' | 'last' | 'example' | 'count'>;
+  count: number;
+  first: Place;
+  last: Place;
+  text: string;
+}
+
+/** The portal contacts and failures of one file, in the order its lines come. */
+interface ContactTrack {
+  contact?: number;
+  /** The first failure on the portal side after the file's latest contact so far. */
+  failAfter?: number;
+  firstFailure?: number;
+  pending: number[];
+}
+
+const place = ({ file, line, time }: Place): LogPlace => ({
+  file,
+  line,
+  ...(time !== undefined && { time: iso(time)! }),
+});
+
+async function readInto(entry: Entry, scanner: LineScanner): Promise<string | undefined> {
+  if (!entry.compressed) {
+    const handle = await open(entry.file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        if (!scanner.push(buffer.subarray(0, bytesRead))) return undefined;
+      }
+    } finally {
+      await handle.close();
+    }
+    return undefined;
+  }
+  const source = createReadStream(entry.file, { highWaterMark: CHUNK });
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  try {
+    for await (const chunk of source.pipe(gunzip) as AsyncIterable<Buffer>) {
+      if (!scanner.push(chunk)) return undefined;
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    if (code.startsWith('Z_') || code.startsWith('ERR_')) return code; // damaged: read up to there
+    throw error;
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+  return undefined;
+}
+
+export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<LogScan> {
+  const hosts = options.hosts ?? {};
+  const now = options.now ?? new Date();
+  const { since } = options;
+  const skipped: SkippedFile[] = [];
+  const entries = await listFolder(dir, skipped);
+  const scan: LogScan = {
+    dir,
+    now: now.toISOString(),
+    ...(since !== undefined && { since: iso(since)! }),
+    files: 0,
+    lines: 0,
+    bytes: 0,
+    read: [],
+    skipped,
+    findings: [],
+  };
+  const tallies = new Map<string, Tally>();
+  const tracks: ContactTrack[] = [];
+
+  for (const [rank, entry] of entries.entries()) {
+    if (since !== undefined && endsBefore(entry, entries.slice(0, rank), since)) {
+      skipped.push({ file: entry.name, reason: 'before-since' });
+      continue;
+    }
+    const track: ContactTrack = { pending: [] };
+    const scanner = new LineScanner({
+      candidate: (found: Candidate) => {
+        const what = classify(found.text, found.context, hosts);
+        if (!what) return;
+        // the lines before the file's first time are older than it
+        const time = found.time ?? entry.firstTime;
+        if (time !== undefined && isPortalSide(what)) track.pending.push(time);
+        if (since !== undefined && time !== undefined && time < since) return;
+        const at: Place = { file: entry.name, line: found.line, rank, ...(found.time !== undefined && { time: found.time }) };
+        const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
+        const tally = tallies.get(key);
+        if (!tally) {
+          tallies.set(key, { finding: what, count: 1, first: at, last: at, text: found.text });
+          return;
+        }
+        tally.count++;
+        if (later(at, tally.last)) {
+          tally.last = at;
+          tally.text = found.text;
+        }
+        if (later(tally.first, at)) tally.first = at;
+      },
+      chunkEnd: (contact) => {
+        const failures = track.pending;
+        track.pending = [];
+        for (const t of failures) if (track.firstFailure === undefined || t < track.firstFailure) track.firstFailure = t;
+        if (contact?.time !== undefined && (track.contact === undefined || contact.time >= track.contact)) {
+          track.contact = contact.time;
+          track.failAfter = undefined;
+        }
+        for (const t of failures)
+          if ((track.contact === undefined || t > track.contact) && (track.failAfter === undefined || t < track.failAfter))
+            track.failAfter = t;
+      },
+    });
+    let damaged: string | undefined;
+    try {
+      damaged = await readInto(entry, scanner);
+    } catch (error) {
+      skipped.push({ file: entry.name, reason: 'unreadable', code: errorCode(error) });
+      continue;
+    }
+    if (scanner.binary) {
+      skipped.push({ file: entry.name, reason: 'binary' });
+      continue;
+    }
+    scanner.end();
+    tracks.push(track);
+    const lastTime = scanner.latestTime ?? entry.lastTime;
+    scan.read.push({
+      file: entry.name,
+      compressed: entry.compressed,
+      bytes: scanner.bytes,
+      lines: scanner.lines,
+      ...(entry.firstTime !== undefined && { firstTime: iso(entry.firstTime)! }),
+      ...(lastTime !== undefined && { lastTime: iso(lastTime)! }),
+      ...(damaged && { damaged }),
+    });
+    scan.files++;
+    scan.lines += scanner.lines;
+    scan.bytes += scanner.bytes;
+  }
+
+  scan.findings = [...tallies.values()]
+    .sort((a, b) => (later(a.last, b.last) ? -1 : later(b.last, a.last) ? 1 : 0))
+    .map((t) => ({
+      ...t.finding,
+      count: t.count,
+      first: place(t.first),
+      last: place(t.last),
+      example: { ...place(t.last), text: t.text },
+    }));
+  const portal = portalContact(tracks, now.getTime());
+  if (portal) scan.portal = portal;
   return scan;
+}
+
+/**
+ * The portal's status as the logs let one tell it: the latest contact, the first failure on the
+ * portal side after it, and the 2 h / 12 h marks. Undefined when nothing is failing and the last
+ * contact is recent, or when the logs show neither.
+ */
+export function portalContact(tracks: ContactTrack[], now: number): PortalContact | undefined {
+  const contacts = tracks.map((t) => t.contact).filter((t): t is number => t !== undefined);
+  const last = contacts.length > 0 ? Math.max(...contacts) : undefined;
+  let failing: number | undefined;
+  for (const t of tracks) {
+    const candidate =
+      last === undefined
+        ? t.firstFailure
+        : t.contact === last
+          ? t.failAfter
+          : t.firstFailure !== undefined && t.firstFailure > last
+            ? t.firstFailure
+            : t.failAfter !== undefined && t.failAfter > last
+              ? t.failAfter
+              : undefined;
+    if (candidate !== undefined && (failing === undefined || candidate < failing)) failing = candidate;
+  }
+  const from = last ?? failing;
+  if (from === undefined) return undefined;
+  const connectionErrorAt = from + CONNECTION_ERROR_AFTER;
+  const disconnectedAt = from + DISCONNECTED_AFTER;
+  const status = now >= disconnectedAt ? 'Disconnected' : now >= connectionErrorAt ? 'Connection error' : 'connected';
+  if (failing === undefined && status === 'connected') return undefined;
+  return {
+    ...(last !== undefined && { lastContact: iso(last)! }),
+    ...(failing !== undefined && { failingSince: iso(failing)! }),
+    basis: last === undefined ? 'first-failure' : 'last-contact',
+    status,
+    connectionErrorAt: iso(connectionErrorAt)!,
+    disconnectedAt: iso(disconnectedAt)!,
+  };
+}
+
+/** The hosts of this run's settings that tell the SIEM side from the portal side. */
+export function hostsOf(config: {
+  syslogHost?: string;
+  syslogPort?: number;
+  portalUrl?: URL;
+  proxy?: { host: string };
+}): Hosts {
+  return {
+    ...(config.syslogHost !== undefined && { siem: config.syslogHost }),
+    ...(config.syslogPort !== undefined && { siemPort: config.syslogPort }),
+    ...(config.portalUrl && { portal: config.portalUrl.hostname.replace(/^\[|\]$/g, '') }),
+    ...(config.proxy && { proxy: config.proxy.host }),
+  };
 }
