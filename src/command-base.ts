@@ -1,12 +1,20 @@
-// What every siem-doctor command shares: bad input ends in one clear line and exit 2, never a
-// stack trace, and no secret the run learnt (command line, environment, config file, the agent's
-// own command line) reaches that line or any other output.
+// What every siem-doctor command shares.
+// - A command's `run()` returns its typed result. Text goes through a renderer in src/render
+//   (`this.log`, muted under --json); with --json, oclif's enableJsonFlag prints the result as the
+//   one document on stdout, redacted here (`jsonDocument`) and with control characters escaped.
+// - A verdict that is not a success sets `this.verdictExitCode`: the run exits with it after the
+//   document is printed.
+// - Bad input is a DoctorError (src/errors.ts), raised wherever it is found: it ends in one clear
+//   line (under --json, `{"error": {"code", "message"}}` on stdout) and exit 2, never a stack
+//   trace. The line names the input as the user gave it (the flag they typed).
+// - No secret the run learnt (command line, environment, config file, the agent's own command
+//   line) reaches any output.
 import { Command } from '@oclif/core/command';
-import { DoctorError } from './errors.js';
+import { DoctorError, type InputRole } from './errors.js';
 import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
 import { resolveConfig, type DoctorConfig, type ResolveInput } from './config/resolve.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
-import { escapeControls } from './render/terminal.js';
+import { escapeControls, terminalJson } from './render/terminal.js';
 
 /**
  * oclif's parse errors span lines ("Parsing --count", then the reason on the next; "The following
@@ -25,9 +33,44 @@ interface OclifError extends Error {
   code?: string;
 }
 
+/** What a failed run says: its exit code, the stable code of SPEC.md's JSON errors, one line. */
+export interface Failure {
+  exitCode: 1 | 2;
+  code: string;
+  line: string;
+}
+
+/** The flag (or variable) that gives each input, when a command takes it from the user. */
+const INPUT_FLAGS: Record<InputRole, string> = {
+  keystore: '--keystore',
+  storepass: '--storepass',
+  keytool: '--keytool',
+  'java-home': '--java-home',
+  from: '--from',
+  chain: '--chain',
+  config: '--config',
+  'portal-url': '--portal-url',
+  token: '--token',
+  proxy: '--proxy',
+  'syslog-host': '--syslog-host',
+  'syslog-port': '--syslog-port',
+  'log-dir': '--log-dir',
+  output: '--output',
+  forward: '--forward',
+  since: '--since',
+};
+
 export abstract class DoctorCommand extends Command {
+  static override enableJsonFlag = true;
+
   /** Secrets learnt while running (config file, the running agent), added to those on the command line. */
   protected secrets: string[] = [];
+
+  /** Set by `run()` when its verdict is not a success (1); the run exits with it after printing. */
+  protected verdictExitCode = 0;
+
+  /** JSON documents are indented by this many spaces; 0 prints one line (a stream's last line). */
+  protected jsonIndent = 2;
 
   /** The settings of this run from flags, environment, config file and agent; their secrets kept. */
   protected resolveSettings(flags: ResolveInput['flags']): Promise<DoctorConfig> {
@@ -49,22 +92,67 @@ export abstract class DoctorCommand extends Command {
     return createRedactor(this.knownSecrets());
   }
 
+  /** The JSON document of a result: redacted. A command whose document has its own shape overrides it. */
+  protected jsonDocument(result: unknown): unknown {
+    return this.redactor().deep(result);
+  }
+
+  public override async _run<T>(): Promise<T> {
+    // oclif's _run: run(), then under --json the document of what it returned
+    const result = await super._run<T>();
+    if (this.verdictExitCode !== 0) this.exit(this.verdictExitCode);
+    return result;
+  }
+
+  protected override toSuccessJson(result: unknown): unknown {
+    return this.jsonDocument(result);
+  }
+
+  /**
+   * Progress and status lines go to stderr in every mode: under --json too, since stdout alone
+   * carries the document (oclif would mute them).
+   */
+  public override logToStderr(message = ''): void {
+    process.stderr.write(`${message}\n`);
+  }
+
+  protected override logJson(json: unknown): void {
+    process.stdout.write(`${terminalJson(json, this.jsonIndent || undefined)}\n`);
+  }
+
+  /** How a flag-less library error names its input: by the flag, when the user typed it. */
+  protected inputLabel(role: InputRole | undefined): string | undefined {
+    if (!role) return undefined;
+    const flag = INPUT_FLAGS[role];
+    const typed = this.argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
+    return typed ? flag : undefined;
+  }
+
+  /** What an error means for the user: bad input (2, with its code) or a failure of ours (1). */
+  protected failure(error: OclifError): Failure {
+    const parseError = error.oclif?.exit === 2 && !(error instanceof DoctorError);
+    if (parseError) return { exitCode: 2, code: 'usage', line: parseErrorLine(error.message) };
+    if (error instanceof DoctorError) {
+      // one line of ours: a line feed in it comes from the input it quotes, and is escaped below
+      const message = error.message.trim();
+      const label = this.inputLabel(error.input);
+      const line = label && !message.startsWith(`${label}`) ? `${label}: ${message}` : message;
+      return { exitCode: 2, code: error.code, line };
+    }
+    const first = (error.message ?? String(error)).split('\n')[0]!.trim();
+    return { exitCode: 1, code: 'internal', line: `unexpected failure: ${first}` };
+  }
+
   protected override async catch(error: OclifError): Promise<unknown> {
     // this.exit() and oclif's own exit travel as errors: let them through untouched.
     if (error.code === 'EEXIT') throw error;
-    const parseError = error.oclif?.exit === 2 && !(error instanceof DoctorError);
-    const usage = error instanceof DoctorError || parseError;
-    // A DoctorError is one line of ours: a line feed in it comes from the input it quotes, and is
-    // escaped below rather than cutting the line short.
-    let line = parseError
-      ? parseErrorLine(error.message)
-      : error instanceof DoctorError
-        ? error.message.trim()
-        : (error.message ?? String(error)).split('\n')[0]!.trim();
-    if (!usage) line = `unexpected failure: ${line}`;
+    const { exitCode, code, line } = this.failure(error);
+    const safe = this.redactor().text(line);
+    if (this.jsonEnabled()) this.logJson({ error: { code, message: safe } });
     // the line may quote what the user typed or a file held: its control characters are escaped
-    this.logToStderr(`Error: ${escapeControls(this.redactor().text(line))}`);
-    if (!usage && process.env.SIEM_DOCTOR_DEBUG) this.logToStderr(this.redactor().text(error.stack ?? ''));
-    return this.exit(usage ? 2 : 1);
+    else this.logToStderr(`Error: ${escapeControls(safe)}`);
+    if (exitCode === 1 && process.env.SIEM_DOCTOR_DEBUG)
+      this.logToStderr(this.redactor().text(error.stack ?? ''));
+    return this.exit(exitCode);
   }
 }

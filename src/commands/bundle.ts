@@ -27,7 +27,7 @@ export default class Bundle extends DoctorCommand {
     'test-event': Flags.boolean({ description: 'also send the marked test event to the SIEM (syslog-send)' }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<unknown> {
     const { flags } = await this.parse(Bundle);
     const [{ parseOutputFile }, { collectBundle }] = await Promise.all([
       import('../config/resolve.js'),
@@ -52,9 +52,9 @@ export default class Bundle extends DoctorCommand {
     } catch (error) {
       throw new UsageError(`--output: ${describeFileError(error, file)}`);
     }
-    this.log(
-      neutralise(`Support bundle written to ${file} (${Buffer.byteLength(text)} bytes, secrets redacted)`),
-    );
+    const receipt = { file, bytes: Buffer.byteLength(text) };
+    this.log(neutralise(`Support bundle written to ${file} (${receipt.bytes} bytes, secrets redacted)`));
+    return receipt;
   }
 }
 

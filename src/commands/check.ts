@@ -4,7 +4,8 @@ import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES, fill } from '../catalog/index.js';
 import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
 import { neutralise } from '../render/terminal.js';
-import { exitCodeFor } from '../report.js';
+import { exitCodeFor, type Report } from '../report.js';
+import { redactReport } from '../render/redact.js';
 // What every run needs is imported here, into the start-up bundle: a lazy chunk per module costs
 // more to find and link than the code itself. What only some runs need stays lazy.
 import { runRound } from '../checks/round.js';
@@ -72,7 +73,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<Report | undefined> {
     const { flags } = await this.parse(CheckCommand);
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     const { config, checks, catalog } = await this.prepare(flags);
@@ -91,6 +92,9 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     }).finally(() => spinner?.stop());
     for (const f of report.fixes ?? [])
       this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
+    this.verdictExitCode = exitCodeFor(report, flags.strict);
+    // --json to stdout: the report is the document the command returns
+    if (this.jsonEnabled() && !flags.output) return report;
     const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
     const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
     if (flags.output) {
@@ -99,8 +103,11 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     } else {
       process.stdout.write(rendered);
     }
-    const code = exitCodeFor(report, flags.strict);
-    if (code !== 0) this.exit(code);
+    return undefined;
+  }
+
+  protected override jsonDocument(report: Report): unknown {
+    return redactReport(report, this.knownSecrets());
   }
 
   /** --fix: each fix is confirmed at a terminal, or taken with --yes; without either it is not applied. */

@@ -5,6 +5,9 @@ import { LANGUAGES, type Text } from '../catalog/index.js';
 import { describeFileError, UsageError } from '../errors.js';
 
 export default class Init extends DoctorCommand {
+  // init asks questions at a terminal and writes a file: there is no document to print
+  static override enableJsonFlag = false;
+
   static override summary = 'Interactive set-up that writes a config file for check';
   static override description = `Asks for the settings the agent uses (portal, proxy, SIEM server, Java, logs), checks each answer as check would, and writes them as JSON. The token is never written to the file: give it as SIEM_DOCTOR_TOKEN.`;
   static override examples = [

@@ -4,7 +4,7 @@ import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
-import { neutralise, terminalJson } from '../render/terminal.js';
+import { neutralise } from '../render/terminal.js';
 
 export default class Logs extends DoctorCommand {
   static override summary = "Read the agent's log directory and map what it finds to the documented errors";
@@ -29,7 +29,7 @@ export default class Logs extends DoctorCommand {
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<unknown> {
     const { args, flags } = await this.parse(Logs);
     const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
     const config = await this.resolveSettings(flags);
@@ -47,9 +47,9 @@ export default class Logs extends DoctorCommand {
     // Every line through the redactor: log lines, but also the folder and file names around them;
     // and none raw to the terminal (they are the agent's, or anyone's who could write there).
     const print = (line: string) => this.log(neutralise(redactor.text(line)));
-    if (flags.json) {
-      this.log(terminalJson(redactor.deep(scan), 2)); // every string already redacted
-    } else {
+    this.verdictExitCode = scan.matches.length > 0 ? 1 : 0;
+    if (this.jsonEnabled()) return scan; // the document, redacted by jsonDocument
+    {
       const { catalog, say } = await this.speaker(flags.lang);
       if (scan.matches.length === 0)
         print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
@@ -76,6 +76,6 @@ export default class Logs extends DoctorCommand {
           catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
       }
     }
-    if (scan.matches.length > 0) this.exit(1);
+    return scan;
   }
 }

@@ -5,7 +5,7 @@ import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 import { X509Certificate } from 'node:crypto';
 import { KeystoreBusyError } from '../../keystore/lock.js';
-import { neutralise, terminalJson } from '../../render/terminal.js';
+import { neutralise } from '../../render/terminal.js';
 import type { DownloadFailure, ImportPlan } from '../../trust/import.js';
 
 export default class CertsImport extends DoctorCommand {
@@ -56,7 +56,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<unknown> {
     const { flags } = await this.parse(CertsImport);
     const [{ locateKeystore, keytoolOf }, store, importer] = await Promise.all([
       import('../../trust/locate.js'),
@@ -156,9 +156,9 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     const redactor = this.redactor();
     const print = (line: string) => this.log(neutralise(redactor.text(line)));
     const finish = () => {
-      if (flags.json) this.log(terminalJson(redactor.deep(result), 2));
-      else out.forEach(print);
-      if (failed) this.exit(1);
+      if (!this.jsonEnabled()) out.forEach(print);
+      this.verdictExitCode = failed ? 1 : 0;
+      return result;
     };
     /** When nothing is added: what the offer held, in words, and whether that is a failure. */
     const nothingAdded = (plan: typeof preview) => {

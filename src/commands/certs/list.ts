@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { DoctorCommand } from '../../command-base.js';
 import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES } from '../../catalog/index.js';
-import { neutralise, terminalJson } from '../../render/terminal.js';
+import { neutralise } from '../../render/terminal.js';
 
 export default class CertsList extends DoctorCommand {
   static override summary =
@@ -18,7 +18,7 @@ export default class CertsList extends DoctorCommand {
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<unknown> {
     const { flags } = await this.parse(CertsList);
     const [{ locateKeystore }, { openKeystore, trustedEntries }, { KNOWN_CAS }, { fingerprint }] =
       await Promise.all([
@@ -72,22 +72,15 @@ export default class CertsList extends DoctorCommand {
     // File names, aliases, certificate names and -D options come from outside: redacted (a
     // trust-store path or mirror URL may carry a secret), and never raw to the terminal.
     const redactor = this.redactor();
-    if (flags.json) {
-      this.log(
-        terminalJson(
-          redactor.deep({
-            keystore: file,
-            chosenBy,
-            format: keystore.format,
-            entries: entries.length,
-            known,
-            ...(chain && { chain, anchor: anchor ?? null }),
-          }),
-          2,
-        ),
-      );
-      return;
-    }
+    const document = {
+      keystore: file,
+      chosenBy,
+      format: keystore.format,
+      entries: entries.length,
+      known,
+      ...(chain && { chain, anchor: anchor ?? null }),
+    };
+    if (this.jsonEnabled()) return document; // redacted by jsonDocument
     const { say } = await this.speaker(flags.lang);
     const print = (line: string) => this.log(neutralise(redactor.text(line)));
     print(

@@ -32,7 +32,10 @@ export default class Listen extends DoctorCommand {
     lang: Flags.string({ description: 'language of the summary', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  /** the summary is the last of the JSON lines */
+  protected override jsonIndent = 0;
+
+  public async run(): Promise<unknown> {
     const { flags } = await this.parse(Listen);
     const port = parsePort(flags.port.trim());
     if (port === undefined)
@@ -80,9 +83,11 @@ export default class Listen extends DoctorCommand {
     const summary = await listener.done;
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
-    if (flags.json) process.stdout.write(`${terminalJson({ summary })}\n`);
-    else process.stdout.write(describe(summary, say));
-    if (summary.events === 0) this.exit(1);
+    this.verdictExitCode = summary.events === 0 ? 1 : 0;
+    // under --json the events went out as JSON lines; the summary is the last line
+    if (this.jsonEnabled()) return { summary };
+    process.stdout.write(describe(summary, say));
+    return undefined;
   }
 }
 

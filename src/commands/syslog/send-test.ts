@@ -4,7 +4,7 @@ import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
-import { hasControls, terminalJson } from '../../render/terminal.js';
+import { hasControls } from '../../render/terminal.js';
 import { tcpFailure } from '../../checks/syslog-connection.js';
 import type { SendResult } from '../../syslog/sender.js';
 
@@ -44,7 +44,7 @@ export default class SendTest extends DoctorCommand {
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<unknown> {
     const { flags } = await this.parse(SendTest);
     const systemName = flags['system-name'];
     // a line feed would end the event early and start a forged one; other controls reach the SIEM's screens
@@ -85,9 +85,9 @@ export default class SendTest extends DoctorCommand {
     });
 
     const { say } = await this.speaker(flags.lang);
-    if (flags.json) {
-      this.log(terminalJson({ ...result, host, port, protocol, framing, runId, count: flags.count }, 2));
-    } else if (result.ok) {
+    this.verdictExitCode = result.ok ? 0 : 1;
+    if (this.jsonEnabled()) return { ...result, host, port, protocol, framing, runId, count: flags.count };
+    if (result.ok) {
       this.log(
         say({
           key: 'sendTest.sent',
@@ -123,7 +123,7 @@ export default class SendTest extends DoctorCommand {
           say({ key: 'sendTest.sentBefore', params: { sent: result.sent, count: flags.count } }),
         );
     }
-    if (!result.ok) this.exit(1);
+    return undefined;
   }
 }
 
