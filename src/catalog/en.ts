@@ -478,6 +478,94 @@ export const en = {
     'logs.skip.binary': 'binary content, not text',
     'logs.skip.unreadable': 'cannot be read ({code})',
     'logs.skip.older': 'older than the 50 newest files, not searched',
+    // logs (#13): every file read, findings by what the line is about, the portal's marks
+    'logs.skip.not-a-file': 'not a regular file ({code}), not read',
+    'logs.skip.folder': 'a folder, not searched',
+    'logs.skip.before-since': 'holds nothing after the --since window’s start, not read',
+    'logs.read': 'Read {files} log file(s), {lines} lines, {megabytes} MB, under {dir}',
+    'logs.window': 'Counting only lines from {since} on (--since)',
+    'logs.damaged': '{file}: the compressed file is damaged ({code}); read up to line {lines}',
+    'logs.finding':
+      '“{error}”: {label} ({side}), {count} time(s), first {first}, last {last}, in {file} line {line}',
+    'logs.finding.undecided':
+      'could not tell the documented error: {label} ({side}), {count} time(s), first {first}, last {last}, in {file} line {line}',
+    'logs.timeUnknown': 'time unknown',
+    'logs.side.siem': 'SIEM {host}',
+    'logs.side.portal': 'portal {host}',
+    'logs.side.proxy': 'proxy {host}',
+    'logs.side.unknown': 'the line names neither the SIEM nor the portal',
+    'logs.why.proxy-auth':
+      'The proxy {host} answered 407: it wants credentials, and the agent cannot give any (its --proxy takes ADDRESS[:PORT] only). The address is not malformed: let the agent server through the proxy without authentication.',
+    'logs.why.proxy-tunnel':
+      'The proxy {host} would not open a tunnel (CONNECT) to the portal: allow CONNECT to the tenant portal on port 443 for the agent server.',
+    'logs.why.trust-anchors-empty':
+      'Java found no trusted certificate at all: the trust store the agent’s JVM uses is missing, empty or damaged (a wrong -Djavax.net.ssl.trustStore, or a cacerts it cannot read). Run `siem-doctor check --only java-certs`.',
+    'logs.why.pkix-building':
+      'Java could not build a path from the portal’s certificate to a CA of its trust store: a CA is missing. Run `siem-doctor certs import`.',
+    'logs.why.cert-validity':
+      'A certificate of the portal’s chain, or the CA it ends in, is expired or not yet valid for Java: check the server’s clock, and that no TLS-inspecting proxy presents its own certificates.',
+    'logs.why.algorithm-constraints':
+      'Java refused the chain for its algorithms or key sizes: a hardened java.security (jdk.certpath.disabledAlgorithms, e.g. RSA keySize < 4096) rejects Azure’s RSA-2048 chains.',
+    'logs.why.revocation':
+      'Java checks revocation and could not reach the CRL or OCSP servers: allow HTTP (port 80) to crl3.digicert.com, crl4.digicert.com, ocsp.digicert.com and oneocsp.microsoft.com, directly or through the proxy.',
+    'logs.why.pkix-validation':
+      'Java built a path to a trusted CA but rejected it while validating it; the next lines of the log name the cause (expiry, algorithms, revocation).',
+    'logs.why.hostname-mismatch':
+      'The certificate the agent received is not for the portal’s name: a TLS-inspecting proxy, or a portal URL or DNS entry that leads elsewhere.',
+    'logs.why.not-tls':
+      'The agent spoke TLS and got something else back (plain HTTP): a proxy or a filter answered in the portal’s place.',
+    'logs.why.tls-version':
+      'No TLS version that both sides accept: the agent’s Java must allow TLS 1.2 (`siem-doctor check --only java-tls`), and the other end (the portal, or a proxy that inspects TLS) must speak it.',
+    'logs.why.handshake-failure':
+      'The TLS handshake was refused: most often no TLS version or cipher that both sides share (TLS 1.2 disabled in Java, or a proxy that inspects TLS). Run `siem-doctor check --only java-tls`.',
+    'logs.why.unknown-host.siem':
+      'The SIEM server’s name {host} does not resolve on the agent server: check the host set for the agent in the portal, and the DNS.',
+    'logs.why.unknown-host.portal':
+      'The portal’s name {host} does not resolve on the agent server; without a proxy the agent resolves it itself: check the DNS, or set the proxy.',
+    'logs.why.unknown-host.proxy':
+      'The proxy’s name {host} does not resolve: the agent cannot use that --proxy.',
+    'logs.why.unknown-host.unknown':
+      'The name {host} does not resolve; it is not the SIEM, the portal or the proxy of this run’s settings: give --syslog-host, --portal-url and --proxy to tell which side it is.',
+    'logs.why.connection-refused.siem':
+      'The SIEM server {host} refused the TCP connection: nothing listens on that port, or a firewall rejects it. A refusal is TCP’s answer, before any TLS: the recovery procedure’s advice about TLS 1.2 does not apply to the syslog side.',
+    'logs.why.connection-refused.portal':
+      'The connection to {host}, on the portal side, was refused. The recovery procedure relates “connection refused” to TLS 1.2; only this side, the HTTPS connection to the portal, uses TLS: run `siem-doctor check --only java-tls,proxy,portal`. A refusal itself is TCP’s answer: nothing listens on that address and port (a wrong proxy port, a firewall).',
+    'logs.why.connection-refused.unknown':
+      'A connection was refused, and the line names neither the SIEM nor the portal or proxy of this run’s settings: give --syslog-host, --portal-url and --proxy to tell (to the SIEM: Data server connection error; to the portal or the proxy: SIEM agent error).',
+    'logs.why.connection-reset.siem':
+      'The SIEM server {host} reset the connection while the agent was sending: an input that closes plain TCP (TLS only), a connection limit or an allow-list.',
+    'logs.why.connection-reset.portal':
+      'The connection to {host}, on the portal side, was reset: a proxy or a firewall cut it (TLS inspection, idle limits).',
+    'logs.why.connection-reset.unknown':
+      'A connection was reset, and the line does not say to which side: give --syslog-host, --portal-url and --proxy to tell.',
+    'logs.why.connect-timeout.siem':
+      'The SIEM server {host} did not answer the connection: a firewall drops it, or the server is down.',
+    'logs.why.connect-timeout.portal':
+      'No answer to the connection to {host}, on the portal side: outbound port 443 (or the proxy’s port) is blocked.',
+    'logs.why.connect-timeout.unknown':
+      'A connection timed out, and the line does not say to which side: give --syslog-host, --portal-url and --proxy to tell.',
+    'logs.why.read-timeout.siem':
+      'The connection to the SIEM server {host} stalled while the agent was sending.',
+    'logs.why.read-timeout.portal':
+      'The portal side ({host}) took the connection but did not answer in time: a slow proxy, or a filter holding the answer back.',
+    'logs.why.read-timeout.unknown':
+      'A read timed out: the agent reads only the portal’s answers (the syslog side is written, never read), so this is the portal side, through the proxy when one is set.',
+    'logs.portal.lastContact': 'Last contact with the portal in the logs: {time}',
+    'logs.portal.noContact': 'No line shows contact with the portal; failing on the portal side since {time}',
+    'logs.portal.failingSince': 'Failing on the portal side since {time}',
+    'logs.portal.shows': 'The portal shows “{status}” since {at}',
+    'logs.portal.showsAtLatest': 'The portal shows “{status}” since {at} at the latest',
+    'logs.portal.willShow':
+      'The portal will show “{status}” at {at} (in {minutes} min) unless the agent reaches it',
+    'logs.portal.willShowAtLatest':
+      'The portal will show “{status}” at {at} at the latest (in {minutes} min)',
+    'logs.foundMapped':
+      'the agent’s logs show “{error}”: {label}{endpoint}, {count} time(s) from {first} to {last}, the last in {file}, line {line}',
+    'logs.undecided':
+      'could not confirm the documented error: the logs show {label}{endpoint}, {count} time(s), the last in {file}, line {line}',
+    'logs.fix.sides':
+      'Give --syslog-host, --portal-url and --proxy as the agent has them, so that each line can be put on its side.',
+    'logs.fix.damaged': 'A compressed log is damaged: it was read up to where it breaks (see the evidence).',
     'ui.notRun': '{count} check(s) could not run for lack of input ({checks}): give {flags} to run them',
     'ui.nothingChecked':
       'nothing was checked: {count} check(s) could not run for lack of input ({checks}); give {flags} to run them',

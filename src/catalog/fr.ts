@@ -496,6 +496,95 @@ export const fr = {
     'logs.skip.binary': 'contenu binaire, pas du texte',
     'logs.skip.unreadable': 'illisible ({code})',
     'logs.skip.older': 'plus ancien que les 50 fichiers les plus récents, non parcouru',
+    // logs (#13): every file read, findings by what the line is about, the portal's marks
+    'logs.skip.not-a-file': 'pas un fichier ordinaire ({code}), non lu',
+    'logs.skip.folder': 'un dossier, non parcouru',
+    'logs.skip.before-since': 'ne contient rien après le début de la fenêtre --since, non lu',
+    'logs.read': '{files} fichier(s) journal lus, {lines} lignes, {megabytes} Mo, sous {dir}',
+    'logs.window': 'Seules les lignes à partir du {since} comptent (--since)',
+    'logs.damaged': '{file} : le fichier compressé est endommagé ({code}) ; lu jusqu’à la ligne {lines}',
+    'logs.finding':
+      '« {error} » : {label} ({side}), {count} fois, première {first}, dernière {last}, dans {file} ligne {line}',
+    'logs.finding.undecided':
+      'erreur documentée indéterminée : {label} ({side}), {count} fois, première {first}, dernière {last}, dans {file} ligne {line}',
+    'logs.timeUnknown': 'heure inconnue',
+    'logs.side.siem': 'SIEM {host}',
+    'logs.side.portal': 'portail {host}',
+    'logs.side.proxy': 'proxy {host}',
+    'logs.side.unknown': 'la ligne ne nomme ni le SIEM ni le portail',
+    'logs.why.proxy-auth':
+      'Le proxy {host} a répondu 407 : il demande des identifiants, et l’agent ne peut en donner aucun (son --proxy ne prend que ADRESSE[:PORT]). L’adresse n’est pas mal formée : laissez passer le serveur de l’agent sans authentification.',
+    'logs.why.proxy-tunnel':
+      'Le proxy {host} n’a pas ouvert de tunnel (CONNECT) vers le portail : autorisez CONNECT vers le portail du locataire sur le port 443 pour le serveur de l’agent.',
+    'logs.why.trust-anchors-empty':
+      'Java n’a trouvé aucun certificat de confiance : le magasin de confiance de la JVM de l’agent manque, est vide ou endommagé (un -Djavax.net.ssl.trustStore erroné, ou un cacerts illisible). Lancez `siem-doctor check --only java-certs`.',
+    'logs.why.pkix-building':
+      'Java n’a pas pu construire de chemin du certificat du portail vers une AC de son magasin : une AC manque. Lancez `siem-doctor certs import`.',
+    'logs.why.cert-validity':
+      'Un certificat de la chaîne du portail, ou l’AC où elle aboutit, est expiré ou pas encore valide pour Java : vérifiez l’horloge du serveur, et qu’aucun proxy d’inspection TLS ne présente ses propres certificats.',
+    'logs.why.algorithm-constraints':
+      'Java a refusé la chaîne pour ses algorithmes ou tailles de clé : un java.security durci (jdk.certpath.disabledAlgorithms, p. ex. RSA keySize < 4096) rejette les chaînes RSA-2048 d’Azure.',
+    'logs.why.revocation':
+      'Java vérifie la révocation et n’a pas pu joindre les serveurs CRL ou OCSP : autorisez HTTP (port 80) vers crl3.digicert.com, crl4.digicert.com, ocsp.digicert.com et oneocsp.microsoft.com, directement ou par le proxy.',
+    'logs.why.pkix-validation':
+      'Java a construit un chemin vers une AC de confiance mais l’a rejeté en le validant ; les lignes suivantes du journal en donnent la cause (expiration, algorithmes, révocation).',
+    'logs.why.hostname-mismatch':
+      'Le certificat reçu par l’agent n’est pas au nom du portail : un proxy d’inspection TLS, ou une URL de portail ou une entrée DNS qui mène ailleurs.',
+    'logs.why.not-tls':
+      'L’agent a parlé TLS et a reçu autre chose (du HTTP en clair) : un proxy ou un filtre a répondu à la place du portail.',
+    'logs.why.tls-version':
+      'Aucune version de TLS acceptée des deux côtés : le Java de l’agent doit autoriser TLS 1.2 (`siem-doctor check --only java-tls`), et l’autre bout (le portail, ou un proxy qui inspecte TLS) doit la parler.',
+    'logs.why.handshake-failure':
+      'La négociation TLS a été refusée : le plus souvent aucune version ou suite de chiffrement commune (TLS 1.2 désactivé dans Java, ou un proxy qui inspecte TLS). Lancez `siem-doctor check --only java-tls`.',
+    'logs.why.unknown-host.siem':
+      'Le nom du serveur SIEM {host} ne se résout pas sur le serveur de l’agent : vérifiez l’hôte défini pour l’agent dans le portail, et le DNS.',
+    'logs.why.unknown-host.portal':
+      'Le nom du portail {host} ne se résout pas sur le serveur de l’agent ; sans proxy, l’agent le résout lui-même : vérifiez le DNS, ou définissez le proxy.',
+    'logs.why.unknown-host.proxy':
+      'Le nom du proxy {host} ne se résout pas : l’agent ne peut pas utiliser ce --proxy.',
+    'logs.why.unknown-host.unknown':
+      'Le nom {host} ne se résout pas ; ce n’est ni le SIEM, ni le portail, ni le proxy des réglages de cette exécution : donnez --syslog-host, --portal-url et --proxy pour savoir de quel côté il est.',
+    'logs.why.connection-refused.siem':
+      'Le serveur SIEM {host} a refusé la connexion TCP : rien n’écoute sur ce port, ou un pare-feu la rejette. Un refus est la réponse de TCP, avant tout TLS : le conseil de la procédure de récupération sur TLS 1.2 ne concerne pas le côté syslog.',
+    'logs.why.connection-refused.portal':
+      'La connexion vers {host}, côté portail, a été refusée. La procédure de récupération relie « connexion refusée » à TLS 1.2 ; seul ce côté, la connexion HTTPS au portail, utilise TLS : lancez `siem-doctor check --only java-tls,proxy,portal`. Le refus lui-même est la réponse de TCP : rien n’écoute sur cette adresse et ce port (mauvais port de proxy, pare-feu).',
+    'logs.why.connection-refused.unknown':
+      'Une connexion a été refusée, et la ligne ne nomme ni le SIEM, ni le portail ou le proxy des réglages de cette exécution : donnez --syslog-host, --portal-url et --proxy pour trancher (vers le SIEM : Data server connection error ; vers le portail ou le proxy : SIEM agent error).',
+    'logs.why.connection-reset.siem':
+      'Le serveur SIEM {host} a réinitialisé la connexion pendant l’envoi : une entrée qui ferme le TCP en clair (TLS seulement), une limite de connexions ou une liste d’expéditeurs autorisés.',
+    'logs.why.connection-reset.portal':
+      'La connexion vers {host}, côté portail, a été réinitialisée : un proxy ou un pare-feu l’a coupée (inspection TLS, limite d’inactivité).',
+    'logs.why.connection-reset.unknown':
+      'Une connexion a été réinitialisée, et la ligne ne dit pas de quel côté : donnez --syslog-host, --portal-url et --proxy pour trancher.',
+    'logs.why.connect-timeout.siem':
+      'Le serveur SIEM {host} n’a pas répondu à la connexion : un pare-feu l’écarte, ou le serveur est arrêté.',
+    'logs.why.connect-timeout.portal':
+      'Aucune réponse à la connexion vers {host}, côté portail : le port 443 sortant (ou celui du proxy) est bloqué.',
+    'logs.why.connect-timeout.unknown':
+      'Une connexion a expiré, et la ligne ne dit pas de quel côté : donnez --syslog-host, --portal-url et --proxy pour trancher.',
+    'logs.why.read-timeout.siem': 'La connexion au serveur SIEM {host} s’est bloquée pendant l’envoi.',
+    'logs.why.read-timeout.portal':
+      'Le côté portail ({host}) a pris la connexion mais n’a pas répondu à temps : un proxy lent, ou un filtre qui retient la réponse.',
+    'logs.why.read-timeout.unknown':
+      'Une lecture a expiré : l’agent ne lit que les réponses du portail (le côté syslog est écrit, jamais lu), c’est donc le côté portail, par le proxy s’il y en a un.',
+    'logs.portal.lastContact': 'Dernier contact avec le portail dans les journaux : {time}',
+    'logs.portal.noContact':
+      'Aucune ligne ne montre de contact avec le portail ; échecs côté portail depuis {time}',
+    'logs.portal.failingSince': 'Échecs côté portail depuis {time}',
+    'logs.portal.shows': 'Le portail affiche « {status} » depuis {at}',
+    'logs.portal.showsAtLatest': 'Le portail affiche « {status} » depuis {at} au plus tard',
+    'logs.portal.willShow':
+      'Le portail affichera « {status} » à {at} (dans {minutes} min) si l’agent ne le joint pas d’ici là',
+    'logs.portal.willShowAtLatest':
+      'Le portail affichera « {status} » à {at} au plus tard (dans {minutes} min)',
+    'logs.foundMapped':
+      'les journaux de l’agent montrent « {error} » : {label}{endpoint}, {count} fois du {first} au {last}, la dernière dans {file}, ligne {line}',
+    'logs.undecided':
+      'erreur documentée non confirmée : les journaux montrent {label}{endpoint}, {count} fois, la dernière dans {file}, ligne {line}',
+    'logs.fix.sides':
+      'Donnez --syslog-host, --portal-url et --proxy tels que l’agent les a, pour placer chaque ligne de son côté.',
+    'logs.fix.damaged':
+      'Un journal compressé est endommagé : il a été lu jusqu’à l’endroit où il casse (voir les éléments).',
     'ui.notRun':
       '{count} vérification(s) n’ont pas pu être faites faute de données ({checks}) : donnez {flags} pour les faire',
     'ui.nothingChecked':

@@ -492,6 +492,95 @@ export const nl = {
     'logs.skip.binary': 'binaire inhoud, geen tekst',
     'logs.skip.unreadable': 'niet leesbaar ({code})',
     'logs.skip.older': 'ouder dan de 50 nieuwste bestanden, niet doorzocht',
+    // logs (#13): every file read, findings by what the line is about, the portal's marks
+    'logs.skip.not-a-file': 'geen gewoon bestand ({code}), niet gelezen',
+    'logs.skip.folder': 'een map, niet doorzocht',
+    'logs.skip.before-since': 'bevat niets na het begin van het --since-venster, niet gelezen',
+    'logs.read': '{files} logbestand(en) gelezen, {lines} regels, {megabytes} MB, onder {dir}',
+    'logs.window': 'Alleen regels vanaf {since} tellen mee (--since)',
+    'logs.damaged': '{file}: het gecomprimeerde bestand is beschadigd ({code}); gelezen tot regel {lines}',
+    'logs.finding':
+      '“{error}”: {label} ({side}), {count} keer, eerst {first}, laatst {last}, in {file} regel {line}',
+    'logs.finding.undecided':
+      'gedocumenteerde fout niet te bepalen: {label} ({side}), {count} keer, eerst {first}, laatst {last}, in {file} regel {line}',
+    'logs.timeUnknown': 'tijd onbekend',
+    'logs.side.siem': 'SIEM {host}',
+    'logs.side.portal': 'portaal {host}',
+    'logs.side.proxy': 'proxy {host}',
+    'logs.side.unknown': 'de regel noemt de SIEM noch het portaal',
+    'logs.why.proxy-auth':
+      'De proxy {host} antwoordde 407: hij wil inloggegevens, en de agent kan er geen geven (zijn --proxy neemt alleen ADRES[:POORT]). Het adres is niet fout: laat de agentserver zonder authenticatie door de proxy.',
+    'logs.why.proxy-tunnel':
+      'De proxy {host} opende geen tunnel (CONNECT) naar het portaal: sta CONNECT naar het tenantportaal op poort 443 toe voor de agentserver.',
+    'logs.why.trust-anchors-empty':
+      'Java vond helemaal geen vertrouwd certificaat: de truststore van de JVM van de agent ontbreekt, is leeg of beschadigd (een verkeerde -Djavax.net.ssl.trustStore, of een onleesbare cacerts). Voer `siem-doctor check --only java-certs` uit.',
+    'logs.why.pkix-building':
+      'Java kon geen pad bouwen van het certificaat van het portaal naar een CA in zijn truststore: er ontbreekt een CA. Voer `siem-doctor certs import` uit.',
+    'logs.why.cert-validity':
+      'Een certificaat van de keten van het portaal, of de CA waarop ze eindigt, is verlopen of nog niet geldig voor Java: controleer de klok van de server, en dat geen TLS-inspecterende proxy zijn eigen certificaten toont.',
+    'logs.why.algorithm-constraints':
+      'Java weigerde de keten om zijn algoritmen of sleutellengtes: een aangescherpte java.security (jdk.certpath.disabledAlgorithms, bv. RSA keySize < 4096) weigert de RSA-2048-ketens van Azure.',
+    'logs.why.revocation':
+      'Java controleert intrekking en kon de CRL- of OCSP-servers niet bereiken: sta HTTP (poort 80) toe naar crl3.digicert.com, crl4.digicert.com, ocsp.digicert.com en oneocsp.microsoft.com, direct of via de proxy.',
+    'logs.why.pkix-validation':
+      'Java bouwde een pad naar een vertrouwde CA maar weigerde het bij de validatie; de volgende regels van het log noemen de oorzaak (verlopen, algoritmen, intrekking).',
+    'logs.why.hostname-mismatch':
+      'Het certificaat dat de agent kreeg, staat niet op de naam van het portaal: een TLS-inspecterende proxy, of een portaal-URL of DNS-record dat elders uitkomt.',
+    'logs.why.not-tls':
+      'De agent sprak TLS en kreeg iets anders terug (gewone HTTP): een proxy of filter antwoordde in plaats van het portaal.',
+    'logs.why.tls-version':
+      'Geen TLS-versie die beide kanten aanvaarden: de Java van de agent moet TLS 1.2 toestaan (`siem-doctor check --only java-tls`), en de andere kant (het portaal, of een proxy die TLS inspecteert) moet die spreken.',
+    'logs.why.handshake-failure':
+      'De TLS-handshake werd geweigerd: meestal geen TLS-versie of cipher die beide kanten delen (TLS 1.2 uitgeschakeld in Java, of een proxy die TLS inspecteert). Voer `siem-doctor check --only java-tls` uit.',
+    'logs.why.unknown-host.siem':
+      'De naam van de SIEM-server {host} wordt op de agentserver niet opgelost: controleer de host die in het portaal voor de agent is ingesteld, en de DNS.',
+    'logs.why.unknown-host.portal':
+      'De naam van het portaal {host} wordt op de agentserver niet opgelost; zonder proxy lost de agent hem zelf op: controleer de DNS, of stel de proxy in.',
+    'logs.why.unknown-host.proxy':
+      'De naam van de proxy {host} wordt niet opgelost: de agent kan die --proxy niet gebruiken.',
+    'logs.why.unknown-host.unknown':
+      'De naam {host} wordt niet opgelost; het is niet de SIEM, het portaal of de proxy uit de instellingen van deze run: geef --syslog-host, --portal-url en --proxy om te bepalen aan welke kant hij staat.',
+    'logs.why.connection-refused.siem':
+      'De SIEM-server {host} weigerde de TCP-verbinding: niets luistert op die poort, of een firewall weigert ze. Een weigering is het antwoord van TCP, vóór elke TLS: het advies van de herstelprocedure over TLS 1.2 geldt niet voor de syslog-kant.',
+    'logs.why.connection-refused.portal':
+      'De verbinding met {host}, aan de portaalkant, werd geweigerd. De herstelprocedure koppelt “connection refused” aan TLS 1.2; alleen deze kant, de HTTPS-verbinding met het portaal, gebruikt TLS: voer `siem-doctor check --only java-tls,proxy,portal` uit. De weigering zelf is het antwoord van TCP: niets luistert op dat adres en die poort (een verkeerde proxypoort, een firewall).',
+    'logs.why.connection-refused.unknown':
+      'Een verbinding werd geweigerd, en de regel noemt de SIEM noch het portaal of de proxy uit de instellingen van deze run: geef --syslog-host, --portal-url en --proxy om te beslissen (naar de SIEM: Data server connection error; naar het portaal of de proxy: SIEM agent error).',
+    'logs.why.connection-reset.siem':
+      'De SIEM-server {host} verbrak de verbinding tijdens het verzenden: een input die gewone TCP sluit (alleen TLS), een verbindingslimiet of een lijst van toegestane afzenders.',
+    'logs.why.connection-reset.portal':
+      'De verbinding met {host}, aan de portaalkant, werd verbroken: een proxy of firewall sneed ze af (TLS-inspectie, inactiviteitslimiet).',
+    'logs.why.connection-reset.unknown':
+      'Een verbinding werd verbroken, en de regel zegt niet aan welke kant: geef --syslog-host, --portal-url en --proxy om te beslissen.',
+    'logs.why.connect-timeout.siem':
+      'De SIEM-server {host} antwoordde niet op de verbinding: een firewall laat ze vallen, of de server staat uit.',
+    'logs.why.connect-timeout.portal':
+      'Geen antwoord op de verbinding met {host}, aan de portaalkant: uitgaande poort 443 (of de poort van de proxy) is geblokkeerd.',
+    'logs.why.connect-timeout.unknown':
+      'Een verbinding verliep, en de regel zegt niet aan welke kant: geef --syslog-host, --portal-url en --proxy om te beslissen.',
+    'logs.why.read-timeout.siem':
+      'De verbinding met de SIEM-server {host} bleef hangen tijdens het verzenden.',
+    'logs.why.read-timeout.portal':
+      'De portaalkant ({host}) nam de verbinding aan maar antwoordde niet op tijd: een trage proxy, of een filter dat het antwoord tegenhoudt.',
+    'logs.why.read-timeout.unknown':
+      'Een leesbewerking verliep: de agent leest alleen de antwoorden van het portaal (de syslog-kant wordt geschreven, nooit gelezen), dus dit is de portaalkant, via de proxy als die er is.',
+    'logs.portal.lastContact': 'Laatste contact met het portaal in de logs: {time}',
+    'logs.portal.noContact':
+      'Geen regel toont contact met het portaal; fouten aan de portaalkant sinds {time}',
+    'logs.portal.failingSince': 'Fouten aan de portaalkant sinds {time}',
+    'logs.portal.shows': 'Het portaal toont “{status}” sinds {at}',
+    'logs.portal.showsAtLatest': 'Het portaal toont “{status}” uiterlijk sinds {at}',
+    'logs.portal.willShow':
+      'Het portaal toont “{status}” om {at} (over {minutes} min) tenzij de agent het bereikt',
+    'logs.portal.willShowAtLatest': 'Het portaal toont “{status}” uiterlijk om {at} (over {minutes} min)',
+    'logs.foundMapped':
+      'de logs van de agent tonen “{error}”: {label}{endpoint}, {count} keer van {first} tot {last}, de laatste in {file}, regel {line}',
+    'logs.undecided':
+      'gedocumenteerde fout niet bevestigd: de logs tonen {label}{endpoint}, {count} keer, de laatste in {file}, regel {line}',
+    'logs.fix.sides':
+      'Geef --syslog-host, --portal-url en --proxy zoals de agent ze heeft, zodat elke regel aan zijn kant kan worden geplaatst.',
+    'logs.fix.damaged':
+      'Een gecomprimeerd log is beschadigd: het is gelezen tot waar het breekt (zie het bewijs).',
     'ui.notRun':
       '{count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}): geef {flags} om ze te laten draaien',
     'ui.nothingChecked':

@@ -1,6 +1,8 @@
-// agent-logs: do the agent's own logs hold one of the documented errors? The most recent one found
-// is the verdict, with its steps; the others are listed in the evidence.
-import type { SkippedFile } from '../logs/scan.js';
+// agent-logs: do the agent's own logs hold one of the documented errors? The same scan as
+// `siem-doctor logs` (every file, each line put on its side by the hosts of this run's settings):
+// the most recent finding with a documented error is the verdict, with why it is that error and
+// its steps; every finding is in the evidence.
+import type { LogFinding, SkippedFile } from '../logs/scan.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 
 /** One line of evidence per skipped file: its name and why (the code for an unreadable one). */
@@ -8,21 +10,53 @@ export function describeSkipped({ file, reason, code }: SkippedFile): string {
   return `${file}: ${reason}${code ? ` (${code})` : ''}`;
 }
 
+/** A finding as evidence: what, on which side, how often, when, and where last. */
+function describeFinding(f: LogFinding) {
+  return {
+    ...(f.error && { error: f.error }),
+    label: f.label,
+    side: f.side,
+    ...(f.host && { host: f.port === undefined ? f.host : `${f.host}:${f.port}` }),
+    count: f.count,
+    ...(f.first.time && { first: f.first.time }),
+    ...(f.last.time && { last: f.last.time }),
+    example: `${f.example.file}:${f.example.line}: ${f.example.text}`,
+  };
+}
+
+/** Files that are logs but could not be read (wholly or in part): a gap in a clean verdict. */
+const GAPS: SkippedFile['reason'][] = ['binary', 'unreadable', 'not-a-file'];
+
 export const agentLogs = {
   id: 'agent-logs',
   async run(ctx): Promise<Finding> {
     const dir = ctx.config.logsDirectory;
     if (!dir) return skip('logs.none', undefined, { needs: ['--logs-directory'] });
-    const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
+    const [{ scanLogs, hostsOf, LogsDirectoryError }, { localTime, whyKey }, { en }] = await Promise.all([
+      import('../logs/scan.js'),
+      import('../render/logs.js'),
+      import('../catalog/en.js'),
+    ]);
+    // words that read the same in every language: Java's label, the host, times, the file
+    const params = (f: LogFinding) => ({
+      error: f.error ?? '',
+      label: f.label,
+      endpoint: f.host === undefined ? '' : ` (${endpointOf(f)})`,
+      count: f.count,
+      first: localTime(f.first.time, '?'),
+      last: localTime(f.last.time, '?'),
+      file: f.example.file,
+      line: f.example.line,
+    });
     let scan;
     try {
-      scan = await scanLogs(dir);
+      scan = await scanLogs(dir, { hosts: hostsOf(ctx.config), now: ctx.now });
     } catch (error) {
       if (!(error instanceof LogsDirectoryError)) throw error;
       return fail(
         'logs.unreadable',
-        { dir, code: error.code },
-        { evidence: { dir, code: error.code }, resolution: [text('logs.fix.dir')] },
+        { dir, code: error.errno },
+        { evidence: { dir, code: error.errno }, resolution: [text('logs.fix.dir')] },
       );
     }
     const skipped = scan.skipped.map(describeSkipped);
@@ -35,40 +69,47 @@ export const agentLogs = {
         { evidence: { dir, files: 0, skipped }, resolution: [text('logs.fix.skipped')] },
       );
     }
-    const evidence: Record<string, unknown> = {
-      dir,
-      files: scan.files,
-      lines: scan.lines,
-      truncated: scan.truncated,
-    };
+    const damaged = scan.read.filter((f) => f.damaged).map((f) => `${f.file}: ${f.damaged}`);
+    const evidence: Record<string, unknown> = { dir, files: scan.files, lines: scan.lines };
     if (skipped.length > 0) evidence.skipped = skipped;
-    const [latest, ...others] = scan.matches;
-    if (!latest) {
-      // Archives and older files are left on purpose; a log that could not be read as text is a gap.
-      const unread = scan.skipped.filter((f) => f.reason === 'binary' || f.reason === 'unreadable');
-      if (unread.length > 0) {
-        return warn(
-          'logs.cleanButSkipped',
-          { files: scan.files, lines: scan.lines, dir, skipped: unread.length },
-          { evidence, resolution: [text('logs.fix.skipped')] },
-        );
-      }
-      return pass('logs.clean', { files: scan.files, lines: scan.lines, dir }, { evidence });
-    }
-    evidence.found = scan.matches.map((m) => ({
-      error: m.error,
-      count: m.count,
-      last: `${m.last.file}:${m.last.line}: ${m.last.text}`,
-    }));
-    if (others.length > 0) evidence.alsoFound = others.map((m) => m.error);
-    return fail(
-      'logs.found',
-      { error: latest.error, count: latest.count, file: latest.last.file, line: latest.last.line },
-      {
+    if (damaged.length > 0) evidence.damaged = damaged;
+    if (scan.findings.length > 0) evidence.findings = scan.findings.map(describeFinding);
+    if (scan.portal) evidence.portal = scan.portal;
+    const reproduce = (f: LogFinding) => `zgrep -n -- "${f.label.replace(/["`$\\]/g, '.')}" "${dir}"/*`;
+    const [latest] = scan.findings.filter((f) => f.error !== undefined);
+    if (latest) {
+      const why = whyKey(latest);
+      return fail('logs.foundMapped', params(latest), {
         evidence,
-        documentedError: latest.error,
-        reproduce: `grep -n "${latest.last.text.slice(0, 40).replace(/["`$\\]/g, '.')}" "${dir}"/*`,
-      },
-    );
+        documentedError: latest.error!,
+        ...(why && why in en.messages && { explanation: text(why, { host: endpointOf(latest) }) }),
+        reproduce: reproduce(latest),
+      });
+    }
+    const [undecided] = scan.findings;
+    if (undecided) {
+      const why = whyKey(undecided);
+      return warn('logs.undecided', params(undecided), {
+        evidence,
+        resolution: [
+          ...(why && why in en.messages ? [text(why, { host: endpointOf(undecided) })] : []),
+          text('logs.fix.sides'),
+        ],
+        reproduce: reproduce(undecided),
+      });
+    }
+    // Folders are left on purpose; a log that could not be read as text, or only in part, is a gap.
+    const gaps = scan.skipped.filter((f) => GAPS.includes(f.reason)).length + damaged.length;
+    if (gaps > 0) {
+      return warn(
+        'logs.cleanButSkipped',
+        { files: scan.files, lines: scan.lines, dir, skipped: gaps },
+        { evidence, resolution: [text(damaged.length > 0 ? 'logs.fix.damaged' : 'logs.fix.skipped')] },
+      );
+    }
+    return pass('logs.clean', { files: scan.files, lines: scan.lines, dir }, { evidence });
   },
 } as const satisfies Check;
+
+const endpointOf = (f: LogFinding) =>
+  f.host === undefined ? '?' : f.port === undefined ? f.host : `${f.host}:${f.port}`;

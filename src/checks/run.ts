@@ -109,7 +109,8 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
   if (finding.status === 'warn' || finding.status === 'fail') {
     const steps = finding.resolution?.map((step) => translate(catalog, step)) ?? [];
     const fallback = documentedError ? catalog.documentedErrors[documentedError].resolution : [];
-    resolution = steps.length > 0 ? steps : [...fallback];
+    const why = finding.explanation ? [translate(catalog, finding.explanation)] : [];
+    resolution = steps.length > 0 ? steps : [...why, ...fallback];
   }
   // Keys in the order of SPEC.md's example, absent rather than empty.
   const result: CheckResult = {

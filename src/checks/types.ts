@@ -17,6 +17,8 @@ export interface Finding {
   evidence?: Record<string, unknown>;
   /** Steps for this finding; when absent, a fail shows its documented error's steps. */
   resolution?: Text[];
+  /** Why what was found is that documented error (agent-logs): shown before its documented steps. */
+  explanation?: Text;
   /** A command that shows the same thing by hand. */
   reproduce?: string;
   /** Whether the check's documented error applies: by default for `fail` only. */

@@ -4,14 +4,15 @@ import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
-import { neutralise } from '../render/terminal.js';
+import type { LogScan } from '../logs/scan.js';
 
 export default class Logs extends DoctorCommand {
   static override summary = "Read the agent's log directory and map what it finds to the documented errors";
-  static override description = `Looks through the agent's logs (newest files first) for the error names the agent prints and the Java exceptions behind them (PKIX path building failed, No appropriate protocol, UnknownHostException…), and says which documented error each is, how often, where last, and what to do. Secrets in log lines are redacted. Exit 0 when none is found, 1 when one is, 2 when the folder cannot be read.`;
+  static override description = `Reads every file of the agent's log folder whole, plain or gzip-compressed (rotated logs too), newest first by the times in the lines, for the error names the agent prints and the Java exceptions behind them (PKIX path building failed, No appropriate protocol, Connection refused, UnknownHostException…). Each finding is put on its side by the host in the line (the SIEM of --syslog-host, the portal of --portal-url, the --proxy) and mapped to its documented error, with its first and last time, count and one example line; where the lines show the agent's last contact with the portal, it says what the portal shows ("Connection error" after 2 hours, "Disconnected" after 12). Files not read are named with the reason. Secrets in log lines are redacted. Exit 0 when nothing is found, 1 when something is, 2 when the folder cannot be read.`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> C:\\MCAS-SIEM-Agent\\Logs',
     '<%= config.bin %> <%= command.id %> /opt/mcas/logs --json',
+    '<%= config.bin %> <%= command.id %> /opt/mcas/logs --since 2d --syslog-host siem.contoso.local --portal-url https://contoso.us3.portal.cloudappsecurity.com',
   ];
   static override args = {
     dir: Args.string({
@@ -20,6 +21,17 @@ export default class Logs extends DoctorCommand {
   };
   static override flags = {
     'logs-directory': connectionFlags['logs-directory'],
+    since: Flags.string({
+      description:
+        "count only lines from then on, by the lines' own times: a duration back from now (30m, 2h, 7d) or a time (2026-11-30, 2026-11-30T10:00)",
+      helpValue: 'DURATION|TIME',
+    }),
+    // the agent's settings tell the SIEM side of a line from the portal side
+    'syslog-host': connectionFlags['syslog-host'],
+    'syslog-port': connectionFlags['syslog-port'],
+    'portal-url': connectionFlags['portal-url'],
+    proxy: connectionFlags.proxy,
+    token: connectionFlags.token,
     config: connectionFlags.config,
     'from-process': Flags.boolean({
       description:
@@ -29,53 +41,26 @@ export default class Logs extends DoctorCommand {
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<unknown> {
+  public async run(): Promise<LogScan> {
     const { args, flags } = await this.parse(Logs);
-    const { scanLogs, LogsDirectoryError } = await import('../logs/scan.js');
+    const [{ scanLogs, hostsOf }, { parseSince }] = await Promise.all([
+      import('../logs/scan.js'),
+      import('../logs/times.js'),
+    ]);
     const config = await this.resolveSettings(flags);
     const dir = args.dir ?? config.logsDirectory;
     if (!dir)
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
-    let scan;
-    try {
-      scan = await scanLogs(dir);
-    } catch (error) {
-      if (error instanceof LogsDirectoryError) throw new UsageError(error.message);
-      throw error;
-    }
-    const redactor = this.redactor();
-    // Every line through the redactor: log lines, but also the folder and file names around them;
-    // and none raw to the terminal (they are the agent's, or anyone's who could write there).
-    const print = (line: string) => this.log(neutralise(redactor.text(line)));
-    this.verdictExitCode = scan.matches.length > 0 ? 1 : 0;
+    const now = new Date();
+    const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
+    const scan = await scanLogs(dir, { hosts: hostsOf(config), now, ...(since !== undefined && { since }) });
+    this.verdictExitCode = scan.findings.length > 0 ? 1 : 0;
     if (this.jsonEnabled()) return scan; // the document, redacted by jsonDocument
-    {
-      const { catalog, say } = await this.speaker(flags.lang);
-      if (scan.matches.length === 0)
-        print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
-      // every file not searched, so that "clean" is read for what it covers
-      for (const { file, reason, code } of scan.skipped)
-        print(
-          say({
-            key: 'logs.skippedFile',
-            params: {
-              file,
-              reason: say({ key: `logs.skip.${reason}`, params: { code: code ?? '' } }),
-            },
-          }),
-        );
-      for (const [i, m] of scan.matches.entries()) {
-        print(
-          say({
-            key: 'logs.found',
-            params: { error: m.error, count: m.count, file: m.last.file, line: m.last.line },
-          }),
-        );
-        print(`    ${m.last.text}`);
-        if (i === 0)
-          catalog.documentedErrors[m.error].resolution.forEach((step, n) => print(`    ${n + 1}. ${step}`));
-      }
-    }
+    const [{ catalog }, { renderLogs }] = await Promise.all([
+      this.speaker(flags.lang),
+      import('../render/logs.js'),
+    ]);
+    for (const line of renderLogs(scan, catalog, this.redactor())) this.log(line);
     return scan;
   }
 }

@@ -162,7 +162,7 @@ export class LineScanner {
   private block(block: Buffer): void {
     const starts: number[] = [];
     for (const needle of NEEDLE_BYTES) {
-      for (let at = block.indexOf(needle); at >= 0; ) {
+      for (let at = block.indexOf(needle); at >= 0;) {
         const start = block.lastIndexOf(LF, at) + 1;
         starts.push(start);
         const end = block.indexOf(LF, at);
@@ -204,7 +204,11 @@ export class LineScanner {
     block: Buffer,
     start: number,
   ): { start: number; time: number | undefined; carried?: boolean } {
-    for (let at = start, searched = 0; searched < STATEMENT_LINES && start - at <= STATEMENT_BYTES; searched++) {
+    for (
+      let at = start, searched = 0;
+      searched < STATEMENT_LINES && start - at <= STATEMENT_BYTES;
+      searched++
+    ) {
       if (startsWithTime(block, at)) {
         const time = lineTime(block.toString('latin1', at, Math.min(block.length, at + 40)));
         if (time !== undefined) return { start: at, time };

@@ -46,7 +46,11 @@ export const BY_SIDE: Partial<Record<Kind, Partial<Record<Side, DocumentedError>
     portal: 'SIEM agent error',
     proxy: 'SIEM agent error',
   },
-  'connection-reset': { siem: 'Data server send error', portal: 'SIEM agent error', proxy: 'SIEM agent error' },
+  'connection-reset': {
+    siem: 'Data server send error',
+    portal: 'SIEM agent error',
+    proxy: 'SIEM agent error',
+  },
   'connect-timeout': {
     siem: 'Data server connection error',
     portal: 'SIEM agent error',
@@ -68,6 +72,8 @@ interface Rule {
   error?: DocumentedError;
   /** The side the kind is always about. */
   side?: Side;
+  /** How the finding is named: Java's (or the agent's) words; by default the words matched. */
+  label?: string;
 }
 
 // Order matters: the first rule a line matches decides. The cause Java names after "PKIX path
@@ -85,11 +91,17 @@ const RULES: Rule[] = [
   {
     kind: 'proxy-auth',
     pattern: /\b407\b[^\n]*Proxy|Proxy Authentication Required/i,
+    label: '407 Proxy Authentication Required',
     error: 'SIEM agent error',
     side: 'proxy',
   },
   { kind: 'invalid-proxy', pattern: /Invalid proxy address/i, error: 'Invalid proxy address', side: 'proxy' },
-  { kind: 'proxy-tunnel', pattern: /Unable to tunnel through proxy/i, error: 'SIEM agent error', side: 'proxy' },
+  {
+    kind: 'proxy-tunnel',
+    pattern: /Unable to tunnel through proxy/i,
+    error: 'SIEM agent error',
+    side: 'proxy',
+  },
   {
     kind: 'trust-anchors-empty',
     pattern: /trustAnchors parameter must be non-empty/i,
@@ -99,6 +111,7 @@ const RULES: Rule[] = [
   {
     kind: 'pkix-building',
     pattern: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/i,
+    label: 'PKIX path building failed',
     error: 'Issue with new versions of Java',
     side: 'portal',
   },
@@ -129,6 +142,7 @@ const RULES: Rule[] = [
   {
     kind: 'hostname-mismatch',
     pattern: /No subject alternative (?:DNS )?names? (?:matching|present)|No name matching \S+ found/i,
+    label: 'No subject alternative DNS name matching',
     error: 'SIEM agent error',
     side: 'portal',
   },
@@ -165,7 +179,7 @@ const RULES: Rule[] = [
   { kind: 'connection-refused', pattern: /Connection refused/i },
   { kind: 'connection-reset', pattern: /Connection reset/i },
   { kind: 'connect-timeout', pattern: /Connection timed out|connect timed out/i },
-  { kind: 'read-timeout', pattern: /Read timed out|SocketTimeoutException/i },
+  { kind: 'read-timeout', pattern: /Read timed out|SocketTimeoutException/i, label: 'Read timed out' },
 ];
 
 /**
@@ -205,6 +219,8 @@ export interface Hosts {
 
 export interface Classified {
   kind: Kind;
+  /** Java's or the agent's words for it, as the log has them. */
+  label: string;
   error?: DocumentedError;
   side: Side;
   /** The host the line names for that side, when it names one. */
@@ -237,9 +253,11 @@ export function sideOf(
     if (side) return { side, host: named };
   }
   // The endpoints the line names, the nearest to the error (the end of the context) first.
+  // (a dotted word without a port or scheme is a Java class or a file more often than a host)
   const endpoints = [...context.matchAll(ENDPOINT)]
+    .filter((m) => m[2] !== undefined || m[0].includes('://'))
     .map((m) => ({ host: m[1]!, port: m[2] === undefined ? undefined : Number(m[2]) }))
-    .filter((e) => !/^\d+\.\d+$/.test(e.host) && !/^[\w-]+\.(?:java|jar|class)$/i.test(e.host))
+    .filter((e) => !/^[\w-]+\.(?:java|jar|class|log)$/i.test(e.host))
     .reverse();
   for (const { host, port } of endpoints) {
     const side = sideOfHost(host, hosts);
@@ -249,10 +267,16 @@ export function sideOf(
     if (port === 443) return { side: 'portal', host, port };
     if (port !== undefined && port === hosts.siemPort) return { side: 'siem', host, port };
   }
-  // No host of this run's settings: the words of the statement.
-  if (/\bsyslog\b|\bSIEM server\b|\bsend(?:ing)? events\b|\[push\]/i.test(context)) return { side: 'siem' };
-  if (/\bportal\b|\bpull(?:ing)?\b|\/api\/v1\/|\[pull\]|https:\/\//i.test(context)) return { side: 'portal' };
-  return { side: 'unknown', ...(named && { host: named }) };
+  // No host of this run's settings: the words of the statement, and the endpoint nearest the error.
+  const nearest = endpoints[0] && {
+    host: endpoints[0].host,
+    ...(endpoints[0].port !== undefined && { port: endpoints[0].port }),
+  };
+  if (/\bsyslog\b|\bSIEM server\b|\bsend(?:ing)? events\b|\[push\]/i.test(context))
+    return { side: 'siem', ...nearest };
+  if (/\bportal\b|\bpull(?:ing)?\b|\/api\/v1\/|\[pull\]|https:\/\//i.test(context))
+    return { side: 'portal', ...nearest };
+  return { side: 'unknown', ...(named ? { host: named } : nearest) };
 }
 
 /**
@@ -261,13 +285,15 @@ export function sideOf(
  * first line and the lines of the stack trace up to this one.
  */
 export function classify(line: string, context: string, hosts: Hosts): Classified | undefined {
-  const rule = RULES.find((r) => r.pattern.test(line));
-  if (!rule) return undefined;
+  let match: RegExpExecArray | null = null;
+  const rule = RULES.find((r) => (match = r.pattern.exec(line)) !== null);
+  if (!rule || !match) return undefined;
+  const label = rule.label ?? (match as RegExpExecArray)[0];
   if (rule.error) {
     const where = rule.side === 'proxy' || rule.side === undefined ? sideOf(context, hosts) : undefined;
     const side = rule.side ?? where?.side ?? 'unknown';
     const host = rule.side === 'proxy' ? (hosts.proxy ?? where?.host) : undefined;
-    return { kind: rule.kind, error: rule.error, side, ...(host && { host }) };
+    return { kind: rule.kind, label, error: rule.error, side, ...(host && { host }) };
   }
   const named =
     rule.kind === 'unknown-host' ? /UnknownHostException:\s*([^\s:;,'"()]+)/.exec(line)?.[1] : undefined;
@@ -275,6 +301,7 @@ export function classify(line: string, context: string, hosts: Hosts): Classifie
   const error = BY_SIDE[rule.kind]?.[where.side];
   return {
     kind: rule.kind,
+    label,
     side: where.side,
     ...(error && { error }),
     ...(where.host && { host: where.host }),

@@ -25,6 +25,8 @@ export interface LogPlace {
 /** One thing the logs say, however many times they say it. */
 export interface LogFinding {
   kind: Kind;
+  /** Java's or the agent's words for it. */
+  label: string;
   /** The documented error it maps to; absent when the line does not say which side it is about. */
   error?: DocumentedError;
   side: Side;
@@ -139,7 +141,10 @@ export function rotationOf(name: string): { family: string; age: number } {
   if (dated) {
     const day = Date.UTC(Number(dated[2]), Number(dated[3]) - 1, Number(dated[4]));
     // older days are older; within a day logback's index grows with time
-    return { family: `${dated[1]}${dated[6] ?? ''}`, age: 1e6 - day / 86_400_000 - Number(dated[5] ?? 0) / 1e3 };
+    return {
+      family: `${dated[1]}${dated[6] ?? ''}`,
+      age: 1e6 - day / 86_400_000 - Number(dated[5] ?? 0) / 1e3,
+    };
   }
   const numbered = /^(.*?)\.(\d+)$/.exec(base);
   if (numbered) return { family: numbered[1]!, age: Number(numbered[2]) };
@@ -257,7 +262,8 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]>
   }
   // Newest first by the lines' own times; a file without any by its file time; equal by the name.
   return entries.sort(
-    (a, b) => (b.firstTime ?? b.mtime) - (a.firstTime ?? a.mtime) || a.age - b.age || a.name.localeCompare(b.name),
+    (a, b) =>
+      (b.firstTime ?? b.mtime) - (a.firstTime ?? a.mtime) || a.age - b.age || a.name.localeCompare(b.name),
   );
 }
 
@@ -374,7 +380,12 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
         const time = found.time ?? entry.firstTime;
         if (time !== undefined && isPortalSide(what)) track.pending.push(time);
         if (since !== undefined && time !== undefined && time < since) return;
-        const at: Place = { file: entry.name, line: found.line, rank, ...(found.time !== undefined && { time: found.time }) };
+        const at: Place = {
+          file: entry.name,
+          line: found.line,
+          rank,
+          ...(found.time !== undefined && { time: found.time }),
+        };
         const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
         const tally = tallies.get(key);
         if (!tally) {
@@ -391,13 +402,17 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
       chunkEnd: (contact) => {
         const failures = track.pending;
         track.pending = [];
-        for (const t of failures) if (track.firstFailure === undefined || t < track.firstFailure) track.firstFailure = t;
+        for (const t of failures)
+          if (track.firstFailure === undefined || t < track.firstFailure) track.firstFailure = t;
         if (contact?.time !== undefined && (track.contact === undefined || contact.time >= track.contact)) {
           track.contact = contact.time;
           track.failAfter = undefined;
         }
         for (const t of failures)
-          if ((track.contact === undefined || t > track.contact) && (track.failAfter === undefined || t < track.failAfter))
+          if (
+            (track.contact === undefined || t > track.contact) &&
+            (track.failAfter === undefined || t < track.failAfter)
+          )
             track.failAfter = t;
       },
     });
@@ -469,7 +484,8 @@ export function portalContact(tracks: ContactTrack[], now: number): PortalContac
   if (from === undefined) return undefined;
   const connectionErrorAt = from + CONNECTION_ERROR_AFTER;
   const disconnectedAt = from + DISCONNECTED_AFTER;
-  const status = now >= disconnectedAt ? 'Disconnected' : now >= connectionErrorAt ? 'Connection error' : 'connected';
+  const status =
+    now >= disconnectedAt ? 'Disconnected' : now >= connectionErrorAt ? 'Connection error' : 'connected';
   if (failing === undefined && status === 'connected') return undefined;
   return {
     ...(last !== undefined && { lastContact: iso(last)! }),
