@@ -21,15 +21,18 @@ describe('scanLogs', () => {
   it('maps Java exceptions and error names to documented errors, most recent first', async () => {
     const scan = await scanLogs(BROKEN);
     expect(scan.files).toBe(2);
-    expect(scan.matches.map((m) => [m.error, m.count])).toEqual([
-      ['Data server connection error', 2], // "Connection refused", then the name itself
-      ['Issue with new versions of Java', 2], // PKIX path building failed
+    expect(scan.findings.map((m) => [m.error, m.label, m.side, m.count])).toEqual([
+      ['Data server connection error', 'Data server connection error', 'siem', 1], // the name itself
+      // "Connection refused" after "Could not send events to siem.contoso.local:514"
+      ['Data server connection error', 'Connection refused', 'siem', 1],
+      ['Issue with new versions of Java', 'PKIX path building failed', 'portal', 2],
     ]);
-    expect(scan.matches[0]!.last).toMatchObject({ file: 'siem-agent.log', line: 5 });
+    expect(scan.findings[0]!.example).toMatchObject({ file: 'siem-agent.log', line: 5 });
+    expect(scan.findings[1]).toMatchObject({ host: 'siem.contoso.local', port: 514 });
   });
 
   it('finds nothing in a healthy log', async () => {
-    expect((await scanLogs(CLEAN)).matches).toEqual([]);
+    expect((await scanLogs(CLEAN)).findings).toEqual([]);
   });
 });
 
@@ -39,8 +42,12 @@ describe('agent-logs', () => {
     expect(result).toMatchObject({
       status: 'fail',
       documentedError: 'Data server connection error',
-      evidence: { alsoFound: ['Issue with new versions of Java'] },
     });
+    expect((result.evidence!.findings as { error: string }[]).map((f) => f.error)).toEqual([
+      'Data server connection error',
+      'Data server connection error',
+      'Issue with new versions of Java',
+    ]);
     expect(result.resolution![0]).toContain('check the server name and port');
   });
 
@@ -63,7 +70,8 @@ describe('siem-doctor logs', () => {
   it('reports in JSON and exits 1 when a documented error is found', async () => {
     const { stdout, exitCode } = await doctor(['logs', BROKEN, '--json']);
     expect(exitCode).toBe(1);
-    expect(JSON.parse(stdout).matches.map((m: { error: string }) => m.error)).toEqual([
+    expect(JSON.parse(stdout).findings.map((m: { error: string }) => m.error)).toEqual([
+      'Data server connection error',
       'Data server connection error',
       'Issue with new versions of Java',
     ]);
@@ -112,10 +120,10 @@ describe('siem-doctor logs', () => {
         expect(stdout).toContain('Invalid token');
         expect(stdout).not.toMatch(RAW_CONTROL);
       }
-      expect(runs[0]!.stdout).toContain('the last in agent?]0;owned??[2J?31m?.log');
+      expect(runs[0]!.stdout).toContain('in agent?]0;owned??[2J?31m?.log line 1');
       expect(runs[0]!.stdout).toContain('Invalid token ?]0;owned??[2J?31m? and more');
       // JSON keeps the bytes, escaped
-      expect(JSON.parse(runs[1]!.stdout).matches[0].last.text).toContain(hostile);
+      expect(JSON.parse(runs[1]!.stdout).findings[0].example.text).toContain(hostile);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -151,13 +159,13 @@ describe('logs that are not plain text from their first byte', () => {
     const dir = await tempDir();
     await sparseLog(dir);
     const scan = await scanLogs(dir);
-    expect(scan).toMatchObject({ files: 1, truncated: true, skipped: [] });
-    expect(scan.matches).toHaveLength(1);
-    expect(scan.matches[0]).toMatchObject({
+    expect(scan).toMatchObject({ files: 1, lines: 5, skipped: [] });
+    expect(scan.findings).toHaveLength(1);
+    expect(scan.findings[0]).toMatchObject({
       error: 'Issue with new versions of Java',
       last: { file: 'siem-agent.log', line: 5 },
     });
-    expect(scan.matches[0]!.last.text).toContain('PKIX path building failed');
+    expect(scan.findings[0]!.example.text).toContain('PKIX path building failed');
   });
 
   it('names a binary file as skipped, with the reason, in the scan, the check and both outputs', async () => {
@@ -170,7 +178,8 @@ describe('logs that are not plain text from their first byte', () => {
     expect(scan.skipped).toEqual(
       expect.arrayContaining([
         { file: 'core.dump', reason: 'binary' },
-        { file: 'agent.log.1.gz', reason: 'archive' },
+        // named .gz but not gzip at all: read as what it is
+        { file: 'agent.log.1.gz', reason: 'binary' },
       ]),
     );
     const result = await runOne(agentLogs, { logsDirectory: dir });
@@ -179,7 +188,7 @@ describe('logs that are not plain text from their first byte', () => {
     expect(result.evidence!.skipped).toEqual(expect.arrayContaining(['core.dump: binary']));
     const text = await doctor(['logs', dir], { LANG: 'C', LC_ALL: 'C' });
     expect(text.stdout).toContain('skipped core.dump: binary content, not text');
-    expect(text.stdout).toContain('skipped agent.log.1.gz: an archive or compiled file, not searched');
+    expect(text.stdout).toContain('skipped agent.log.1.gz: binary content, not text');
     const json = JSON.parse((await doctor(['logs', dir, '--json'], { LANG: 'C', LC_ALL: 'C' })).stdout);
     expect(json.skipped).toEqual(expect.arrayContaining([{ file: 'core.dump', reason: 'binary' }]));
   });
@@ -240,7 +249,7 @@ describe('siem-doctor logs: secrets it learnt or only sees the shape of', () => 
       ])
         expect(stdout).not.toContain(secret);
       const lines = args.length
-        ? JSON.parse(stdout).matches.map((m: { last: { text: string } }) => m.last.text)
+        ? JSON.parse(stdout).findings.map((m: { example: { text: string } }) => m.example.text)
         : stdout.split('\n').map((line) => line.trim());
       expect(lines).toEqual(
         expect.arrayContaining([
