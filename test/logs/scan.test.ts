@@ -93,10 +93,13 @@ describe('every file, plain or compressed, with its real line numbers', () => {
     const refusedLine = (n: number) => `${stamp(t + n)} WARN  [push] java.net.ConnectException: Connection refused`;
     const errorsAt = [1, 22_222, body.length];
     for (const n of errorsAt) body[n - 1] = refusedLine(n);
-    // and one whose bytes straddle the first 1 MB chunk's end
+    // and one cut by the first 1 MB chunk's end in the middle of "refused"
+    const cut = refusedLine(0).indexOf('refused') + 3;
     let offset = 0;
     let straddling = 0;
-    while (offset + body[straddling]!.length + 2 <= 1024 * 1024) offset += body[straddling++]!.length + 2;
+    while (offset + body[straddling]!.length + 2 <= 1024 * 1024 - cut) offset += body[straddling++]!.length + 2;
+    body[straddling - 1] += ' '.repeat(1024 * 1024 - cut - offset); // the line before ends just there
+    offset = 1024 * 1024 - cut;
     body[straddling] = refusedLine(straddling + 1);
     errorsAt.splice(1, 0, straddling + 1);
     const huge = `${stamp(t)} DEBUG ${'x'.repeat(MAX_LINE + 5000)}`;
