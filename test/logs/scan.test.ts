@@ -12,6 +12,7 @@ import { MAX_LINE } from '../../src/logs/lines.js';
 import { scanLogs } from '../../src/logs/scan.js';
 import { parseSince } from '../../src/logs/times.js';
 import { doctor } from '../helpers/cli.js';
+import { stamp } from '../helpers/logs.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -23,12 +24,6 @@ async function tempDir() {
   return dir;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-/** A time as log4j writes it, in local time (the agent server's). */
-export function stamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())},${pad(d.getMilliseconds(), 3)}`;
-}
 const HOUR = 3_600_000;
 const NOW = Date.now();
 const info = (ms: number, n: number) => `${stamp(ms)} INFO  [main] Heartbeat ${n}`;
