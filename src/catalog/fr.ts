@@ -380,7 +380,7 @@ export const fr = {
     'logs.clean':
       'aucune erreur documentée dans {files, plural, one {# fichier journal} other {# fichiers journaux}}, {lines, plural, one {# ligne} other {# lignes}}, sous {dir}',
     'logs.found':
-      'les journaux de l’agent montrent « {error} » : {count} fois, la dernière dans {file}, ligne {line}',
+      'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
     'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',

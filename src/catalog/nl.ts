@@ -374,7 +374,8 @@ export const nl = {
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
     'logs.clean':
       'geen gedocumenteerde fout in {files, plural, one {# logbestand} other {# logbestanden}}, {lines, plural, one {# regel} other {# regels}}, onder {dir}',
-    'logs.found': 'de logs van de agent tonen „{error}”: {count} keer, de laatste in {file}, regel {line}',
+    'logs.found':
+      'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
     'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
     'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
