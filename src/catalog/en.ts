@@ -398,7 +398,8 @@ export const en = {
     'syslog.connectFailed': 'connection to {address}:{port}/tcp failed ({code})',
     'syslog.connectReset':
       '{address}:{port}/tcp took the connection and reset it at once: the input may expect TLS, or accept only some senders',
-    'syslog.partial': 'only {ok} of the {total} addresses of {host} accept connections on port {port}',
+    'syslog.partial':
+      'only {ok} of the {total} addresses of {host} {ok, plural, one {accepts} other {accept}} connections on port {port}',
     'syslog.udpRefused':
       '{address}:{port}/udp answered “port unreachable”: nothing is listening on that port',
     'syslog.udpUnconfirmed':

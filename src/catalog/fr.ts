@@ -410,7 +410,7 @@ export const fr = {
     'syslog.connectReset':
       '{address}:{port}/tcp a pris la connexion puis l’a réinitialisée aussitôt : l’entrée attend peut-être TLS, ou n’accepte que certains émetteurs',
     'syslog.partial':
-      'seules {ok} des {total} adresses de {host} acceptent les connexions sur le port {port}',
+      '{ok, plural, one {seule # des {total} adresses de {host} accepte} other {seules # des {total} adresses de {host} acceptent}} les connexions sur le port {port}',
     'syslog.udpRefused': "{address}:{port}/udp a répondu « port injoignable » : rien n'écoute sur ce port",
     'syslog.udpUnconfirmed':
       "une sonde a été envoyée à {address}:{port}/udp sans être refusée, mais UDP n'a pas d'accusé de réception : la livraison ne peut pas être confirmée d'ici",

@@ -406,7 +406,7 @@ export const nl = {
     'syslog.connectReset':
       '{address}:{port}/tcp nam de verbinding aan en resette ze meteen: de invoer verwacht misschien TLS, of aanvaardt alleen bepaalde afzenders',
     'syslog.partial':
-      'slechts {ok} van de {total} adressen van {host} nemen verbindingen aan op poort {port}',
+      'slechts {ok} van de {total} adressen van {host} {ok, plural, one {neemt} other {nemen}} verbindingen aan op poort {port}',
     'syslog.udpRefused':
       '{address}:{port}/udp antwoordde „poort onbereikbaar”: er luistert niets op die poort',
     'syslog.udpUnconfirmed':
@@ -467,10 +467,10 @@ export const nl = {
     'watch.projection.connected':
       'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
     'watch.projection.ahead':
-      '{checks} falen sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
+      '{checks} mislukt sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
     'watch.projection.warning':
-      'Waarschuwing: {checks} falen sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
-    'watch.projection.reached': '{checks} falen sinds {since}: de portal toont “{mark}” sinds {at}',
+      'Waarschuwing: {checks} mislukt sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
+    'watch.projection.reached': '{checks} mislukt sinds {since}: de portal toont “{mark}” sinds {at}',
     'watch.change': '{time} {check}: {from} → {to}: {message}',
     'watch.first': '{time} {check}: {to}: {message}',
     'watch.started':

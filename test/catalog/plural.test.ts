@@ -109,6 +109,27 @@ const CASES: Case[] = [
     },
   ],
   [
+    'syslog.partial',
+    (n) => ({ ok: n, total: 3, host: 'siem', port: 514 }),
+    {
+      en: [
+        'only 0 of the 3 addresses of siem accept connections on port 514',
+        'only 1 of the 3 addresses of siem accepts connections on port 514',
+        'only 2 of the 3 addresses of siem accept connections on port 514',
+      ],
+      fr: [
+        'seule 0 des 3 adresses de siem accepte les connexions sur le port 514',
+        'seule 1 des 3 adresses de siem accepte les connexions sur le port 514',
+        'seules 2 des 3 adresses de siem acceptent les connexions sur le port 514',
+      ],
+      nl: [
+        'slechts 0 van de 3 adressen van siem nemen verbindingen aan op poort 514',
+        'slechts 1 van de 3 adressen van siem neemt verbindingen aan op poort 514',
+        'slechts 2 van de 3 adressen van siem nemen verbindingen aan op poort 514',
+      ],
+    },
+  ],
+  [
     'listen.summary',
     (n) => ({ events: n, activities: n, alerts: n, senders: n, connections: n, seconds: 3, malformed: n }),
     {
