@@ -1,6 +1,8 @@
 // English texts: the reference message file. fr.ts and nl.ts must hold every key of it (the type
 // says so, and test/catalog/catalog.test.ts proves the placeholders match).
-// Placeholders are {name}; backticks mark commands a user can copy.
+// Placeholders are {name}; backticks mark commands a user can copy. A count is never put before a
+// noun bare: it chooses a plural form, `{count, plural, one {# check} other {# checks}}` (index.ts
+// `fill`; each language has its own forms, chosen by its own rules — French counts 0 as one).
 import type { DocumentedError } from './documented-errors.js';
 import type { Lang } from './index.js';
 import type { CheckId } from '../checks/ids.js';
