@@ -60,7 +60,8 @@ const stamp = (ms) => {
 function generate(file, bytes) {
   const start = Date.now() - 7 * 86_400_000;
   const lines = [
-    (t, i) => `${t} INFO  [pull] Pulled ${100 + (i % 50)} activities from https://contoso.us3.portal.cloudappsecurity.com/api/v1/activities/`,
+    (t, i) =>
+      `${t} INFO  [pull] Pulled ${100 + (i % 50)} activities from https://contoso.us3.portal.cloudappsecurity.com/api/v1/activities/`,
     (t, i) => `${t} INFO  [push] Sent ${100 + (i % 50)} events to siem.contoso.local:514`,
     (t, i) => `${t} DEBUG [pull] GET /api/v1/alerts/?skip=${i % 1000}&limit=100 took ${200 + (i % 300)} ms`,
     (t) => `${t} INFO  [main] Heartbeat: queue 0, memory 212 MB, threads 14`,

@@ -31,8 +31,8 @@ export abstract class RoundCommand extends DoctorCommand {
         (pem) => new X509Certificate(pem).raw,
       );
     }
-    const checks = selectChecks({ only: flags.only, skip: flags.skip });
     const { catalog } = await this.speaker(flags.lang);
+    const checks = selectChecks({ only: flags.only, skip: flags.skip }, catalog);
     return { config, checks, catalog };
   }
 

@@ -1,10 +1,15 @@
 // English texts: the reference message file. fr.ts and nl.ts must hold every key of it (the type
 // says so, and test/catalog/catalog.test.ts proves the placeholders match).
-// Placeholders are {name}; backticks mark commands a user can copy.
+// Placeholders are {name}; backticks mark commands a user can copy. A count is never put before a
+// noun bare: it chooses a plural form, `{count, plural, one {# check} other {# checks}}` (index.ts
+// `fill`; each language has its own forms, chosen by its own rules — French counts 0 as one).
 import type { DocumentedError } from './documented-errors.js';
+import type { Lang } from './index.js';
 import type { CheckId } from '../checks/ids.js';
 
 export const en = {
+  // every word (#12): the language whose plural rules choose the forms below
+  lang: 'en',
   documentedErrors: {
     'General error during bootstrap': {
       description:
@@ -127,8 +132,9 @@ export const en = {
     'ui.evidence': 'Evidence',
     'ui.resolution': 'Resolution',
     'ui.reproduce': 'Reproduce',
-    'ui.summary': '{pass} passed, {warn} warnings, {fail} failed, {skip} skipped, {error} errors in {ms} ms',
-    'ui.running': 'Running {count} checks…',
+    'ui.summary':
+      '{pass} passed, {warn, plural, one {# warning} other {# warnings}}, {fail} failed, {skip} skipped, {error, plural, one {# error} other {# errors}} in {ms} ms',
+    'ui.running': 'Running {count, plural, one {# check} other {# checks}}…',
     'ui.reportWritten': 'Report written to {file}',
 
     'run.skippedDependency': 'not run: {dependency} did not pass ({status})',
@@ -179,7 +185,8 @@ export const en = {
     'portal.hostname': 'the certificate served is not for {host} ({detail})',
     'portal.httpFailed': '{host} completed TLS but gave no HTTP answer ({code})',
     'portal.ok': '{host} answered HTTP {status} over {protocol} ({cipher}), {route}, in {ms} ms',
-    'portal.warn.skew': 'this machine’s clock is {minutes} minutes off the portal’s',
+    'portal.warn.skew':
+      'this machine’s clock is {minutes, plural, one {# minute} other {# minutes}} off the portal’s',
     'portal.warn.generic':
       'portal.cloudappsecurity.com is the generic name, which spreads requests over back ends and gives spurious 401s',
     'portal.warn.unknownHost': '{host} is not a Defender for Cloud Apps tenant host name',
@@ -236,7 +243,8 @@ export const en = {
     'token.whitespace': 'the token has spaces or line breaks in or around it, as a copy-paste leaves them',
     'token.quotes': 'the token is wrapped in quotes, which would be sent as part of it',
     'token.chars': 'the token has characters a token never has ({chars}); tokens use 0-9, a-z, A-Z and =',
-    'token.length': 'the token is {length} characters long; tokens have 64 to 192',
+    'token.length':
+      'the token is {length, plural, one {# character} other {# characters}} long; tokens have 64 to 192',
     'token.ok': 'the portal accepted the token ending in …{last4}',
     'token.rejected': 'the portal refused the token ending in …{last4} (HTTP {status}: {detail})',
     'token.unconfirmed':
@@ -311,10 +319,11 @@ export const en = {
     'store.managed':
       '{file} resolves to {resolved}, which the distribution rebuilds ({tool}): a direct write would be undone by the next CA package update, so the distribution’s own way is used',
     'store.plan': 'Plan:',
-    'store.managedDone': 'Added {count} certificates through {tool}; {file} holds them now.',
+    'store.managedDone':
+      'Added {count, plural, one {# certificate} other {# certificates}} through {tool}; {file} holds {count, plural, one {it} other {them}} now.',
     'store.managedIncomplete':
       '{tool} ran, but {file} still lacks {count} of the certificates: check the tool’s output (and, on Debian, that ca-certificates-java is installed)',
-    'import.keystore': 'Keystore: {file} ({format}, {count} entries)',
+    'import.keystore': 'Keystore: {file} ({format}, {count, plural, one {# entry} other {# entries}})',
     'import.sourcePortal': 'Source: the chain served by {host}, verified against this machine’s trust',
     'import.sourceFiles': 'Source: {files}',
     'import.sourceDownload': 'Source: {base} (every file checked against its pinned SHA-256)',
@@ -327,11 +336,13 @@ export const en = {
     'import.downloadFailed': '{name}: not obtained from {url}: {problem}',
     'import.nothing': 'Nothing to change: the keystore already holds every certificate offered.',
     'import.dryRun': 'Dry run: nothing was changed.',
-    'import.confirm': 'Add {count} certificates to {file}?',
+    'import.confirm': 'Add {count, plural, one {# certificate} other {# certificates}} to {file}?',
     'import.cancelled': 'Nothing was changed.',
-    'import.done': 'Added {count} certificates to {file}; the previous version is kept as {backup}.',
+    'import.done':
+      'Added {count, plural, one {# certificate} other {# certificates}} to {file}; the previous version is kept as {backup}.',
     'import.restart': 'Restart the agent so that Java reads the trust store again.',
-    'list.title': 'CA certificates of Azure’s chains, in {file} ({format}, {count} entries):',
+    'list.title':
+      'CA certificates of Azure’s chains, in {file} ({format}, {count, plural, one {# entry} other {# entries}}):',
     'list.chainTitle': 'The chain {host} serves, against this keystore:',
     'list.present': 'present as {alias}',
     'list.missing': 'missing',
@@ -352,12 +363,14 @@ export const en = {
     'import.nothingValid':
       'Nothing to change: the keystore already holds every valid CA certificate offered; the others are left out (listed above).',
     'import.someNotObtained':
-      '{count} certificate(s) could not be obtained (listed above): run again once they can be.',
+      '{count, plural, one {# certificate} other {# certificates}} could not be obtained (listed above): run again once {count, plural, one {it} other {they}} can be.',
     'logs.none': 'not run: no logs directory given (--logs-directory, the agent’s --logsDirectory)',
     'logs.unreadable': 'the logs directory {dir} cannot be read ({code})',
     'logs.noFiles': 'not run: {dir} holds no log file',
-    'logs.clean': 'no documented error in {files} log file(s), {lines} lines, under {dir}',
-    'logs.found': 'the agent’s logs show “{error}”: {count} time(s), the last in {file}, line {line}',
+    'logs.clean':
+      'no documented error in {files, plural, one {# log file} other {# log files}}, {lines, plural, one {# line} other {# lines}}, under {dir}',
+    'logs.found':
+      'the agent’s logs show “{error}”: {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
     'logs.also': 'Also found: {errors}',
     'logs.fix.dir': 'Give the folder the agent writes its logs to, as given to it with --logsDirectory.',
     'proxy.malformed': 'the agent runs with --proxy "{proxy}", which it cannot use: {problem}',
@@ -387,13 +400,14 @@ export const en = {
     'syslog.connectFailed': 'connection to {address}:{port}/tcp failed ({code})',
     'syslog.connectReset':
       '{address}:{port}/tcp took the connection and reset it at once: the input may expect TLS, or accept only some senders',
-    'syslog.partial': 'only {ok} of the {total} addresses of {host} accept connections on port {port}',
+    'syslog.partial':
+      'only {ok} of the {total} addresses of {host} {ok, plural, one {accepts} other {accept}} connections on port {port}',
     'syslog.udpRefused':
       '{address}:{port}/udp answered “port unreachable”: nothing is listening on that port',
     'syslog.udpUnconfirmed':
       'a probe was sent to {address}:{port}/udp and nothing refused it, but UDP has no acknowledgement: delivery cannot be confirmed from here',
     'syslog.sendOk':
-      'a marked test event ({bytes} bytes, externalId {externalId}) was written to {host}:{port}/tcp, and the server read it to the end and closed cleanly',
+      'a marked test event ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) was written to {host}:{port}/tcp, and the server read it to the end and closed cleanly',
     'syslog.sendReset': 'the SIEM server reset the connection while the test event was written ({code})',
     'syslog.sendClosed': 'the SIEM server closed the connection before the test event could be delivered',
     'syslog.sendStalled':
@@ -420,23 +434,25 @@ export const en = {
     'syslog.fix.udp':
       'To confirm UDP delivery, run `siem-doctor syslog send-test --protocol udp` and look for the marked events in the SIEM.',
     'sendTest.sent':
-      'Sent {count} events ({bytes} bytes) to {host}:{port}/{protocol} ({address}), framed {framing}',
+      'Sent {count, plural, one {# event} other {# events}} ({bytes, plural, one {# byte} other {# bytes}}) to {host}:{port}/{protocol} ({address}), framed {framing}',
     'sendTest.find': 'Find them in the SIEM by externalId {runId}-1 … {runId}-{count}',
     'sendTest.udp': 'UDP has no acknowledgement: only the SIEM can confirm they arrived',
     'sendTest.failed': 'Sending to {host}:{port}/{protocol} failed: {reason}',
     'listen.listening': 'Listening on {host}:{port}/{protocol}; stop with Ctrl-C',
     'listen.summary':
-      'Received {events} events ({activities} activities, {alerts} alerts) from {senders} sender(s) over {connections} connection(s) in {seconds} s; {malformed} malformed',
+      'Received {events, plural, one {# event} other {# events}} ({activities, plural, one {# activity} other {# activities}}, {alerts, plural, one {# alert} other {# alerts}}) from {senders, plural, one {# sender} other {# senders}} over {connections, plural, one {# connection} other {# connections}} in {seconds} s; {malformed} malformed',
     'listen.byCategory': 'By category:',
     'listen.times': 'Event times: first {first}, last {last}',
     'listen.senders': 'Senders: {list}',
-    'listen.framing': 'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram} datagrams',
+    'listen.framing':
+      'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram, plural, one {# datagram} other {# datagrams}}',
     'listen.malformed': 'First malformed message, from {sender} ({reason}): {example}',
     'listen.none': 'No valid event arrived.',
     // bounds (issue #10): send-test streams its events; listen --json waits for its stdout
-    'sendTest.sentBefore': '{sent} of {count} events were taken by the server before that',
+    'sendTest.sentBefore':
+      '{sent} of {count, plural, one {# event} other {# events}} {sent, plural, one {was} other {were}} taken by the server before that',
     'listen.dropped':
-      '{dropped} events were counted but not printed: they came by UDP while the output could not keep up (UDP cannot be paused)',
+      '{dropped, plural, one {# event was counted but not printed: it} other {# events were counted but not printed: they}} came by UDP while the output could not keep up (UDP cannot be paused)',
     'syslog.hint.framing':
       'If the SIEM shows nothing although sending worked: rsyslog reads a TCP line that starts with a digit as octet-counted and drops the agent’s lines. Turn on PRI in the portal’s Generic CEF settings, or set SupportOctetCountedFraming="off" on that rsyslog input.',
     // fleet (issue #14): watch, the portal projection, machine formats
@@ -450,13 +466,14 @@ export const en = {
     'watch.projection.reached': '{checks} failing since {since}: the portal shows “{mark}” since {at}',
     'watch.change': '{time} {check}: {from} → {to}: {message}',
     'watch.first': '{time} {check}: {to}: {message}',
-    'watch.started': 'Watching {count} checks every {interval}; state kept in {file}',
+    'watch.started':
+      'Watching {count, plural, one {# check} other {# checks}} every {interval}; state kept in {file}',
     'watch.stateDamaged': 'The state file {file} could not be used ({reason}); starting afresh',
     'watch.roundCrashed': 'Round {round} failed: {reason}; the next round runs as planned',
     'watch.stopping': 'Stopping ({signal}) once the current round ends',
     // verdicts (issue #10): only what the evidence shows
     'syslog.sendUnconfirmed':
-      'sent; receipt not confirmed: the test event ({bytes} bytes, externalId {externalId}) left for {host}:{port}/tcp without reset or close, but the server kept the connection open after our end of stream; TCP cannot tell a server that reads and keeps connections from one that does not read',
+      'sent; receipt not confirmed: the test event ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) left for {host}:{port}/tcp without reset or close, but the server kept the connection open after our end of stream; TCP cannot tell a server that reads and keeps connections from one that does not read',
     'syslog.fix.findEvent':
       'Look in the SIEM for the event with externalId {externalId}: if it is there, the server reads and simply keeps connections open, as many do.',
     'token.refusedUnconfirmed':
@@ -468,9 +485,9 @@ export const en = {
     'proxy.fix.tunnel':
       'Look at the proxy’s log for this CONNECT: a policy, an upstream failure or a limit on tunnels closes it right after accepting it.',
     'logs.noneRead':
-      'could not confirm: none of the {skipped} file(s) in {dir} could be searched (see the evidence for each and why)',
+      'could not confirm: {skipped, plural, =1 {the only file in {dir} could not be searched} other {none of the # files in {dir} could be searched}} (see the evidence for each and why)',
     'logs.cleanButSkipped':
-      'no documented error in {files} log file(s), {lines} lines, under {dir}; {skipped} file(s) could not be read as text and were not searched (see the evidence)',
+      'no documented error in {files, plural, one {# log file} other {# log files}}, {lines, plural, one {# line} other {# lines}}, under {dir}; {skipped, plural, one {# file} other {# files}} could not be read as text and {skipped, plural, one {was} other {were}} not searched (see the evidence)',
     'logs.fix.skipped':
       'Make the skipped files readable by this account, or search them by hand (`grep -a`) if they are logs.',
     'logs.skippedFile': 'skipped {file}: {reason}',
@@ -482,13 +499,14 @@ export const en = {
     'logs.skip.not-a-file': 'not a regular file ({code}), not read',
     'logs.skip.folder': 'a folder, not searched',
     'logs.skip.before-since': 'holds nothing after the --since window’s start, not read',
-    'logs.read': 'Read {files} log file(s), {lines} lines, {megabytes} MB, under {dir}',
+    'logs.read':
+      'Read {files, plural, one {# log file} other {# log files}}, {lines, plural, one {# line} other {# lines}}, {megabytes} MB, under {dir}',
     'logs.window': 'Counting only lines from {since} on (--since)',
     'logs.damaged': '{file}: the compressed file is damaged ({code}); read up to line {lines}',
     'logs.finding':
-      '“{error}”: {label} ({side}), {count} time(s), first {first}, last {last}, in {file} line {line}',
+      '“{error}”: {label} ({side}), {count, plural, one {# time} other {# times}}, first {first}, last {last}, in {file} line {line}',
     'logs.finding.undecided':
-      'could not tell the documented error: {label} ({side}), {count} time(s), first {first}, last {last}, in {file} line {line}',
+      'could not tell the documented error: {label} ({side}), {count, plural, one {# time} other {# times}}, first {first}, last {last}, in {file} line {line}',
     'logs.timeUnknown': 'time unknown',
     'logs.side.siem': 'SIEM {host}',
     'logs.side.portal': 'portal {host}',
@@ -560,19 +578,27 @@ export const en = {
     'logs.portal.willShowAtLatest':
       'The portal will show “{status}” at {at} at the latest (in {minutes} min)',
     'logs.foundMapped':
-      'the agent’s logs show “{error}”: {label}{endpoint}, {count} time(s) from {first} to {last}, the last in {file}, line {line}',
+      'the agent’s logs show “{error}”: {label}{endpoint}, {count, plural, one {# time} other {# times}} from {first} to {last}, the last in {file}, line {line}',
     'logs.undecided':
-      'could not confirm the documented error: the logs show {label}{endpoint}, {count} time(s), the last in {file}, line {line}',
+      'could not confirm the documented error: the logs show {label}{endpoint}, {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
     'logs.fix.sides':
       'Give --syslog-host, --portal-url and --proxy as the agent has them, so that each line can be put on its side.',
     'logs.fix.damaged': 'A compressed log is damaged: it was read up to where it breaks (see the evidence).',
-    'ui.notRun': '{count} check(s) could not run for lack of input ({checks}): give {flags} to run them',
+    'ui.notRun':
+      '{count, plural, one {# check} other {# checks}} could not run for lack of input ({checks}): give {flags} to run {count, plural, one {it} other {them}}',
     'ui.nothingChecked':
-      'nothing was checked: {count} check(s) could not run for lack of input ({checks}); give {flags} to run them',
+      'nothing was checked: {count, plural, one {# check} other {# checks}} could not run for lack of input ({checks}); give {flags} to run {count, plural, one {it} other {them}}',
+    // every word (#12): check selection, and what was still English inside checks
+    'select.empty': '{flag} needs at least one check id, e.g. {flag} java-runtime',
+    'select.unknown': '{flag}: unknown check id "{id}"; known ids: {ids}',
+    'select.none': '--only and --skip leave no check to run',
+    'proxy.authNoScheme':
+      'the proxy {proxy} wants credentials (HTTP 407, unknown scheme), which the agent cannot give',
   },
 } as const;
 
 export type MessageFile = {
+  lang: Lang;
   documentedErrors: Record<DocumentedError, { description: string; resolution: readonly string[] }>;
   checkTitles: Record<CheckId, string>;
   messages: Record<MessageKey, string>;

@@ -1,7 +1,9 @@
-// Textes français. Les noms d'erreurs documentées restent en anglais : ce sont des identifiants.
+// Textes français. Les erreurs documentées sont nommées comme les documents français de Microsoft les nomment, suivies de l'identifiant anglais (documented-errors.ts).
 import type { MessageFile } from './en.js';
 
 export const fr = {
+  // every word (#12): the language whose plural rules choose the forms below
+  lang: 'fr',
   documentedErrors: {
     'General error during bootstrap': {
       description:
@@ -128,8 +130,8 @@ export const fr = {
     'ui.resolution': 'Résolution',
     'ui.reproduce': 'Pour reproduire',
     'ui.summary':
-      '{pass} réussies, {warn} avertissements, {fail} en échec, {skip} ignorées, {error} erreurs en {ms} ms',
-    'ui.running': 'Exécution de {count} vérifications…',
+      '{pass, plural, one {# réussie} other {# réussies}}, {warn, plural, one {# avertissement} other {# avertissements}}, {fail} en échec, {skip, plural, one {# ignorée} other {# ignorées}}, {error, plural, one {# erreur} other {# erreurs}} en {ms} ms',
+    'ui.running': 'Exécution de {count, plural, one {# vérification} other {# vérifications}}…',
     'ui.reportWritten': 'Rapport écrit dans {file}',
 
     'run.skippedDependency': "non exécutée : {dependency} n'a pas réussi ({status})",
@@ -182,7 +184,8 @@ export const fr = {
     'portal.hostname': 'le certificat servi n’est pas celui de {host} ({detail})',
     'portal.httpFailed': '{host} a terminé la négociation TLS mais n’a donné aucune réponse HTTP ({code})',
     'portal.ok': '{host} a répondu HTTP {status} en {protocol} ({cipher}), {route}, en {ms} ms',
-    'portal.warn.skew': 'l’horloge de cette machine s’écarte de {minutes} minutes de celle du portail',
+    'portal.warn.skew':
+      'l’horloge de cette machine s’écarte de {minutes, plural, one {# minute} other {# minutes}} de celle du portail',
     'portal.warn.generic':
       'portal.cloudappsecurity.com est le nom générique, qui répartit les requêtes entre plusieurs serveurs et provoque des 401 parasites',
     'portal.warn.unknownHost': '{host} n’est pas un nom d’hôte de locataire Defender for Cloud Apps',
@@ -243,7 +246,8 @@ export const fr = {
     'token.quotes': 'le jeton est entouré de guillemets, qui seraient envoyés avec lui',
     'token.chars':
       'le jeton contient des caractères qu’un jeton n’a jamais ({chars}) ; un jeton n’utilise que 0-9, a-z, A-Z et =',
-    'token.length': 'le jeton compte {length} caractères ; un jeton en a de 64 à 192',
+    'token.length':
+      'le jeton compte {length, plural, one {# caractère} other {# caractères}} ; un jeton en a de 64 à 192',
     'token.ok': 'le portail a accepté le jeton se terminant par …{last4}',
     'token.rejected': 'le portail a refusé le jeton se terminant par …{last4} (HTTP {status} : {detail})',
     'token.unconfirmed':
@@ -323,10 +327,11 @@ export const fr = {
     'store.managed':
       '{file} mène à {resolved}, que la distribution reconstruit ({tool}) : une écriture directe serait défaite par la prochaine mise à jour des AC, la voie de la distribution est donc suivie',
     'store.plan': 'Plan :',
-    'store.managedDone': '{count} certificats ajoutés par {tool} ; {file} les contient maintenant.',
+    'store.managedDone':
+      '{count, plural, one {# certificat ajouté} other {# certificats ajoutés}} par {tool} ; {file} {count, plural, one {le contient} other {les contient}} maintenant.',
     'store.managedIncomplete':
       '{tool} a tourné, mais il manque encore {count} des certificats dans {file} : voyez la sortie de l’outil (et, sous Debian, que ca-certificates-java est installé)',
-    'import.keystore': 'Magasin : {file} ({format}, {count} entrées)',
+    'import.keystore': 'Magasin : {file} ({format}, {count, plural, one {# entrée} other {# entrées}})',
     'import.sourcePortal':
       'Source : la chaîne servie par {host}, vérifiée avec les autorités de confiance de cette machine',
     'import.sourceFiles': 'Source : {files}',
@@ -340,12 +345,13 @@ export const fr = {
     'import.downloadFailed': '{name} : non obtenu depuis {url} : {problem}',
     'import.nothing': 'Rien à changer : le magasin contient déjà tous les certificats proposés.',
     'import.dryRun': 'Simulation : rien n’a été modifié.',
-    'import.confirm': 'Ajouter {count} certificats à {file} ?',
+    'import.confirm': 'Ajouter {count, plural, one {# certificat} other {# certificats}} à {file} ?',
     'import.cancelled': 'Rien n’a été modifié.',
     'import.done':
-      '{count} certificats ajoutés à {file} ; la version précédente est conservée sous {backup}.',
+      '{count, plural, one {# certificat ajouté} other {# certificats ajoutés}} à {file} ; la version précédente est conservée sous {backup}.',
     'import.restart': 'Redémarrez l’agent pour que Java relise le magasin de confiance.',
-    'list.title': 'Certificats d’autorité des chaînes d’Azure, dans {file} ({format}, {count} entrées) :',
+    'list.title':
+      'Certificats d’autorité des chaînes d’Azure, dans {file} ({format}, {count, plural, one {# entrée} other {# entrées}}) :',
     'list.chainTitle': 'La chaîne servie par {host}, face à ce magasin :',
     'list.present': 'présent sous {alias}',
     'list.missing': 'absent',
@@ -359,21 +365,22 @@ export const fr = {
       'Remettez une bonne copie du magasin (siem-doctor en garde une à côté, *.siem-doctor-*.bak, à chaque import), ou le cacerts d’origine du JRE, puis importez de nouveau les AC.',
     'import.portalChain': 'la chaîne de {host}',
     'import.nothingObtained':
-      'Rien n’a été changé : aucun certificat n’a pu être obtenu ({count} échecs, listés ci-dessus).',
+      'Rien n’a été changé : aucun certificat n’a pu être obtenu ({count, plural, one {# échec, listé} other {# échecs, listés}} ci-dessus).',
     'import.noneOffered': 'Rien n’a été changé : la source n’offrait aucun certificat d’AC à importer.',
     'import.noCa':
       'Rien n’a été changé : aucun des certificats offerts n’est un certificat d’AC (le certificat propre d’un serveur n’est pas ce dont Java a besoin : offrez les AC qui l’ont émis).',
     'import.nothingValid':
       'Rien à changer : le magasin contient déjà tous les certificats d’AC valides offerts ; les autres sont laissés de côté (listés ci-dessus).',
     'import.someNotObtained':
-      '{count} certificat(s) n’ont pas pu être obtenus (listés ci-dessus) : relancez quand ce sera possible.',
+      '{count, plural, one {# certificat n’a pas pu être obtenu (listé ci-dessus)} other {# certificats n’ont pas pu être obtenus (listés ci-dessus)}} : relancez quand ce sera possible.',
     'logs.none':
       'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
     'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',
     'logs.noFiles': 'non exécutée : {dir} ne contient aucun fichier journal',
-    'logs.clean': 'aucune erreur documentée dans {files} fichier(s) journal, {lines} lignes, sous {dir}',
+    'logs.clean':
+      'aucune erreur documentée dans {files, plural, one {# fichier journal} other {# fichiers journaux}}, {lines, plural, one {# ligne} other {# lignes}}, sous {dir}',
     'logs.found':
-      'les journaux de l’agent montrent « {error} » : {count} fois, la dernière dans {file}, ligne {line}',
+      'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
     'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',
@@ -403,12 +410,12 @@ export const fr = {
     'syslog.connectReset':
       '{address}:{port}/tcp a pris la connexion puis l’a réinitialisée aussitôt : l’entrée attend peut-être TLS, ou n’accepte que certains émetteurs',
     'syslog.partial':
-      'seules {ok} des {total} adresses de {host} acceptent les connexions sur le port {port}',
+      '{ok, plural, one {seule # des {total} adresses de {host} accepte} other {seules # des {total} adresses de {host} acceptent}} les connexions sur le port {port}',
     'syslog.udpRefused': "{address}:{port}/udp a répondu « port injoignable » : rien n'écoute sur ce port",
     'syslog.udpUnconfirmed':
       "une sonde a été envoyée à {address}:{port}/udp sans être refusée, mais UDP n'a pas d'accusé de réception : la livraison ne peut pas être confirmée d'ici",
     'syslog.sendOk':
-      'un événement de test marqué ({bytes} octets, externalId {externalId}) a été écrit vers {host}:{port}/tcp, et le serveur l’a lu jusqu’au bout puis a fermé proprement',
+      'un événement de test marqué ({bytes, plural, one {# octet} other {# octets}}, externalId {externalId}) a été écrit vers {host}:{port}/tcp, et le serveur l’a lu jusqu’au bout puis a fermé proprement',
     'syslog.sendReset':
       "le serveur SIEM a réinitialisé la connexion pendant l'écriture de l'événement de test ({code})",
     'syslog.sendClosed': "le serveur SIEM a fermé la connexion avant que l'événement de test soit livré",
@@ -436,24 +443,25 @@ export const fr = {
     'syslog.fix.udp':
       'Pour confirmer la livraison UDP, lancez `siem-doctor syslog send-test --protocol udp` et cherchez les événements marqués dans le SIEM.',
     'sendTest.sent':
-      '{count} événements envoyés ({bytes} octets) à {host}:{port}/{protocol} ({address}), tramage {framing}',
+      '{count, plural, one {# événement envoyé} other {# événements envoyés}} ({bytes, plural, one {# octet} other {# octets}}) à {host}:{port}/{protocol} ({address}), tramage {framing}',
     'sendTest.find': 'Retrouvez-les dans le SIEM par externalId {runId}-1 … {runId}-{count}',
     'sendTest.udp': "UDP n'a pas d'accusé de réception : seul le SIEM peut confirmer leur arrivée",
     'sendTest.failed': "L'envoi à {host}:{port}/{protocol} a échoué : {reason}",
     'listen.listening': 'Écoute sur {host}:{port}/{protocol} ; arrêt avec Ctrl-C',
     'listen.summary':
-      '{events} événements reçus ({activities} activités, {alerts} alertes) de {senders} émetteur(s) par {connections} connexion(s) en {seconds} s ; {malformed} mal formés',
+      '{events, plural, one {# événement reçu} other {# événements reçus}} ({activities, plural, one {# activité} other {# activités}}, {alerts, plural, one {# alerte} other {# alertes}}) de {senders, plural, one {# émetteur} other {# émetteurs}} par {connections, plural, one {# connexion} other {# connexions}} en {seconds} s ; {malformed, plural, one {# mal formé} other {# mal formés}}',
     'listen.byCategory': 'Par catégorie :',
     'listen.times': 'Dates des événements : premier {first}, dernier {last}',
     'listen.senders': 'Émetteurs : {list}',
     'listen.framing':
-      "Tramage : {lf} par saut de ligne (celui de l'agent), {octet} à longueur préfixée, {datagram} datagrammes",
+      'Tramage : {lf} par saut de ligne (celui de l’agent), {octet} à longueur préfixée, {datagram, plural, one {# datagramme} other {# datagrammes}}',
     'listen.malformed': 'Premier message mal formé, de {sender} ({reason}) : {example}',
     'listen.none': "Aucun événement valide n'est arrivé.",
     // bounds (issue #10) : send-test envoie ses événements au fil de l'eau ; listen --json attend sa sortie
-    'sendTest.sentBefore': '{sent} des {count} événements avaient été pris par le serveur avant cela',
+    'sendTest.sentBefore':
+      '{sent, plural, one {# événement sur {count} avait été pris} other {# événements sur {count} avaient été pris}} par le serveur avant cela',
     'listen.dropped':
-      '{dropped} événements ont été comptés mais pas affichés : ils sont arrivés par UDP alors que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
+      '{dropped, plural, one {# événement a été compté mais pas affiché : il est arrivé} other {# événements ont été comptés mais pas affichés : ils sont arrivés}} par UDP alors que la sortie ne suivait pas (UDP ne peut pas être mis en pause)',
     'syslog.hint.framing':
       "Si le SIEM n'affiche rien alors que l'envoi a réussi : rsyslog lit une ligne TCP qui commence par un chiffre comme une trame à longueur préfixée et rejette les lignes de l'agent. Activez PRI dans les paramètres CEF génériques du portail, ou mettez SupportOctetCountedFraming=\"off\" sur cette entrée rsyslog.",
     // fleet (issue #14): watch, the portal projection, machine formats
@@ -468,27 +476,28 @@ export const fr = {
       '{checks} en échec depuis {since} : le portail affiche « {mark} » depuis {at}',
     'watch.change': '{time} {check} : {from} → {to} : {message}',
     'watch.first': '{time} {check} : {to} : {message}',
-    'watch.started': 'Surveillance de {count} vérifications toutes les {interval} ; état gardé dans {file}',
+    'watch.started':
+      'Surveillance de {count, plural, one {# vérification} other {# vérifications}} toutes les {interval} ; état gardé dans {file}',
     'watch.stateDamaged': "Le fichier d'état {file} est inutilisable ({reason}) ; reprise à zéro",
     'watch.roundCrashed': 'Le tour {round} a échoué : {reason} ; le tour suivant aura lieu comme prévu',
     'watch.stopping': 'Arrêt ({signal}) à la fin du tour en cours',
     // verdicts (issue #10) : seulement ce que les preuves montrent
     'syslog.sendUnconfirmed':
-      'envoyé ; réception non confirmée : l’événement de test ({bytes} octets, externalId {externalId}) est parti vers {host}:{port}/tcp sans réinitialisation ni fermeture, mais le serveur a gardé la connexion ouverte après notre fin de flux ; TCP ne distingue pas un serveur qui lit et garde ses connexions d’un serveur qui ne lit pas',
+      'envoyé ; réception non confirmée : l’événement de test ({bytes, plural, one {# octet} other {# octets}}, externalId {externalId}) est parti vers {host}:{port}/tcp sans réinitialisation ni fermeture, mais le serveur a gardé la connexion ouverte après notre fin de flux ; TCP ne distingue pas un serveur qui lit et garde ses connexions d’un serveur qui ne lit pas',
     'syslog.fix.findEvent':
       'Cherchez dans le SIEM l’événement d’externalId {externalId} : s’il y est, le serveur lit et garde simplement ses connexions ouvertes, comme beaucoup le font.',
     'token.refusedUnconfirmed':
       'impossible de confirmer le jeton finissant par …{last4} : le portail a refusé l’appel avec HTTP {status} ({detail}), ce qui ne dit pas que le jeton est invalide ; l’API essayée peut demander plus de droits qu’un jeton d’agent SIEM n’en a',
     'token.fix.agentConfirms':
-      'Démarrez l’agent avec ce jeton et lisez sa console : seul « Invalid token » y prouve que le jeton est mauvais.',
+      'Démarrez l’agent avec ce jeton et lisez sa console : seul « Jeton non valide (Invalid token) » y prouve que le jeton est mauvais.',
     'proxy.tunnelClosed':
       'le proxy {proxy} a répondu HTTP 200 à CONNECT {target} puis a fermé le tunnel avant que rien n’y passe : l’agent ne peut pas passer par lui',
     'proxy.fix.tunnel':
       'Consultez le journal du proxy pour ce CONNECT : une règle, une panne en amont ou une limite de tunnels le ferme juste après l’avoir accepté.',
     'logs.noneRead':
-      'impossible de confirmer : aucun des {skipped} fichier(s) de {dir} n’a pu être parcouru (voir les preuves pour chacun et la raison)',
+      'impossible de confirmer : {skipped, plural, =1 {le seul fichier de {dir} n’a pas pu être parcouru} other {aucun des # fichiers de {dir} n’a pu être parcouru}} (voir les preuves pour chacun et la raison)',
     'logs.cleanButSkipped':
-      'aucune erreur documentée dans {files} fichier(s) journal, {lines} lignes, sous {dir} ; {skipped} fichier(s) n’ont pas pu être lus comme du texte et n’ont pas été parcourus (voir les preuves)',
+      'aucune erreur documentée dans {files, plural, one {# fichier journal} other {# fichiers journaux}}, {lines, plural, one {# ligne} other {# lignes}}, sous {dir} ; {skipped, plural, one {# fichier n’a pas pu être lu comme du texte et n’a pas été parcouru} other {# fichiers n’ont pas pu être lus comme du texte et n’ont pas été parcourus}} (voir les preuves)',
     'logs.fix.skipped':
       'Rendez les fichiers ignorés lisibles par ce compte, ou parcourez-les à la main (`grep -a`) si ce sont des journaux.',
     'logs.skippedFile': 'ignoré {file} : {reason}',
@@ -500,13 +509,14 @@ export const fr = {
     'logs.skip.not-a-file': 'pas un fichier ordinaire ({code}), non lu',
     'logs.skip.folder': 'un dossier, non parcouru',
     'logs.skip.before-since': 'ne contient rien après le début de la fenêtre --since, non lu',
-    'logs.read': '{files} fichier(s) journal lus, {lines} lignes, {megabytes} Mo, sous {dir}',
+    'logs.read':
+      '{files, plural, one {# fichier journal lu} other {# fichiers journaux lus}}, {lines, plural, one {# ligne} other {# lignes}}, {megabytes} Mo, sous {dir}',
     'logs.window': 'Seules les lignes à partir du {since} comptent (--since)',
     'logs.damaged': '{file} : le fichier compressé est endommagé ({code}) ; lu jusqu’à la ligne {lines}',
     'logs.finding':
-      '« {error} » : {label} ({side}), {count} fois, première {first}, dernière {last}, dans {file} ligne {line}',
+      '« {error} » : {label} ({side}), {count, plural, other {# fois}}, première {first}, dernière {last}, dans {file} ligne {line}',
     'logs.finding.undecided':
-      'erreur documentée indéterminée : {label} ({side}), {count} fois, première {first}, dernière {last}, dans {file} ligne {line}',
+      'erreur documentée indéterminée : {label} ({side}), {count, plural, other {# fois}}, première {first}, dernière {last}, dans {file} ligne {line}',
     'logs.timeUnknown': 'heure inconnue',
     'logs.side.siem': 'SIEM {host}',
     'logs.side.portal': 'portail {host}',
@@ -578,16 +588,22 @@ export const fr = {
     'logs.portal.willShowAtLatest':
       'Le portail affichera « {status} » à {at} au plus tard (dans {minutes} min)',
     'logs.foundMapped':
-      'les journaux de l’agent montrent « {error} » : {label}{endpoint}, {count} fois du {first} au {last}, la dernière dans {file}, ligne {line}',
+      'les journaux de l’agent montrent « {error} » : {label}{endpoint}, {count, plural, other {# fois}} du {first} au {last}, la dernière dans {file}, ligne {line}',
     'logs.undecided':
-      'erreur documentée non confirmée : les journaux montrent {label}{endpoint}, {count} fois, la dernière dans {file}, ligne {line}',
+      'erreur documentée non confirmée : les journaux montrent {label}{endpoint}, {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
     'logs.fix.sides':
       'Donnez --syslog-host, --portal-url et --proxy tels que l’agent les a, pour placer chaque ligne de son côté.',
     'logs.fix.damaged':
       'Un journal compressé est endommagé : il a été lu jusqu’à l’endroit où il casse (voir les éléments).',
     'ui.notRun':
-      '{count} vérification(s) n’ont pas pu être faites faute de données ({checks}) : donnez {flags} pour les faire',
+      '{count, plural, one {# vérification n’a pas pu être faite} other {# vérifications n’ont pas pu être faites}} faute de données ({checks}) : donnez {flags} pour {count, plural, one {la faire} other {les faire}}',
     'ui.nothingChecked':
-      'rien n’a été vérifié : {count} vérification(s) n’ont pas pu être faites faute de données ({checks}) ; donnez {flags} pour les faire',
+      'rien n’a été vérifié : {count, plural, one {# vérification n’a pas pu être faite} other {# vérifications n’ont pas pu être faites}} faute de données ({checks}) ; donnez {flags} pour {count, plural, one {la faire} other {les faire}}',
+    // every word (#12) : choix des vérifications, et ce qui restait en anglais dans les vérifications
+    'select.empty': '{flag} attend au moins un identifiant de vérification, par exemple {flag} java-runtime',
+    'select.unknown': '{flag} : identifiant de vérification inconnu « {id} » ; identifiants connus : {ids}',
+    'select.none': '--only et --skip ne laissent aucune vérification à faire',
+    'proxy.authNoScheme':
+      'le proxy {proxy} exige des identifiants (HTTP 407, schéma inconnu), que l’agent ne sait pas fournir',
   },
 } as const satisfies MessageFile;

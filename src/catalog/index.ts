@@ -33,12 +33,44 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   return 'en';
 }
 
-export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+// Plural forms are written the ICU way, inside the sentence, so that a sentence with several counts
+// keeps its word order in every language: `{count, plural, one {# warning} other {# warnings}}`.
+// `#` is the number; the form is the one Intl.PluralRules gives for the language (French says
+// "one" for 0 and 1, English and Dutch for 1 only); `other` is the fallback, `=0` an exact match.
+// A form holds plain text and {name} placeholders only.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) ?\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other) ?\{((?:[^{}]|\{\w+\})*)\}/g;
+
+const rulesByLang = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = rulesByLang.get(lang);
+  if (!rules) rulesByLang.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
+/** The forms of one plural block, by selector (`one`, `other`, `=0`…). */
+export function pluralForms(block: string): Map<string, string> {
+  return new Map([...block.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** The plural blocks of a template: the placeholder each counts, and its forms. */
+export function pluralBlocks(template: string): { name: string; forms: Map<string, string> }[] {
+  return [...template.matchAll(PLURAL)].map((m) => ({ name: m[1]!, forms: pluralForms(m[2]!) }));
+}
+
+export function fill(template: string, params: Params = {}, lang: Lang = 'en'): string {
+  const counted = template.replace(PLURAL, (whole, name: string, block: string) => {
+    const n = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(n)) return whole;
+    const forms = pluralForms(block);
+    const form = forms.get(`=${n}`) ?? forms.get(pluralRules(lang).select(n)) ?? forms.get('other');
+    return form === undefined ? whole : form.replace(/#/g, String(params[name]));
+  });
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
 
 export function translate(catalog: MessageFile, text: Text): string {
-  return fill(catalog.messages[text.key], text.params);
+  return fill(catalog.messages[text.key], text.params, catalog.lang);
 }

@@ -1,7 +1,9 @@
-// Nederlandse teksten. De namen van gedocumenteerde fouten blijven Engels: het zijn identificatoren.
+// Nederlandse teksten. Gedocumenteerde fouten heten zoals de Nederlandse documenten van Microsoft ze noemen, gevolgd door de Engelse identificator (documented-errors.ts).
 import type { MessageFile } from './en.js';
 
 export const nl = {
+  // every word (#12): the language whose plural rules choose the forms below
+  lang: 'nl',
   documentedErrors: {
     'General error during bootstrap': {
       description:
@@ -126,8 +128,8 @@ export const nl = {
     'ui.resolution': 'Oplossing',
     'ui.reproduce': 'Zelf nagaan',
     'ui.summary':
-      '{pass} geslaagd, {warn} waarschuwingen, {fail} mislukt, {skip} overgeslagen, {error} fouten in {ms} ms',
-    'ui.running': '{count} controles worden uitgevoerd…',
+      '{pass} geslaagd, {warn, plural, one {# waarschuwing} other {# waarschuwingen}}, {fail} mislukt, {skip} overgeslagen, {error, plural, one {# fout} other {# fouten}} in {ms} ms',
+    'ui.running': '{count, plural, one {# controle wordt} other {# controles worden}} uitgevoerd…',
     'ui.reportWritten': 'Rapport geschreven naar {file}',
 
     'run.skippedDependency': 'niet uitgevoerd: {dependency} slaagde niet ({status})',
@@ -181,7 +183,8 @@ export const nl = {
     'portal.hostname': 'het getoonde certificaat is niet voor {host} ({detail})',
     'portal.httpFailed': '{host} voltooide TLS maar gaf geen HTTP-antwoord ({code})',
     'portal.ok': '{host} antwoordde HTTP {status} via {protocol} ({cipher}), {route}, in {ms} ms',
-    'portal.warn.skew': 'de klok van deze machine wijkt {minutes} minuten af van die van de portal',
+    'portal.warn.skew':
+      'de klok van deze machine wijkt {minutes, plural, one {# minuut} other {# minuten}} af van die van de portal',
     'portal.warn.generic':
       'portal.cloudappsecurity.com is de algemene naam, die verzoeken over verschillende servers verdeelt en onterechte 401’s geeft',
     'portal.warn.unknownHost': '{host} is geen tenanthostnaam van Defender for Cloud Apps',
@@ -241,7 +244,8 @@ export const nl = {
     'token.quotes': 'het token staat tussen aanhalingstekens, die mee zouden worden verzonden',
     'token.chars':
       'het token bevat tekens die een token nooit heeft ({chars}); tokens gebruiken 0-9, a-z, A-Z en =',
-    'token.length': 'het token is {length} tekens lang; tokens hebben er 64 tot 192',
+    'token.length':
+      'het token is {length, plural, one {# teken} other {# tekens}} lang; tokens hebben er 64 tot 192',
     'token.ok': 'de portal aanvaardde het token dat eindigt op …{last4}',
     'token.rejected': 'de portal weigerde het token dat eindigt op …{last4} (HTTP {status}: {detail})',
     'token.unconfirmed':
@@ -319,10 +323,11 @@ export const nl = {
     'store.managed':
       '{file} leidt naar {resolved}, dat de distributie opnieuw opbouwt ({tool}): direct schrijven maakt de volgende CA-pakketupdate ongedaan, dus wordt de weg van de distributie gevolgd',
     'store.plan': 'Plan:',
-    'store.managedDone': '{count} certificaten toegevoegd via {tool}; {file} bevat ze nu.',
+    'store.managedDone':
+      '{count, plural, one {# certificaat} other {# certificaten}} toegevoegd via {tool}; {file} bevat {count, plural, one {het} other {ze}} nu.',
     'store.managedIncomplete':
       '{tool} liep, maar {file} mist nog {count} van de certificaten: bekijk de uitvoer van het hulpmiddel (en op Debian of ca-certificates-java geïnstalleerd is)',
-    'import.keystore': 'Keystore: {file} ({format}, {count} items)',
+    'import.keystore': 'Keystore: {file} ({format}, {count, plural, one {# item} other {# items}})',
     'import.sourcePortal':
       'Bron: de keten die {host} serveert, gecontroleerd tegen het vertrouwen van deze machine',
     'import.sourceFiles': 'Bron: {files}',
@@ -336,12 +341,13 @@ export const nl = {
     'import.downloadFailed': '{name}: niet verkregen van {url}: {problem}',
     'import.nothing': 'Niets te veranderen: de keystore bevat al elk aangeboden certificaat.',
     'import.dryRun': 'Proefdraai: er werd niets veranderd.',
-    'import.confirm': '{count} certificaten toevoegen aan {file}?',
+    'import.confirm': '{count, plural, one {# certificaat} other {# certificaten}} toevoegen aan {file}?',
     'import.cancelled': 'Er werd niets veranderd.',
     'import.done':
-      '{count} certificaten toegevoegd aan {file}; de vorige versie blijft bewaard als {backup}.',
+      '{count, plural, one {# certificaat} other {# certificaten}} toegevoegd aan {file}; de vorige versie blijft bewaard als {backup}.',
     'import.restart': 'Start de agent opnieuw zodat Java de truststore opnieuw inleest.',
-    'list.title': 'CA-certificaten van de ketens van Azure, in {file} ({format}, {count} items):',
+    'list.title':
+      'CA-certificaten van de ketens van Azure, in {file} ({format}, {count, plural, one {# item} other {# items}}):',
     'list.chainTitle': 'De keten die {host} serveert, tegenover deze keystore:',
     'list.present': 'aanwezig als {alias}',
     'list.missing': 'ontbreekt',
@@ -362,12 +368,14 @@ export const nl = {
     'import.nothingValid':
       'Niets te wijzigen: de keystore bevat al elk geldig aangeboden CA-certificaat; de andere zijn weggelaten (hierboven vermeld).',
     'import.someNotObtained':
-      '{count} certifica(a)t(en) konden niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
+      '{count, plural, one {# certificaat kon} other {# certificaten konden}} niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
     'logs.none': 'niet uitgevoerd: geen logmap opgegeven (--logs-directory, de --logsDirectory van de agent)',
     'logs.unreadable': 'de logmap {dir} is onleesbaar ({code})',
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
-    'logs.clean': 'geen gedocumenteerde fout in {files} logbestand(en), {lines} regels, onder {dir}',
-    'logs.found': 'de logs van de agent tonen „{error}”: {count} keer, de laatste in {file}, regel {line}',
+    'logs.clean':
+      'geen gedocumenteerde fout in {files, plural, one {# logbestand} other {# logbestanden}}, {lines, plural, one {# regel} other {# regels}}, onder {dir}',
+    'logs.found':
+      'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
     'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
     'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
@@ -398,13 +406,13 @@ export const nl = {
     'syslog.connectReset':
       '{address}:{port}/tcp nam de verbinding aan en resette ze meteen: de invoer verwacht misschien TLS, of aanvaardt alleen bepaalde afzenders',
     'syslog.partial':
-      'slechts {ok} van de {total} adressen van {host} nemen verbindingen aan op poort {port}',
+      'slechts {ok} van de {total} adressen van {host} {ok, plural, one {neemt} other {nemen}} verbindingen aan op poort {port}',
     'syslog.udpRefused':
       '{address}:{port}/udp antwoordde „poort onbereikbaar”: er luistert niets op die poort',
     'syslog.udpUnconfirmed':
       'er ging een test naar {address}:{port}/udp en niets weigerde hem, maar UDP kent geen bevestiging: aflevering is van hieruit niet na te gaan',
     'syslog.sendOk':
-      'een gemarkeerde testgebeurtenis ({bytes} bytes, externalId {externalId}) werd naar {host}:{port}/tcp geschreven, en de server las ze tot het einde en sloot netjes af',
+      'een gemarkeerde testgebeurtenis ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) werd naar {host}:{port}/tcp geschreven, en de server las ze tot het einde en sloot netjes af',
     'syslog.sendReset':
       'de SIEM-server resette de verbinding tijdens het schrijven van de testgebeurtenis ({code})',
     'syslog.sendClosed':
@@ -433,24 +441,25 @@ export const nl = {
     'syslog.fix.udp':
       'Om UDP-aflevering na te gaan: voer `siem-doctor syslog send-test --protocol udp` uit en zoek de gemarkeerde gebeurtenissen in de SIEM.',
     'sendTest.sent':
-      '{count} gebeurtenissen verzonden ({bytes} bytes) naar {host}:{port}/{protocol} ({address}), framing {framing}',
+      '{count, plural, one {# gebeurtenis} other {# gebeurtenissen}} verzonden ({bytes, plural, one {# byte} other {# bytes}}) naar {host}:{port}/{protocol} ({address}), framing {framing}',
     'sendTest.find': 'Zoek ze in de SIEM op externalId {runId}-1 … {runId}-{count}',
     'sendTest.udp': 'UDP kent geen bevestiging: alleen de SIEM kan bevestigen dat ze aankwamen',
     'sendTest.failed': 'Verzenden naar {host}:{port}/{protocol} mislukte: {reason}',
     'listen.listening': 'Luistert op {host}:{port}/{protocol}; stoppen met Ctrl-C',
     'listen.summary':
-      '{events} gebeurtenissen ontvangen ({activities} activiteiten, {alerts} waarschuwingen) van {senders} afzender(s) via {connections} verbinding(en) in {seconds} s; {malformed} misvormd',
+      '{events, plural, one {# gebeurtenis} other {# gebeurtenissen}} ontvangen ({activities, plural, one {# activiteit} other {# activiteiten}}, {alerts, plural, one {# waarschuwing} other {# waarschuwingen}}) van {senders, plural, one {# afzender} other {# afzenders}} via {connections, plural, one {# verbinding} other {# verbindingen}} in {seconds} s; {malformed} misvormd',
     'listen.byCategory': 'Per categorie:',
     'listen.times': 'Tijdstippen: eerste {first}, laatste {last}',
     'listen.senders': 'Afzenders: {list}',
     'listen.framing':
-      'Framing: {lf} per regeleinde (die van de agent), {octet} octet-counted, {datagram} datagrammen',
+      'Framing: {lf} per regeleinde (die van de agent), {octet} octet-counted, {datagram, plural, one {# datagram} other {# datagrammen}}',
     'listen.malformed': 'Eerste misvormde bericht, van {sender} ({reason}): {example}',
     'listen.none': 'Er kwam geen geldige gebeurtenis aan.',
     // bounds (issue #10): send-test verstuurt zijn events stuk voor stuk; listen --json wacht op zijn uitvoer
-    'sendTest.sentBefore': 'daarvoor had de server {sent} van de {count} events aangenomen',
+    'sendTest.sentBefore':
+      'daarvoor had de server {sent} van de {count, plural, one {# gebeurtenis} other {# gebeurtenissen}} aangenomen',
     'listen.dropped':
-      '{dropped} gebeurtenissen zijn geteld maar niet getoond: ze kwamen via UDP terwijl de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
+      '{dropped, plural, one {# gebeurtenis is geteld maar niet getoond: ze kwam} other {# gebeurtenissen zijn geteld maar niet getoond: ze kwamen}} via UDP terwijl de uitvoer het niet bijhield (UDP kan niet gepauzeerd worden)',
     'syslog.hint.framing':
       'Toont de SIEM niets terwijl het verzenden lukte: rsyslog leest een TCP-regel die met een cijfer begint als octet-counted en gooit de regels van de agent weg. Zet PRI aan in de Generic CEF-instellingen van de portal, of zet SupportOctetCountedFraming="off" op die rsyslog-invoer.',
     // fleet (issue #14): watch, the portal projection, machine formats
@@ -458,33 +467,34 @@ export const nl = {
     'watch.projection.connected':
       'Portal: de agent houdt contact (portal, proxy en Java-vertrouwen falen niet)',
     'watch.projection.ahead':
-      '{checks} falen sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
+      '{checks} mislukt sinds {since}: als dit aanhoudt, toont de portal “{mark}” om {at} (over {minutes} min)',
     'watch.projection.warning':
-      'Waarschuwing: {checks} falen sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
-    'watch.projection.reached': '{checks} falen sinds {since}: de portal toont “{mark}” sinds {at}',
+      'Waarschuwing: {checks} mislukt sinds {since}: de portal toont “{mark}” om {at} (over {minutes} min) tenzij dit hersteld wordt',
+    'watch.projection.reached': '{checks} mislukt sinds {since}: de portal toont “{mark}” sinds {at}',
     'watch.change': '{time} {check}: {from} → {to}: {message}',
     'watch.first': '{time} {check}: {to}: {message}',
-    'watch.started': 'Bewaakt {count} controles elke {interval}; toestand bewaard in {file}',
+    'watch.started':
+      'Bewaakt {count, plural, one {# controle} other {# controles}} elke {interval}; toestand bewaard in {file}',
     'watch.stateDamaged': 'Het toestandsbestand {file} is onbruikbaar ({reason}); opnieuw begonnen',
     'watch.roundCrashed': 'Ronde {round} mislukte: {reason}; de volgende ronde loopt zoals gepland',
     'watch.stopping': 'Stopt ({signal}) zodra de huidige ronde klaar is',
     // verdicts (issue #10): alleen wat het bewijs laat zien
     'syslog.sendUnconfirmed':
-      'verzonden; ontvangst niet bevestigd: de testgebeurtenis ({bytes} bytes, externalId {externalId}) ging naar {host}:{port}/tcp zonder reset of sluiting, maar de server hield de verbinding open na ons einde van de stroom; TCP kan een server die leest en verbindingen openhoudt niet onderscheiden van een die niet leest',
+      'verzonden; ontvangst niet bevestigd: de testgebeurtenis ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) ging naar {host}:{port}/tcp zonder reset of sluiting, maar de server hield de verbinding open na ons einde van de stroom; TCP kan een server die leest en verbindingen openhoudt niet onderscheiden van een die niet leest',
     'syslog.fix.findEvent':
       'Zoek in de SIEM de gebeurtenis met externalId {externalId}: staat ze er, dan leest de server en houdt hij verbindingen gewoon open, zoals velen doen.',
     'token.refusedUnconfirmed':
       'het token eindigend op …{last4} kon niet bevestigd worden: de portal weigerde de aanroep met HTTP {status} ({detail}), wat niet zegt dat het token ongeldig is; de geprobeerde API kan meer rechten vragen dan een SIEM-agenttoken heeft',
     'token.fix.agentConfirms':
-      'Start de agent met dit token en lees zijn console: alleen „Invalid token” daar bewijst dat het token slecht is.',
+      'Start de agent met dit token en lees zijn console: alleen „Ongeldig token (Invalid token)” daar bewijst dat het token slecht is.',
     'proxy.tunnelClosed':
       'de proxy {proxy} antwoordde op CONNECT {target} met HTTP 200 en sloot daarna de tunnel voordat er iets doorheen ging: de agent kan er niet door tunnelen',
     'proxy.fix.tunnel':
       'Kijk in het log van de proxy naar deze CONNECT: een beleid, een storing stroomopwaarts of een limiet op tunnels sluit hem meteen na het aanvaarden.',
     'logs.noneRead':
-      'kon niet bevestigd worden: geen van de {skipped} bestand(en) in {dir} kon doorzocht worden (zie het bewijs voor elk en waarom)',
+      'kon niet bevestigd worden: {skipped, plural, =1 {het enige bestand in {dir} kon niet doorzocht worden} other {geen van de # bestanden in {dir} kon doorzocht worden}} (zie het bewijs voor elk en waarom)',
     'logs.cleanButSkipped':
-      'geen gedocumenteerde fout in {files} logbestand(en), {lines} regels, onder {dir}; {skipped} bestand(en) konden niet als tekst gelezen worden en zijn niet doorzocht (zie het bewijs)',
+      'geen gedocumenteerde fout in {files, plural, one {# logbestand} other {# logbestanden}}, {lines, plural, one {# regel} other {# regels}}, onder {dir}; {skipped, plural, one {# bestand kon niet als tekst gelezen worden en is} other {# bestanden konden niet als tekst gelezen worden en zijn}} niet doorzocht (zie het bewijs)',
     'logs.fix.skipped':
       'Maak de overgeslagen bestanden leesbaar voor dit account, of doorzoek ze met de hand (`grep -a`) als het logs zijn.',
     'logs.skippedFile': '{file} overgeslagen: {reason}',
@@ -496,13 +506,14 @@ export const nl = {
     'logs.skip.not-a-file': 'geen gewoon bestand ({code}), niet gelezen',
     'logs.skip.folder': 'een map, niet doorzocht',
     'logs.skip.before-since': 'bevat niets na het begin van het --since-venster, niet gelezen',
-    'logs.read': '{files} logbestand(en) gelezen, {lines} regels, {megabytes} MB, onder {dir}',
+    'logs.read':
+      '{files, plural, one {# logbestand} other {# logbestanden}} gelezen, {lines, plural, one {# regel} other {# regels}}, {megabytes} MB, onder {dir}',
     'logs.window': 'Alleen regels vanaf {since} tellen mee (--since)',
     'logs.damaged': '{file}: het gecomprimeerde bestand is beschadigd ({code}); gelezen tot regel {lines}',
     'logs.finding':
-      '“{error}”: {label} ({side}), {count} keer, eerst {first}, laatst {last}, in {file} regel {line}',
+      '“{error}”: {label} ({side}), {count, plural, other {# keer}}, eerst {first}, laatst {last}, in {file} regel {line}',
     'logs.finding.undecided':
-      'gedocumenteerde fout niet te bepalen: {label} ({side}), {count} keer, eerst {first}, laatst {last}, in {file} regel {line}',
+      'gedocumenteerde fout niet te bepalen: {label} ({side}), {count, plural, other {# keer}}, eerst {first}, laatst {last}, in {file} regel {line}',
     'logs.timeUnknown': 'tijd onbekend',
     'logs.side.siem': 'SIEM {host}',
     'logs.side.portal': 'portaal {host}',
@@ -574,16 +585,22 @@ export const nl = {
       'Het portaal toont “{status}” om {at} (over {minutes} min) tenzij de agent het bereikt',
     'logs.portal.willShowAtLatest': 'Het portaal toont “{status}” uiterlijk om {at} (over {minutes} min)',
     'logs.foundMapped':
-      'de logs van de agent tonen “{error}”: {label}{endpoint}, {count} keer van {first} tot {last}, de laatste in {file}, regel {line}',
+      'de logs van de agent tonen “{error}”: {label}{endpoint}, {count, plural, other {# keer}} van {first} tot {last}, de laatste in {file}, regel {line}',
     'logs.undecided':
-      'gedocumenteerde fout niet bevestigd: de logs tonen {label}{endpoint}, {count} keer, de laatste in {file}, regel {line}',
+      'gedocumenteerde fout niet bevestigd: de logs tonen {label}{endpoint}, {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
     'logs.fix.sides':
       'Geef --syslog-host, --portal-url en --proxy zoals de agent ze heeft, zodat elke regel aan zijn kant kan worden geplaatst.',
     'logs.fix.damaged':
       'Een gecomprimeerd log is beschadigd: het is gelezen tot waar het breekt (zie het bewijs).',
     'ui.notRun':
-      '{count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}): geef {flags} om ze te laten draaien',
+      '{count, plural, one {# controle kon} other {# controles konden}} niet draaien bij gebrek aan gegevens ({checks}): geef {flags} om {count, plural, one {die} other {ze}} te laten draaien',
     'ui.nothingChecked':
-      'er is niets gecontroleerd: {count} controle(s) konden niet draaien bij gebrek aan gegevens ({checks}); geef {flags} om ze te laten draaien',
+      'er is niets gecontroleerd: {count, plural, one {# controle kon} other {# controles konden}} niet draaien bij gebrek aan gegevens ({checks}); geef {flags} om {count, plural, one {die} other {ze}} te laten draaien',
+    // every word (#12): keuze van de controles, en wat in de controles nog Engels was
+    'select.empty': '{flag} heeft minstens één controle-id nodig, bijvoorbeeld {flag} java-runtime',
+    'select.unknown': '{flag}: onbekende controle-id „{id}”; bekende id’s: {ids}',
+    'select.none': '--only en --skip laten geen controle over om uit te voeren',
+    'proxy.authNoScheme':
+      'de proxy {proxy} vraagt aanmeldgegevens (HTTP 407, onbekend schema), die de agent niet kan geven',
   },
 } as const satisfies MessageFile;

@@ -103,9 +103,10 @@ export const proxy = {
       );
     }
     if (status === 407) {
+      const scheme = probe.connect?.proxyAuthenticate;
       return fail(
-        'proxy.auth',
-        { proxy: name, scheme: probe.connect?.proxyAuthenticate ?? 'unknown scheme' },
+        scheme === undefined ? 'proxy.authNoScheme' : 'proxy.auth',
+        scheme === undefined ? { proxy: name } : { proxy: name, scheme },
         { evidence: withStatus, resolution: [text('proxy.fix.auth')], reproduce },
       );
     }

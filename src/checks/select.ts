@@ -1,29 +1,36 @@
 // --only / --skip: ids are validated against SPEC.md's list (the registry runs every one of them).
+// The error is worded in the user's language; the ids in it are SPEC.md's.
+import type { MessageFile } from '../catalog/en.js';
+import { translate } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './ids.js';
 import { CHECKS } from './registry.js';
 import type { Check } from './types.js';
 
-function parseIds(flag: '--only' | '--skip', value: string | undefined): Set<CheckId> | undefined {
+function parseIds(
+  flag: '--only' | '--skip',
+  value: string | undefined,
+  catalog: MessageFile,
+): Set<CheckId> | undefined {
   if (value === undefined) return undefined;
   const ids = value
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
-  if (ids.length === 0)
-    throw new UsageError(`${flag} needs at least one check id, e.g. ${flag} java-runtime`);
+  if (ids.length === 0) throw new UsageError(translate(catalog, { key: 'select.empty', params: { flag } }));
   for (const id of ids) {
     if (!(CHECK_IDS as readonly string[]).includes(id)) {
-      throw new UsageError(`${flag}: unknown check id "${id}"; known ids: ${CHECK_IDS.join(', ')}`);
+      const params = { flag, id, ids: CHECK_IDS.join(', ') };
+      throw new UsageError(translate(catalog, { key: 'select.unknown', params }));
     }
   }
   return new Set(ids as CheckId[]);
 }
 
-export function selectChecks(options: { only?: string; skip?: string }): Check[] {
-  const only = parseIds('--only', options.only);
-  const skip = parseIds('--skip', options.skip);
+export function selectChecks(options: { only?: string; skip?: string }, catalog: MessageFile): Check[] {
+  const only = parseIds('--only', options.only, catalog);
+  const skip = parseIds('--skip', options.skip, catalog);
   const chosen = CHECKS.filter((check) => (!only || only.has(check.id)) && !skip?.has(check.id));
-  if (chosen.length === 0) throw new UsageError('--only and --skip leave no check to run');
+  if (chosen.length === 0) throw new UsageError(translate(catalog, { key: 'select.none' }));
   return chosen;
 }

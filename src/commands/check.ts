@@ -79,7 +79,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     const { config, checks, catalog } = await this.prepare(flags);
     const spinner = await this.startSpinner(
       format,
-      fill(catalog.messages['ui.running'], { count: checks.length }),
+      fill(catalog.messages['ui.running'], { count: checks.length }, catalog.lang),
     );
     const report = await runRound(checks, {
       config,

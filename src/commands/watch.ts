@@ -100,11 +100,11 @@ Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 st
     process.on('SIGTERM', onSignal);
     if (!flags.once)
       this.logToStderr(
-        fill(catalog.messages['watch.started'], {
-          count: checks.length,
-          interval: flags.interval,
-          file: statePath,
-        }),
+        fill(
+          catalog.messages['watch.started'],
+          { count: checks.length, interval: flags.interval, file: statePath },
+          catalog.lang,
+        ),
       );
     try {
       await runLoop({

@@ -30,7 +30,7 @@ export async function renderReport(
     case 'json':
       return renderJson(safe);
     case 'junit':
-      return renderJunit(safe);
+      return renderJunit(safe, options.catalog);
     case 'prometheus':
       return renderPrometheus(safe);
     case 'ndjson':

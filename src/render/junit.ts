@@ -1,4 +1,7 @@
-// JUnit XML: one <testcase> per check; fail and error are <failure>, skip is <skipped>.
+// JUnit XML: one <testcase> per check; fail and error are <failure>, skip is <skipped>. The
+// documented error stays the English identifier of SPEC.md (CI dashboards group failures by it);
+// the words around it are in the report's language, like the check's message.
+import type { MessageFile } from '../catalog/en.js';
 import type { Report } from '../report.js';
 import type { CheckResult } from '../checks/types.js';
 import { neutralise } from './terminal.js';
@@ -20,25 +23,26 @@ const attribute = (value: string): string => xml(neutralise(value));
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 /** The body's lines, each neutralised; the line feeds between them are the renderer's own. */
-function body(check: CheckResult): string {
+function body(check: CheckResult, catalog: MessageFile): string {
+  const ui = catalog.messages;
   const lines = [check.message];
-  if (check.documentedError) lines.push(`Documented error: ${check.documentedError}`);
-  if (check.evidence) lines.push(`Evidence: ${JSON.stringify(check.evidence)}`);
+  if (check.documentedError) lines.push(`${ui['ui.documentedError']}: ${check.documentedError}`);
+  if (check.evidence) lines.push(`${ui['ui.evidence']}: ${JSON.stringify(check.evidence)}`);
   if (check.resolution)
-    lines.push('Resolution:', ...check.resolution.map((step, i) => `  ${i + 1}. ${step}`));
-  if (check.reproduce) lines.push(`Reproduce: ${check.reproduce}`);
+    lines.push(`${ui['ui.resolution']}:`, ...check.resolution.map((step, i) => `  ${i + 1}. ${step}`));
+  if (check.reproduce) lines.push(`${ui['ui.reproduce']}: ${check.reproduce}`);
   return lines.map(neutralise).join('\n');
 }
 
-function testcase(check: CheckResult): string {
+function testcase(check: CheckResult, catalog: MessageFile): string {
   const open = `    <testcase classname="siem-doctor.check" name="${xml(check.id)}" time="${seconds(check.durationMs)}">`;
-  const out = `      <system-out>${xml(body(check))}</system-out>`;
+  const out = `      <system-out>${xml(body(check, catalog))}</system-out>`;
   switch (check.status) {
     case 'fail':
     case 'error':
       return [
         open,
-        `      <failure message="${attribute(check.message)}" type="${attribute(check.documentedError ?? check.status)}">${xml(body(check))}</failure>`,
+        `      <failure message="${attribute(check.message)}" type="${attribute(check.documentedError ?? check.status)}">${xml(body(check, catalog))}</failure>`,
         '    </testcase>',
       ].join('\n');
     case 'skip':
@@ -48,7 +52,7 @@ function testcase(check: CheckResult): string {
   }
 }
 
-export function renderJunit(report: Report): string {
+export function renderJunit(report: Report, catalog: MessageFile): string {
   const { summary } = report;
   const failures = summary.fail + summary.error;
   const attrs = `tests="${report.checks.length}" failures="${failures}" errors="0" skipped="${summary.skip}" time="${seconds(report.durationMs)}"`;
@@ -56,7 +60,7 @@ export function renderJunit(report: Report): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="siem-doctor" ${attrs}>`,
     `  <testsuite name="siem-doctor check" ${attrs} timestamp="${xml(report.startedAt)}" hostname="${xml(report.host)}">`,
-    ...report.checks.map(testcase),
+    ...report.checks.map((check) => testcase(check, catalog)),
     '  </testsuite>',
     '</testsuites>',
     '',

@@ -4,6 +4,7 @@
 // names are the agent's, or anyone's who could write in that folder.
 import { fill, translate, type Text } from '../catalog/index.js';
 import type { MessageFile, MessageKey } from '../catalog/en.js';
+import { localizedName } from '../catalog/documented-errors.js';
 import type { LogFinding, LogScan, PortalContact } from '../logs/scan.js';
 import { BY_SIDE } from '../logs/patterns.js';
 import type { Redactor } from './redact.js';
@@ -35,9 +36,9 @@ export function whyKey(finding: Pick<LogFinding, 'kind' | 'side'>): MessageKey |
 export function findingParams(catalog: MessageFile, f: LogFinding) {
   const unknown = catalog.messages['logs.timeUnknown'];
   return {
-    error: f.error ?? '',
+    error: f.error ? localizedName(f.error, catalog.lang) : '',
     label: f.label,
-    side: fill(catalog.messages[`logs.side.${f.side}`], { host: endpoint(f) }).trim(),
+    side: fill(catalog.messages[`logs.side.${f.side}`], { host: endpoint(f) }, catalog.lang).trim(),
     count: f.count,
     first: localTime(f.first.time, unknown),
     last: localTime(f.last.time, unknown),
@@ -67,15 +68,17 @@ function portalLines(catalog: MessageFile, portal: PortalContact, now: string): 
   const minutes = (at: string) => Math.max(0, Math.ceil((Date.parse(at) - Date.parse(now)) / 60_000));
   const shows = latest ? 'logs.portal.showsAtLatest' : 'logs.portal.shows';
   const will = latest ? 'logs.portal.willShowAtLatest' : 'logs.portal.willShow';
+  const disconnected = localizedName('Disconnected', catalog.lang);
+  const connectionError = localizedName('Connection error', catalog.lang);
   if (portal.status === 'Disconnected') {
-    lines.push({ key: shows, params: { status: 'Disconnected', at: t(portal.disconnectedAt) } });
+    lines.push({ key: shows, params: { status: disconnected, at: t(portal.disconnectedAt) } });
   } else if (portal.status === 'Connection error') {
-    lines.push({ key: shows, params: { status: 'Connection error', at: t(portal.connectionErrorAt) } });
+    lines.push({ key: shows, params: { status: connectionError, at: t(portal.connectionErrorAt) } });
     const at = portal.disconnectedAt;
-    lines.push({ key: will, params: { status: 'Disconnected', at: t(at), minutes: minutes(at) } });
+    lines.push({ key: will, params: { status: disconnected, at: t(at), minutes: minutes(at) } });
   } else {
     const at = portal.connectionErrorAt;
-    lines.push({ key: will, params: { status: 'Connection error', at: t(at), minutes: minutes(at) } });
+    lines.push({ key: will, params: { status: connectionError, at: t(at), minutes: minutes(at) } });
   }
   return lines;
 }

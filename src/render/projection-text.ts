@@ -2,6 +2,7 @@
 // portal already shows (if any) and the next one, with when.
 import type { MessageFile } from '../catalog/en.js';
 import { fill } from '../catalog/index.js';
+import { localizedName } from '../catalog/documented-errors.js';
 import type { Projection } from '../watch/projection.js';
 
 export function projectionLines(projection: Projection, catalog: MessageFile): string[] {
@@ -12,16 +13,26 @@ export function projectionLines(projection: Projection, catalog: MessageFile): s
   const next = projection.marks.find((m) => (m.secondsUntil ?? 0) > 0);
   const lines: string[] = [];
   if (reached)
-    lines.push(fill(ui['watch.projection.reached'], { ...base, mark: reached.portalName, at: reached.at! }));
+    lines.push(
+      fill(
+        ui['watch.projection.reached'],
+        { ...base, mark: localizedName(reached.portalName, catalog.lang), at: reached.at! },
+        catalog.lang,
+      ),
+    );
   if (next) {
     const key = next.warning ? 'watch.projection.warning' : 'watch.projection.ahead';
     lines.push(
-      fill(ui[key], {
-        ...base,
-        mark: next.portalName,
-        at: next.at!,
-        minutes: Math.ceil(next.secondsUntil! / 60),
-      }),
+      fill(
+        ui[key],
+        {
+          ...base,
+          mark: localizedName(next.portalName, catalog.lang),
+          at: next.at!,
+          minutes: Math.ceil(next.secondsUntil! / 60),
+        },
+        catalog.lang,
+      ),
     );
   }
   return lines;

@@ -4,6 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { MessageFile } from '../catalog/en.js';
 import { fill } from '../catalog/index.js';
+import { localizedName } from '../catalog/documented-errors.js';
 import type { Report } from '../report.js';
 import type { CheckResult, Status } from '../checks/types.js';
 import { neutralise } from './terminal.js';
@@ -36,7 +37,9 @@ function details(check: CheckResult, catalog: MessageFile, chalk: ChalkInstance)
   const lines: string[] = [];
   const indent = '      ';
   if (check.documentedError)
-    lines.push(`${indent}${chalk.bold(ui['ui.documentedError'])}: ${neutralise(check.documentedError)}`);
+    lines.push(
+      `${indent}${chalk.bold(ui['ui.documentedError'])}: ${neutralise(localizedName(check.documentedError, catalog.lang))}`,
+    );
   if (check.evidence) {
     lines.push(`${indent}${chalk.bold(ui['ui.evidence'])}:`);
     for (const [key, value] of Object.entries(check.evidence))
@@ -63,7 +66,11 @@ export function renderText(report: Report, catalog: MessageFile, options: { colo
     lines.push(`${' '.repeat(6)}${neutralise(check.message)}`);
     if (check.status !== 'pass' && check.status !== 'skip') lines.push(...details(check, catalog, chalk));
   });
-  const summary = fill(catalog.messages['ui.summary'], { ...report.summary, ms: report.durationMs });
+  const summary = fill(
+    catalog.messages['ui.summary'],
+    { ...report.summary, ms: report.durationMs },
+    catalog.lang,
+  );
   // A run that could not check everything is not painted as healthy.
   const worst =
     report.summary.fail + report.summary.error > 0
@@ -82,7 +89,11 @@ export function renderText(report: Report, catalog: MessageFile, options: { colo
       paint(
         chalk,
         'warn',
-        fill(catalog.messages[key], { count, checks: checks.join(', '), flags: flags.join(' ') }),
+        fill(
+          catalog.messages[key],
+          { count, checks: checks.join(', '), flags: flags.join(' ') },
+          catalog.lang,
+        ),
       ),
     );
   }

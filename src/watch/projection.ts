@@ -23,7 +23,7 @@ export const DEFAULT_WARN_SHARE = 0.5;
 export interface MarkProjection {
   state: (typeof MARKS)[number]['state'];
   /** The status the portal shows from then on, exactly as it shows it. */
-  portalName: string;
+  portalName: (typeof MARKS)[number]['portalName'];
   /** When the portal shows it, if the outage goes on (ISO time); absent while there is no outage. */
   at?: string;
   /** Seconds until then: 0 once reached; absent while there is no outage. */

@@ -4,9 +4,21 @@ import { en } from '../../src/catalog/en.js';
 import { fr } from '../../src/catalog/fr.js';
 import { nl } from '../../src/catalog/nl.js';
 import { CHECK_IDS } from '../../src/checks/ids.js';
-import { fill, langFromEnv } from '../../src/catalog/index.js';
+import { fill, langFromEnv, pluralBlocks } from '../../src/catalog/index.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/**
+ * The values a message takes: its {name} placeholders and the counts of its plural blocks
+ * (`{count, plural, one {…} other {…}}`), each once: a plural block repeats the placeholders
+ * of its forms, and languages need not have as many forms.
+ */
+const plain = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const placeholders = (text: string) => {
+  const blocks = pluralBlocks(text);
+  if (blocks.length === 0) return plain(text).sort();
+  const outside = plain(text.replace(/\{\w+, plural,(?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*\}/g, ''));
+  const inside = blocks.flatMap((b) => [b.name, ...[...b.forms.values()].flatMap(plain)]);
+  return [...new Set([...outside, ...inside])].sort();
+};
 const backticks = (text: string) =>
   [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((c) => /^siem-doctor|^ss |^java /.test(c!));
 
@@ -23,6 +35,23 @@ describe.each([
     }
   });
 
+  it('counts where English counts, in forms its language has, always with other', () => {
+    const categories = new Intl.PluralRules(file.lang).resolvedOptions().pluralCategories as string[];
+    for (const [key, english] of Object.entries(en.messages)) {
+      const translated = file.messages[key as keyof typeof en.messages];
+      // Which value a noun agrees with is the language's own ("2 événements sur 5" agrees with the
+      // first count, "2 of 5 events" with the second); a sentence English counts in is counted in too.
+      if (pluralBlocks(english).length > 0) expect(pluralBlocks(translated).length, key).toBeGreaterThan(0);
+      for (const { name, forms } of pluralBlocks(translated)) {
+        expect(forms.has('other'), `${key} ${name}`).toBe(true);
+        for (const selector of forms.keys())
+          expect(/^=\d+$/.test(selector) || categories.includes(selector), `${key} ${name} ${selector}`).toBe(
+            true,
+          );
+      }
+    }
+  });
+
   it('describes every documented error with as many steps as English, the same commands in them', () => {
     for (const name of DOCUMENTED_ERRORS) {
       const ours = file.documentedErrors[name];
@@ -36,6 +65,30 @@ describe.each([
 
   it('titles every check id', () => {
     for (const id of CHECK_IDS) expect(file.checkTitles[id].trim(), id).not.toBe('');
+  });
+});
+
+describe('counted nouns', () => {
+  it.each([
+    ['en', en],
+    ['fr', fr],
+    ['nl', nl],
+  ])('are never written "(s)" in %s: a plural form says them', (_lang, file) => {
+    expect(file.lang).toBe(_lang);
+    for (const [key, text] of Object.entries(file.messages))
+      expect(text, key).not.toMatch(/\w\((?:s|es|en|e|a|x)\)|\(s\)/);
+  });
+
+  it('are English plural forms wherever a count meets a noun in English', () => {
+    // every {count}-like value followed by a plural noun goes through a plural block
+    for (const [key, text] of Object.entries(en.messages)) {
+      // syslog.partial: one address answers and one does not, so {total} is 2 or more
+      if (key === 'syslog.partial') continue;
+      const bare = text.replace(/\{\w+, plural,(?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*\}/g, '');
+      expect(bare, key).not.toMatch(
+        /\{(?:count|n|total|files|lines|events|bytes|skipped|dropped|minutes)\} (?!of\b)[a-z]+s\b/,
+      );
+    }
   });
 });
 

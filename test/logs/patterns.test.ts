@@ -66,7 +66,12 @@ const CASES: Case[] = [
     name: 'the SIEM given as an address, named only by the settings',
     lines: [`${T} WARN  [main] Could not reach 10.1.2.3:6514: java.net.ConnectException: Connection refused`],
     hosts: { siem: '10.1.2.3', portal: PORTAL },
-    expected: { kind: 'connection-refused', error: 'Data server connection error', side: 'siem', host: '10.1.2.3' },
+    expected: {
+      kind: 'connection-refused',
+      error: 'Data server connection error',
+      side: 'siem',
+      host: '10.1.2.3',
+    },
   },
   {
     name: 'Connection refused that names no side has no documented error',
@@ -82,7 +87,9 @@ const CASES: Case[] = [
   },
   {
     name: 'a proxy that refuses the tunnel for another reason',
-    lines: [`${T} ERROR [pull] java.io.IOException: Unable to tunnel through proxy. Proxy returns "HTTP/1.1 403 Forbidden"`],
+    lines: [
+      `${T} ERROR [pull] java.io.IOException: Unable to tunnel through proxy. Proxy returns "HTTP/1.1 403 Forbidden"`,
+    ],
     expected: { kind: 'proxy-tunnel', error: 'SIEM agent error', side: 'proxy', host: PROXY },
   },
   {
@@ -151,7 +158,9 @@ const CASES: Case[] = [
   },
   {
     name: 'No appropriate protocol, as a bare message on an ERROR line',
-    lines: [`${T} ERROR [pull] Handshake with the portal: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)`],
+    lines: [
+      `${T} ERROR [pull] Handshake with the portal: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)`,
+    ],
     expected: { kind: 'tls-version', error: 'TLS 1.2 required', side: 'portal' },
   },
   {
@@ -161,7 +170,10 @@ const CASES: Case[] = [
   },
   {
     name: 'Connection reset by the SIEM while sending',
-    lines: [`${T} WARN  [push] Sending events to ${SIEM}:514 failed`, 'java.net.SocketException: Connection reset'],
+    lines: [
+      `${T} WARN  [push] Sending events to ${SIEM}:514 failed`,
+      'java.net.SocketException: Connection reset',
+    ],
     expected: { kind: 'connection-reset', error: 'Data server send error', side: 'siem', host: SIEM },
   },
   {
@@ -221,7 +233,8 @@ describe('each pattern, read from a real log file, and the documented error it m
   });
 
   it('the same refusal is a different documented error by the host the line names', () => {
-    const line = (host: string) => `${T} ERROR java.net.ConnectException: Connect to ${host}:6514 failed: Connection refused`;
+    const line = (host: string) =>
+      `${T} ERROR java.net.ConnectException: Connect to ${host}:6514 failed: Connection refused`;
     expect(classify(line(SIEM), line(SIEM), HOSTS)?.error).toBe('Data server connection error');
     expect(classify(line(PORTAL), line(PORTAL), HOSTS)?.error).toBe('SIEM agent error');
     expect(classify(line(PROXY), line(PROXY), HOSTS)?.error).toBe('SIEM agent error');
@@ -245,13 +258,22 @@ describe('each pattern, read from a real log file, and the documented error it m
     });
     expect(result).toMatchObject({ status: 'fail' });
     expect(result.evidence!.findings).toHaveLength(2);
-    const { stdout } = await doctor(['logs', dir, '--syslog-host', SIEM, '--portal-url', `https://${PORTAL}`]);
+    const { stdout } = await doctor([
+      'logs',
+      dir,
+      '--syslog-host',
+      SIEM,
+      '--portal-url',
+      `https://${PORTAL}`,
+    ]);
     expect(stdout).toContain(`“Data server connection error”: Connection refused (SIEM ${SIEM}:514)`);
     expect(stdout).toContain(`“SIEM agent error”: Connection refused (portal ${PORTAL}:443)`);
     // the recovery procedure's TLS 1.2 advice, put on the side it can concern
     expect(stdout).toContain('does not apply to the syslog side');
     expect(stdout).toContain('only this side, the HTTPS connection to the portal, uses TLS');
     const french = await doctor(['logs', dir, '--syslog-host', SIEM, '--lang', 'fr']);
-    expect(french.stdout).toContain(`« Data server connection error » : Connection refused (SIEM ${SIEM}:514)`);
+    expect(french.stdout).toContain(
+      `« Erreur de connexion du serveur de données (Data server connection error) » : Connection refused (SIEM ${SIEM}:514)`,
+    );
   });
 });

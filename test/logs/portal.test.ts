@@ -81,7 +81,9 @@ describe('the portal status the user will see', () => {
     expect(result.evidence!.portal).toMatchObject({ status: 'Connection error' });
     // the command runs on the real clock: 30 hours after T
     const { stdout } = await doctor(['logs', dir]);
-    expect(stdout).toContain(`Last contact with the portal in the logs: ${localTime(new Date(T).toISOString(), '')}`);
+    expect(stdout).toContain(
+      `Last contact with the portal in the logs: ${localTime(new Date(T).toISOString(), '')}`,
+    );
     expect(stdout).toContain(
       `The portal shows “Disconnected” since ${localTime(new Date(T + 12 * HOUR).toISOString(), '')}`,
     );

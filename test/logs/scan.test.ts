@@ -3,7 +3,17 @@
 // newest first by the lines' own times, and the --since window.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, symlink, truncate, utimes, writeFile, appendFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  rm,
+  symlink,
+  truncate,
+  utimes,
+  writeFile,
+  appendFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -39,7 +49,10 @@ describe('every file, plain or compressed, with its real line numbers', () => {
         i + 1 === errorAt ? pkix(from + i * 1000) : info(from + i * 1000, i),
       ).join('\n') + '\n';
     await writeFile(path.join(dir, 'siem-agent-2026-11-01.1.log.gz'), gzipSync(lines(t0, 500, 321)));
-    await writeFile(path.join(dir, 'siem-agent.log.2026-11-02.gz'), gzipSync(lines(t0 + 24 * HOUR, 900, 777)));
+    await writeFile(
+      path.join(dir, 'siem-agent.log.2026-11-02.gz'),
+      gzipSync(lines(t0 + 24 * HOUR, 900, 777)),
+    );
     await writeFile(path.join(dir, 'siem-agent.log.1'), lines(t0 + 48 * HOUR, 100, 42));
     await writeFile(path.join(dir, 'siem-agent.log'), lines(t0 + 72 * HOUR, 50, 7));
     const scan = await scanLogs(dir);
@@ -72,7 +85,11 @@ describe('every file, plain or compressed, with its real line numbers', () => {
     await utimes(path.join(dir, 'b.log'), new Date(old), new Date(old));
     const scan = await scanLogs(dir);
     expect(scan.read.map((f) => f.file)).toEqual(['b.log', 'a.log']);
-    expect(scan.findings[0]).toMatchObject({ count: 2, last: { file: 'b.log', line: 2 }, first: { file: 'a.log' } });
+    expect(scan.findings[0]).toMatchObject({
+      count: 2,
+      last: { file: 'b.log', line: 2 },
+      first: { file: 'a.log' },
+    });
   });
 
   it('keeps line numbers right across chunk ends, CRLF and a line longer than a chunk', async () => {
@@ -85,14 +102,16 @@ describe('every file, plain or compressed, with its real line numbers', () => {
       body.push(info(t + i, i));
       size += body[i]!.length + 2;
     }
-    const refusedLine = (n: number) => `${stamp(t + n)} WARN  [push] java.net.ConnectException: Connection refused`;
+    const refusedLine = (n: number) =>
+      `${stamp(t + n)} WARN  [push] java.net.ConnectException: Connection refused`;
     const errorsAt = [1, 22_222, body.length];
     for (const n of errorsAt) body[n - 1] = refusedLine(n);
     // and one cut by the first 1 MB chunk's end in the middle of "refused"
     const cut = refusedLine(0).indexOf('refused') + 3;
     let offset = 0;
     let straddling = 0;
-    while (offset + body[straddling]!.length + 2 <= 1024 * 1024 - cut) offset += body[straddling++]!.length + 2;
+    while (offset + body[straddling]!.length + 2 <= 1024 * 1024 - cut)
+      offset += body[straddling++]!.length + 2;
     body[straddling - 1] += ' '.repeat(1024 * 1024 - cut - offset); // the line before ends just there
     offset = 1024 * 1024 - cut;
     body[straddling] = refusedLine(straddling + 1);
@@ -131,7 +150,11 @@ describe('every file, plain or compressed, with its real line numbers', () => {
     await appendFile(file, `${pkix(t + 20)}\n`);
     const scan = await scanLogs(dir);
     expect(scan.skipped).toEqual([]);
-    expect(scan.findings[0]).toMatchObject({ count: 2, first: { file: 'agent.log.1.gz', line: 3 }, last: { file: 'agent.log', line: 2 } });
+    expect(scan.findings[0]).toMatchObject({
+      count: 2,
+      first: { file: 'agent.log.1.gz', line: 3 },
+      last: { file: 'agent.log', line: 2 },
+    });
     expect(scan.findings[0]!.example.text).toBe(pkix(t + 20));
   });
 
@@ -198,7 +221,10 @@ describe('--since: the window by the lines’ own times', () => {
     await writeFile(
       path.join(dir, 'agent.log'),
       at
-        .map((t) => `${stamp(t)} WARN  [push] Could not send events to siem.contoso.local:514\njava.net.ConnectException: Connection refused`)
+        .map(
+          (t) =>
+            `${stamp(t)} WARN  [push] Could not send events to siem.contoso.local:514\njava.net.ConnectException: Connection refused`,
+        )
         .join('\n'),
     );
     // a rotated file that ends before every window below: not read under --since
@@ -211,7 +237,9 @@ describe('--since: the window by the lines’ own times', () => {
     const { dir, at } = await errors();
     const now = new Date(NOW);
     const refused = async (since: string) =>
-      (await scanLogs(dir, { since: parseSince(since, now), now })).findings.find((f) => f.kind === 'connection-refused');
+      (await scanLogs(dir, { since: parseSince(since, now), now })).findings.find(
+        (f) => f.kind === 'connection-refused',
+      );
     expect((await scanLogs(dir)).findings.map((f) => f.count)).toEqual([3, 2]);
     expect(await refused('1h')).toMatchObject({ count: 1, first: { line: 6 }, last: { line: 6 } });
     expect(await refused('2h30m')).toMatchObject({ count: 2, first: { line: 4 } });
@@ -236,7 +264,7 @@ describe('--since: the window by the lines’ own times', () => {
     expect(Date.parse(scan.since)).toBeGreaterThan(NOW - 2 * HOUR);
     const text = await doctor(['logs', dir, '--since', '2h30m']);
     expect(text.stdout).toContain('Counting only lines from');
-    expect(text.stdout).toMatch(/Connection refused \(SIEM siem\.contoso\.local:514\), 2 time\(s\)/);
+    expect(text.stdout).toMatch(/Connection refused \(SIEM siem\.contoso\.local:514\), 2 times/);
     const bad = await doctor(['logs', dir, '--since', 'yesterday']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.trim()).toBe(

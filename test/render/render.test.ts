@@ -114,7 +114,7 @@ describe('renderers', () => {
     expect(out).toContain('Resolution:');
     expect(out).toContain('  1. restart with');
     expect(out).toContain('Reproduce: curl');
-    expect(out).toContain('1 passed, 1 warnings, 1 failed, 1 skipped, 1 errors in 17 ms');
+    expect(out).toContain('1 passed, 1 warning, 1 failed, 1 skipped, 1 error in 17 ms');
   });
 
   it('text says when nothing was checked, so that "0 failed" is not read as healthy', async () => {
@@ -134,7 +134,7 @@ describe('renderers', () => {
     const out = await renderReport(report, 'text', { catalog: en, color: false, secrets: [] });
     expect(out).toContain('0 passed, 0 warnings, 0 failed, 2 skipped, 0 errors in 1 ms');
     expect(out).toContain(
-      'nothing was checked: 2 check(s) could not run for lack of input (token, portal); give --token --portal-url to run them',
+      'nothing was checked: 2 checks could not run for lack of input (token, portal); give --token --portal-url to run them',
     );
     const coloured = await renderReport(report, 'text', { catalog: en, color: true, secrets: [] });
     expect(coloured).not.toMatch(/\u001b\[32m0 passed/); // not painted green

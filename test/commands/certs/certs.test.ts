@@ -164,7 +164,7 @@ describe('certs import --from', () => {
       await realJavaHome(),
     ]);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('Added 1 certificates');
+    expect(stdout).toContain('Added 1 certificate to');
     expect((await keytoolList(file)).find((l) => l.alias === 'microsoft-tls-g2-rsa-ca-ocsp-02')?.type).toBe(
       'trustedCertEntry',
     );
@@ -395,7 +395,7 @@ describe('a keystore whose alias and file name hold control characters', () => {
       expect(stdout).not.toMatch(RAW_CONTROL);
     }
     expect(runs.list.stdout).toContain(`present as azure${masked}`);
-    expect(runs.list.stdout).toContain(`cacerts${masked} (JKS, 1 entries)`);
+    expect(runs.list.stdout).toContain(`cacerts${masked} (JKS, 1 entry)`);
     expect(runs.import.stdout).toContain(`already there as azure${masked}`);
     const listed = JSON.parse(runs.listJson.stdout);
     expect(listed.known.map((k: { alias: string | null }) => k.alias)).toContain(`azure${hostile}`);

@@ -49,7 +49,7 @@ describe('siem-doctor syslog send-test, bounded', () => {
     const { exitCode, stderr, peakMB } = await sendTest(server.port, '--count', '1000000', '--timeout', '1');
     expect(exitCode).toBe(1);
     expect(stderr).toContain('stalled for 1 s');
-    expect(stderr).toMatch(/\n\d+ of 1000000 events were taken by the server before that\n/);
+    expect(stderr).toMatch(/\n\d+ of 1000000 events (?:was|were) taken by the server before that\n/);
     expect(peakMB).toBeLessThan(PEAK_MB);
   });
 });
