@@ -80,8 +80,22 @@ export async function collectBundle(options: {
       ? { home: java.home, version: java.version.raw, vendor: java.vendor, source: java.source }
       : { found: false, reason: java.reason },
     report,
+    logs: logFindings(report),
     logTail: config.logsDirectory ? await logTail(config.logsDirectory) : null,
   };
+}
+
+/**
+ * What the agent's logs say, from the agent-logs check of this same run (the logs are read once):
+ * every finding with its documented error, side, times, count and example line, the files not
+ * read, and the portal's status as the lines tell it.
+ */
+function logFindings(report: {
+  checks: { id: string; status: string; message: string; evidence?: unknown }[];
+}) {
+  const check = report.checks.find((c) => c.id === 'agent-logs');
+  if (!check || check.status === 'skip') return null;
+  return { status: check.status, message: check.message, ...(check.evidence as object | undefined) };
 }
 
 /** The last lines of the newest log file: what support asks for first. */
