@@ -27,8 +27,12 @@ function describeFinding(f: LogFinding) {
 /** Files that are logs but could not be read (wholly or in part): a gap in a clean verdict. */
 const GAPS: SkippedFile['reason'][] = ['binary', 'unreadable', 'not-a-file'];
 
+/** Reading is about 2.5 s per GB here: the network probes' budget would cut a big folder short. */
+const BUDGET_MS = 10 * 60_000;
+
 export const agentLogs = {
   id: 'agent-logs',
+  budgetMs: () => BUDGET_MS,
   async run(ctx): Promise<Finding> {
     const dir = ctx.config.logsDirectory;
     if (!dir) return skip('logs.none', undefined, { needs: ['--logs-directory'] });
@@ -50,7 +54,7 @@ export const agentLogs = {
     });
     let scan;
     try {
-      scan = await scanLogs(dir, { hosts: hostsOf(ctx.config), now: ctx.now });
+      scan = await scanLogs(dir, { hosts: hostsOf(ctx.config), now: ctx.now, signal: ctx.signal });
     } catch (error) {
       if (!(error instanceof LogsDirectoryError)) throw error;
       return fail(

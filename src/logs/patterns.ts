@@ -290,9 +290,14 @@ export function classify(line: string, context: string, hosts: Hosts): Classifie
   if (!rule || !match) return undefined;
   const label = rule.label ?? (match as RegExpExecArray)[0];
   if (rule.error) {
-    const where = rule.side === 'proxy' || rule.side === undefined ? sideOf(context, hosts) : undefined;
-    const side = rule.side ?? where?.side ?? 'unknown';
-    const host = rule.side === 'proxy' ? (hosts.proxy ?? where?.host) : undefined;
+    const where = sideOf(context, hosts);
+    const side = rule.side ?? where.side;
+    // the host of that side: the proxy of the settings, else the one the statement names
+    const named = side === where.side ? where.host : undefined;
+    const host =
+      side === 'proxy'
+        ? (hosts.proxy ?? where.host)
+        : (named ?? (side === 'portal' ? hosts.portal : side === 'siem' ? hosts.siem : undefined));
     return { kind: rule.kind, label, error: rule.error, side, ...(host && { host }) };
   }
   const named =

@@ -97,6 +97,8 @@ export interface ScanOptions {
   since?: number;
   /** The run's clock. */
   now?: Date;
+  /** Stops the reading between two chunks (a check's budget ran out). */
+  signal?: AbortSignal;
 }
 
 const CHUNK = 1024 * 1024;
@@ -314,7 +316,11 @@ const place = ({ file, line, time }: Place): LogPlace => ({
   ...(time !== undefined && { time: iso(time)! }),
 });
 
-async function readInto(entry: Entry, scanner: LineScanner): Promise<string | undefined> {
+async function readInto(
+  entry: Entry,
+  scanner: LineScanner,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   if (!entry.compressed) {
     const handle = await open(entry.file, 'r');
     try {
@@ -322,6 +328,7 @@ async function readInto(entry: Entry, scanner: LineScanner): Promise<string | un
       for (;;) {
         const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
         if (bytesRead === 0) break;
+        signal?.throwIfAborted();
         if (!scanner.push(buffer.subarray(0, bytesRead))) return undefined;
       }
     } finally {
@@ -333,6 +340,7 @@ async function readInto(entry: Entry, scanner: LineScanner): Promise<string | un
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   try {
     for await (const chunk of source.pipe(gunzip) as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
       if (!scanner.push(chunk)) return undefined;
     }
   } catch (error) {
@@ -418,8 +426,9 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
     });
     let damaged: string | undefined;
     try {
-      damaged = await readInto(entry, scanner);
+      damaged = await readInto(entry, scanner, options.signal);
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       skipped.push({ file: entry.name, reason: 'unreadable', code: errorCode(error) });
       continue;
     }
