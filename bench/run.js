@@ -1,4 +1,6 @@
 // npm run bench: start-up and the checks users run most, against the tools the docs send them to.
+// More by name: `node bench/run.js logs` adds bench/logs.js (1 GB of logs against grep, about a
+// minute), which `npm run bench` leaves out.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
