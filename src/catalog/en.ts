@@ -491,10 +491,8 @@ export const en = {
     'logs.fix.skipped':
       'Make the skipped files readable by this account, or search them by hand (`grep -a`) if they are logs.',
     'logs.skippedFile': 'skipped {file}: {reason}',
-    'logs.skip.archive': 'an archive or compiled file, not searched',
     'logs.skip.binary': 'binary content, not text',
     'logs.skip.unreadable': 'cannot be read ({code})',
-    'logs.skip.older': 'older than the 50 newest files, not searched',
     // logs (#13): every file read, findings by what the line is about, the portal's marks
     'logs.skip.not-a-file': 'not a regular file ({code}), not read',
     'logs.skip.folder': 'a folder, not searched',

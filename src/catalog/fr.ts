@@ -501,10 +501,8 @@ export const fr = {
     'logs.fix.skipped':
       'Rendez les fichiers ignorés lisibles par ce compte, ou parcourez-les à la main (`grep -a`) si ce sont des journaux.',
     'logs.skippedFile': 'ignoré {file} : {reason}',
-    'logs.skip.archive': 'une archive ou un fichier compilé, non parcouru',
     'logs.skip.binary': 'contenu binaire, pas du texte',
     'logs.skip.unreadable': 'illisible ({code})',
-    'logs.skip.older': 'plus ancien que les 50 fichiers les plus récents, non parcouru',
     // logs (#13): every file read, findings by what the line is about, the portal's marks
     'logs.skip.not-a-file': 'pas un fichier ordinaire ({code}), non lu',
     'logs.skip.folder': 'un dossier, non parcouru',

@@ -498,10 +498,8 @@ export const nl = {
     'logs.fix.skipped':
       'Maak de overgeslagen bestanden leesbaar voor dit account, of doorzoek ze met de hand (`grep -a`) als het logs zijn.',
     'logs.skippedFile': '{file} overgeslagen: {reason}',
-    'logs.skip.archive': 'een archief of gecompileerd bestand, niet doorzocht',
     'logs.skip.binary': 'binaire inhoud, geen tekst',
     'logs.skip.unreadable': 'niet leesbaar ({code})',
-    'logs.skip.older': 'ouder dan de 50 nieuwste bestanden, niet doorzocht',
     // logs (#13): every file read, findings by what the line is about, the portal's marks
     'logs.skip.not-a-file': 'geen gewoon bestand ({code}), niet gelezen',
     'logs.skip.folder': 'een map, niet doorzocht',
