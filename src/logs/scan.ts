@@ -323,15 +323,21 @@ async function readInto(
 ): Promise<string | undefined> {
   if (!entry.compressed) {
     const handle = await open(entry.file, 'r');
+    // two buffers: the next chunk is read while this one is searched
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let position = 0;
+    let next = handle.read(buffers[0]!, 0, CHUNK, position);
     try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      for (let turn = 0; ; turn ^= 1) {
+        const { bytesRead, buffer } = await next;
         if (bytesRead === 0) break;
+        position += bytesRead;
+        next = handle.read(buffers[turn ^ 1]!, 0, CHUNK, position);
         signal?.throwIfAborted();
         if (!scanner.push(buffer.subarray(0, bytesRead))) return undefined;
       }
     } finally {
+      await next.catch(() => undefined); // never close under a read in flight
       await handle.close();
     }
     return undefined;
