@@ -3,7 +3,7 @@
 // chunks: a log of gigabytes costs its reading time, not its size in memory. Files are taken newest
 // first by the times in their lines (a restored or copied folder has file times that say nothing);
 // every entry that is not read is named with the reason.
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -220,12 +220,13 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-const KIND_OF_ENTRY: [keyof import('node:fs').Stats, string][] = [
-  ['isFIFO', 'fifo'],
-  ['isSocket', 'socket'],
-  ['isCharacterDevice', 'device'],
-  ['isBlockDevice', 'device'],
-];
+/** What an entry that is not a regular file is, for the reason it is not read. */
+function kindOfEntry(info: Stats): string {
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special';
+}
 
 /** The folder's entries: the files to read with their times, and every other entry named. */
 async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]> {
@@ -245,8 +246,7 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]>
         continue;
       }
       if (!info.isFile()) {
-        const what = KIND_OF_ENTRY.find(([test]) => (info[test] as () => boolean)())?.[1] ?? 'special';
-        skipped.push({ file: name, reason: 'not-a-file', code: what });
+        skipped.push({ file: name, reason: 'not-a-file', code: kindOfEntry(info) });
         continue;
       }
       const compressed = await isGzip(file);
