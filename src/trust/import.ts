@@ -340,7 +340,9 @@ export async function importWithKeytool(options: {
         { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {
-        throw new KeystoreFileError(`keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`);
+        throw new KeystoreFileError(
+          `keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`,
+        );
       }
     }
   };
