@@ -28,6 +28,17 @@ import {
   type TrustedCertEntry,
 } from './model.js';
 /**
+ * A change to a store that cannot be made (no rights, a read-only mount, keytool refusing, another
+ * program's write in between): about the store itself, named in the message, not about an input
+ * the user gave, so no flag is put before it.
+ */
+export class KeystoreWriteError extends DoctorError {
+  constructor(message: string) {
+    super('keystore', message);
+  }
+}
+
+/**
  * Reads a keystore of either format, told apart by its bytes. PKCS#12 support (node-forge) loads
  * only when the bytes are PKCS#12: a JKS run never pays for it.
  */
@@ -98,7 +109,7 @@ function stamp(date: Date): string {
  * Why a file could not be written, named as the system said it: a read-only mount, an immutable
  * file (root gets EPERM only for that), missing rights, a full disk.
  */
-export function writeError(error: unknown, file: string): KeystoreFileError {
+export function writeError(error: unknown, file: string): KeystoreWriteError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'EROFS'
@@ -110,7 +121,7 @@ export function writeError(error: unknown, file: string): KeystoreFileError {
           : code === 'ENOSPC' || code === 'EDQUOT'
             ? 'no space left on the device'
             : describeFileError(error, file);
-  return new KeystoreFileError(`cannot write ${file}: ${why} (nothing was changed)`);
+  return new KeystoreWriteError(`cannot write ${file}: ${why} (nothing was changed)`);
 }
 
 /** A copy of `target` beside it, under a name no other run is using. */
@@ -129,7 +140,9 @@ async function takeBackup(target: string, now: Date, mode: number): Promise<stri
       }
     }
   }
-  throw new KeystoreFileError(`cannot write a backup of ${target}: 100 backups of this second exist already`);
+  throw new KeystoreWriteError(
+    `cannot write a backup of ${target}: 100 backups of this second exist already`,
+  );
 }
 
 export interface ReplaceSteps {
@@ -171,7 +184,7 @@ export async function replaceKeystoreFile(target: string, steps: ReplaceSteps): 
     if (process.getuid?.() === 0) await chown(temp, original.uid, original.gid);
     await steps.verify(temp);
     if (steps.expected && !(await readFile(target)).equals(steps.expected)) {
-      throw new KeystoreFileError(
+      throw new KeystoreWriteError(
         `${target} was changed by another program while this run prepared its change; nothing was changed: run again`,
       );
     }

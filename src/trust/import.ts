@@ -6,12 +6,13 @@ import { X509Certificate } from 'node:crypto';
 import { readdir, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describeFileError, DoctorError, FileError, KeystoreFileError } from '../errors.js';
+import { describeFileError, DoctorError, FileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { withKeystoreLock } from '../keystore/lock.js';
 import { fingerprint, type Keystore, type TrustedCertEntry } from '../keystore/model.js';
 import {
   openKeystore,
+  KeystoreWriteError,
   replaceKeystoreFile,
   trustedEntries,
   writeKeystoreAtomically,
@@ -276,7 +277,7 @@ async function keytoolListing(
     { reject: false, env: { [PASS_VARIABLE]: storepass, LC_ALL: 'C' }, timeout: 60_000, all: true },
   );
   if (result.exitCode !== 0)
-    throw new KeystoreFileError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
+    throw new KeystoreWriteError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
   const listed = new Map<string, string>();
   let alias: string | undefined;
   for (const line of (result.all ?? '').split('\n')) {
@@ -340,7 +341,7 @@ export async function importWithKeytool(options: {
         { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {
-        throw new KeystoreFileError(
+        throw new KeystoreWriteError(
           `keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`,
         );
       }
@@ -350,7 +351,7 @@ export async function importWithKeytool(options: {
     const listed = await keytoolListing(options.keytool, temp, options.storepass);
     const missing = options.plan.add.filter((p) => listed.get(p.alias.toLowerCase()) !== p.sha256);
     if (missing.length > 0) {
-      throw new KeystoreFileError(
+      throw new KeystoreWriteError(
         `keytool's copy lacks ${missing.map((m) => m.alias).join(', ')} after importing; nothing was changed`,
       );
     }
@@ -415,7 +416,7 @@ export async function importCandidates(options: {
       const held = new Set(trustedEntries(final).map((e) => fingerprint(e.der)));
       const lost = plan.add.filter((p) => !held.has(p.sha256));
       if (lost.length > 0) {
-        throw new KeystoreFileError(
+        throw new KeystoreWriteError(
           `${file} no longer holds ${lost.map((l) => l.alias).join(', ')} after the write (another program changed it?); the previous version is kept as ${backup}`,
         );
       }
