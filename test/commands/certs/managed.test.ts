@@ -177,6 +177,35 @@ describe('a distribution-managed store against a portal (#11)', () => {
     }
   }, 60_000);
 
+  it('certs import --yes: a JVM that still refuses the chain afterwards (RSA keySize < 4096) is said, exit 1', async () => {
+    const jre = await testJre();
+    try {
+      const { store } = await debianTree(jre.home);
+      // a hardened host: the test JRE's own copy of java.security refuses RSA keys under 4096 bits
+      const security = path.join(jre.jre, 'conf', 'security', 'java.security');
+      await writeFile(
+        security,
+        `${await readFile(security, 'utf8')}\njdk.certpath.disabledAlgorithms=MD2, MD5, RSA keySize < 4096\n`,
+      );
+      const run = await doctor(
+        ['certs', 'import', '--java-home', jre.home, ...against(), '--yes', '--json'],
+        env,
+      );
+      const result = JSON.parse(run.stdout);
+      expect(result).toMatchObject({
+        outcome: 'managed-done',
+        changed: true,
+        ok: false,
+        jvm: { asked: true, handshake: { host: 'localhost', trusted: false, decided: true } },
+      });
+      expect(result.jvm.handshake.error).toMatch(/constraints|disabled|keySize/i);
+      expect(run.exitCode).toBe(1);
+      expect((await keytoolList(store)).map((l) => l.alias)).toContain('test-root-g2'); // the store holds it
+    } finally {
+      await jre.cleanup();
+    }
+  }, 60_000);
+
   it('check --fix offers the distribution’s plan and, under --yes, runs it: never a direct write into the store', async () => {
     const { tree, home, store } = await debianTree();
     const before = await readFile(store);
