@@ -98,11 +98,11 @@ export async function applyManagedPlan(
     import('../errors.js'),
   ]);
   await mkdir(store.anchorsDir, { recursive: true }).catch((error: unknown) => {
-    throw new FileError(`cannot create ${describeFileError(error, store.anchorsDir)}`);
+    throw new FileError(describeFileError(error, store.anchorsDir));
   });
   for (const f of files) {
     await writeFile(f.file, f.pem, { mode: 0o644 }).catch((error: unknown) => {
-      throw new FileError(`cannot write ${describeFileError(error, f.file)}`);
+      throw new FileError(describeFileError(error, f.file));
     });
   }
   const { execa } = await import('execa');
