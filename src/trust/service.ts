@@ -342,8 +342,21 @@ async function askJvmAgain(facts: Pick<Facts, 'jvm' | 'forgetJvm'>): Promise<Jvm
  * to add), apply. `confirm` is the command's: it may show the plan and ask, or refuse to run
  * without a terminal; `facts` are the run's, and the caller disposes of them.
  */
-export async function importTrust(...args: Parameters<typeof importInOrder>): Promise<ImportResult> {
-  return documentOrder(await importInOrder(...args));
+export async function importTrust(
+  facts: Needs,
+  config: Settings,
+  env: NodeJS.ProcessEnv,
+  request: TrustRequest,
+  hooks: ImportHooks,
+): Promise<ImportResult> {
+  return documentOrder(await runImport(facts, config, env, request, hooks));
+}
+
+export interface ImportHooks {
+  /** The texts in the user's language (the name of the portal's chain in a failure). */
+  catalog: MessageFile;
+  /** Asked once the plan adds something, before anything is written; false: cancelled. */
+  confirm: (result: ImportResult) => Promise<boolean>;
 }
 
 /** The fields of before #12 first, in their order (SPEC.md's document), then the new ones. */
@@ -377,12 +390,12 @@ function documentOrder(r: ImportResult): ImportResult {
   };
 }
 
-async function importInOrder(
+async function runImport(
   facts: Needs,
   config: Settings,
   env: NodeJS.ProcessEnv,
   request: TrustRequest,
-  hooks: { catalog: MessageFile; confirm: (result: ImportResult) => Promise<boolean> },
+  hooks: ImportHooks,
 ): Promise<ImportResult> {
   const target = await openTarget(facts, config, env, { keytool: request.keytool ?? false });
   const gathered = await gatherCandidates(facts, config, request, hooks.catalog);

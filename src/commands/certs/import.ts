@@ -4,6 +4,8 @@ import { trustFlags } from '../../config/flags.js';
 import { LANGUAGES, translate } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 import { neutralise } from '../../render/terminal.js';
+import type { MessageFile } from '../../catalog/en.js';
+import type { renderImportPlan } from '../../render/certs.js';
 import type { ImportResult } from '../../trust/service.js';
 
 export default class CertsImport extends DoctorCommand {
@@ -69,18 +71,47 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       import('../../trust/service.js'),
       import('../../render/certs.js'),
     ]);
+    const request = {
+      ...(flags.from && { from: flags.from }),
+      download: flags.download,
+      ...(mirror && { pkiBaseUrl: mirror }),
+      includeExpired: flags['include-expired'],
+      keytool: flags.keytool,
+      dryRun: flags['dry-run'],
+      now: new Date(),
+    };
+    const ask = this.confirmation(flags.yes, catalog, render.renderImportPlan);
+    const facts = gatherFacts(config, process.env, this.config.version);
+    const result = await importTrust(facts, config, process.env, request, {
+      catalog,
+      confirm: ask.confirm,
+    }).finally(() => facts.dispose());
     const redactor = this.redactor();
-    let planShown = false;
-    /** Asked before anything is written: under --yes, yes; else the plan, then the question. */
+    const refused = render.renderImportError(result, redactor);
+    if (refused) this.logToStderr(refused);
+    render
+      .renderImport(result, catalog, redactor, { planShown: ask.planShown() })
+      .forEach((l) => this.log(l));
+    this.verdictExitCode = result.ok ? 0 : 1;
+    return result;
+  }
+
+  /**
+   * The question before anything is written: under --yes, yes; without a terminal, bad input;
+   * else the plan, then the question (the plan is then not printed again).
+   */
+  private confirmation(yes: boolean, catalog: MessageFile, renderPlan: typeof renderImportPlan) {
+    let shown = false;
     const confirm = async (plan: ImportResult) => {
-      if (flags.yes) return true;
+      if (yes) return true;
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new UsageError(
           'not run from a terminal: add --yes to import without confirmation (nothing was changed)',
         );
       }
-      render.renderImportPlan(plan, catalog, redactor).forEach((line) => this.log(line));
-      planShown = true;
+      const redactor = this.redactor();
+      renderPlan(plan, catalog, redactor).forEach((line) => this.log(line));
+      shown = true;
       const { confirm: ask } = await import('@inquirer/prompts');
       const question = translate(catalog, {
         key: 'import.confirm',
@@ -88,26 +119,6 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       });
       return ask({ message: neutralise(redactor.text(question)), default: false });
     };
-    const facts = gatherFacts(config, process.env, this.config.version);
-    const result = await importTrust(
-      facts,
-      config,
-      process.env,
-      {
-        ...(flags.from && { from: flags.from }),
-        download: flags.download,
-        ...(mirror && { pkiBaseUrl: mirror }),
-        includeExpired: flags['include-expired'],
-        keytool: flags.keytool,
-        dryRun: flags['dry-run'],
-        now: new Date(),
-      },
-      { catalog, confirm },
-    ).finally(() => facts.dispose());
-    const refused = render.renderImportError(result, redactor);
-    if (refused) this.logToStderr(refused);
-    render.renderImport(result, catalog, redactor, { planShown }).forEach((line) => this.log(line));
-    this.verdictExitCode = result.ok ? 0 : 1;
-    return result;
+    return { confirm, planShown: () => shown };
   }
 }
