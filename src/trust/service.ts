@@ -328,8 +328,13 @@ async function askJvmAgain(facts: Pick<Facts, 'jvm' | 'forgetJvm'>): Promise<Jvm
       handshake: {
         host: shake.host,
         trusted: shake.ok,
-        // a refusal about trust decides; a network failure leaves the question open
-        decided: shake.ok || kind !== 'other',
+        // a refusal about trust decides; a network or protocol failure leaves the question open
+        decided:
+          shake.ok ||
+          kind === 'no-path' ||
+          kind === 'constraints' ||
+          kind === 'empty-store' ||
+          kind === 'hostname',
         ...(shake.protocol && { protocol: shake.protocol }),
         ...(!shake.ok && { error: describeJavaErrors(shake.errors) }),
       },
