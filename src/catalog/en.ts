@@ -364,6 +364,35 @@ export const en = {
       'Nothing to change: the keystore already holds every valid CA certificate offered; the others are left out (listed above).',
     'import.someNotObtained':
       '{count, plural, one {# certificate} other {# certificates}} could not be obtained (listed above): run again once {count, plural, one {it} other {they}} can be.',
+    // certs & trust (#12)
+    'list.issuedBy': 'issued by {issuer}',
+    'list.verdictAnchored':
+      'Verdict: this store anchors the chain {host} serves (at {anchor}): Java can build its path.',
+    'list.verdictNotAnchored':
+      'Verdict: this store cannot anchor the chain {host} serves: Java will refuse the portal; `siem-doctor certs import --portal-url https://{host}` adds what it needs.',
+    'list.verdictRoots':
+      'Verdict: this store holds {count} of the {total} roots Azure’s chains end at ({roots}); give --portal-url to judge the chain the portal serves.',
+    'list.verdictNoRoots':
+      'Verdict: this store holds none of the roots Azure’s chains end at: Java cannot trust the portal; `siem-doctor certs import --download` adds them.',
+    'certs.jvmAfterTrusted':
+      'Confirmed by the JVM: {java} now trusts {host}; its own handshake succeeded ({protocol}) with the trust store {store}.',
+    'certs.jvmAfterRefused':
+      'The JVM does not confirm it: {java} still refuses {host} with the trust store {store}: {error}',
+    'certs.jvmAfterUndecided':
+      'The JVM could not confirm it: {java} did not complete a handshake with {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'The JVM reads the rebuilt store: {java} loads {store} with {anchors} trust anchors (give --portal-url to have it try the portal itself).',
+    'certs.jvmAfterNotAsked':
+      'The JVM could not be asked to confirm ({reason}): run `siem-doctor check --only java-certs` where the agent runs.',
+    'fix.certs.import':
+      "import {count, plural, one {# CA certificate} other {# CA certificates}} of the portal's chain ({names}) into {file}",
+    'fix.certs.managed':
+      "add {count, plural, one {# CA certificate} other {# CA certificates}} of the portal's chain ({names}) the distribution's way: write {files}, then run {command} ({file} resolves to {resolved}, which the distribution rebuilds: a direct write would be undone by the next CA package update)",
+    'fix.certs.nothing': 'nothing to import',
+    'fix.certs.held': 'nothing to import: {file} holds them already',
+    'fix.certs.imported': 'imported {aliases} into {file}; backup {backup}; restart the agent',
+    'fix.certs.managedDone': 'added {aliases} through {tool}; {file} holds them now; restart the agent',
+    'fix.certs.managedIncomplete': '{tool} ran, but {file} still lacks {aliases}: {output}',
     'logs.none': 'not run: no logs directory given (--logs-directory, the agent’s --logsDirectory)',
     'logs.unreadable': 'the logs directory {dir} cannot be read ({code})',
     'logs.noFiles': 'not run: {dir} holds no log file',

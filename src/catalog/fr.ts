@@ -373,6 +373,36 @@ export const fr = {
       'Rien à changer : le magasin contient déjà tous les certificats d’AC valides offerts ; les autres sont laissés de côté (listés ci-dessus).',
     'import.someNotObtained':
       '{count, plural, one {# certificat n’a pas pu être obtenu (listé ci-dessus)} other {# certificats n’ont pas pu être obtenus (listés ci-dessus)}} : relancez quand ce sera possible.',
+    // certs & trust (#12)
+    'list.issuedBy': 'émis par {issuer}',
+    'list.verdictAnchored':
+      'Verdict : ce magasin ancre la chaîne servie par {host} (en {anchor}) : Java peut construire son chemin.',
+    'list.verdictNotAnchored':
+      'Verdict : ce magasin ne peut pas ancrer la chaîne servie par {host} : Java refusera le portail ; `siem-doctor certs import --portal-url https://{host}` ajoute ce qu’il faut.',
+    'list.verdictRoots':
+      'Verdict : ce magasin contient {count} des {total} racines où aboutissent les chaînes d’Azure ({roots}) ; indiquez --portal-url pour juger la chaîne que sert le portail.',
+    'list.verdictNoRoots':
+      'Verdict : ce magasin ne contient aucune des racines où aboutissent les chaînes d’Azure : Java ne peut pas faire confiance au portail ; `siem-doctor certs import --download` les ajoute.',
+    'certs.jvmAfterTrusted':
+      'Confirmé par la JVM : {java} fait maintenant confiance à {host} ; sa propre négociation a réussi ({protocol}) avec le magasin de confiance {store}.',
+    'certs.jvmAfterRefused':
+      'La JVM ne le confirme pas : {java} refuse toujours {host} avec le magasin de confiance {store} : {error}',
+    'certs.jvmAfterUndecided':
+      'La JVM n’a pas pu le confirmer : {java} n’a pas mené de négociation à bien avec {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'La JVM lit le magasin reconstruit : {java} charge {store} avec {anchors} ancres de confiance (indiquez --portal-url pour qu’elle essaie le portail elle-même).',
+    'certs.jvmAfterNotAsked':
+      'La JVM n’a pas pu être interrogée pour le confirmer ({reason}) : lancez `siem-doctor check --only java-certs` là où tourne l’agent.',
+    'fix.certs.import':
+      'importer {count, plural, one {# certificat} other {# certificats}} d’autorité de la chaîne du portail ({names}) dans {file}',
+    'fix.certs.managed':
+      'ajouter {count, plural, one {# certificat} other {# certificats}} d’autorité de la chaîne du portail ({names}) à la manière de la distribution : écrire {files}, puis lancer {command} ({file} mène à {resolved}, que la distribution reconstruit : une écriture directe serait défaite à la prochaine mise à jour des certificats)',
+    'fix.certs.nothing': 'rien à importer',
+    'fix.certs.held': 'rien à importer : {file} les contient déjà',
+    'fix.certs.imported': 'import dans {file} : {aliases} ; copie {backup} ; redémarrez l’agent',
+    'fix.certs.managedDone':
+      'ajout par {tool} : {aliases} ; {file} les contient maintenant ; redémarrez l’agent',
+    'fix.certs.managedIncomplete': '{tool} a tourné, mais il manque encore {aliases} dans {file} : {output}',
     'logs.none':
       'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
     'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',

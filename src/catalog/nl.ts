@@ -369,6 +369,35 @@ export const nl = {
       'Niets te wijzigen: de keystore bevat al elk geldig aangeboden CA-certificaat; de andere zijn weggelaten (hierboven vermeld).',
     'import.someNotObtained':
       '{count, plural, one {# certificaat kon} other {# certificaten konden}} niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
+    // certs & trust (#12)
+    'list.issuedBy': 'uitgegeven door {issuer}',
+    'list.verdictAnchored':
+      'Oordeel: deze store verankert de keten die {host} serveert (bij {anchor}): Java kan het pad bouwen.',
+    'list.verdictNotAnchored':
+      'Oordeel: deze store kan de keten die {host} serveert niet verankeren: Java zal het portaal weigeren; `siem-doctor certs import --portal-url https://{host}` voegt toe wat nodig is.',
+    'list.verdictRoots':
+      'Oordeel: deze store bevat {count} van de {total} roots waarop de ketens van Azure eindigen ({roots}); geef --portal-url om de keten te beoordelen die het portaal serveert.',
+    'list.verdictNoRoots':
+      'Oordeel: deze store bevat geen van de roots waarop de ketens van Azure eindigen: Java kan het portaal niet vertrouwen; `siem-doctor certs import --download` voegt ze toe.',
+    'certs.jvmAfterTrusted':
+      'Bevestigd door de JVM: {java} vertrouwt {host} nu; de eigen handshake slaagde ({protocol}) met de truststore {store}.',
+    'certs.jvmAfterRefused':
+      'De JVM bevestigt het niet: {java} weigert {host} nog steeds met de truststore {store}: {error}',
+    'certs.jvmAfterUndecided':
+      'De JVM kon het niet bevestigen: {java} voltooide geen handshake met {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'De JVM leest de herbouwde store: {java} laadt {store} met {anchors} vertrouwensankers (geef --portal-url om het portaal zelf te laten proberen).',
+    'certs.jvmAfterNotAsked':
+      'De JVM kon niet worden gevraagd het te bevestigen ({reason}): voer `siem-doctor check --only java-certs` uit waar de agent draait.',
+    'fix.certs.import':
+      '{count, plural, one {# CA-certificaat} other {# CA-certificaten}} van de keten van het portaal ({names}) importeren in {file}',
+    'fix.certs.managed':
+      '{count, plural, one {# CA-certificaat} other {# CA-certificaten}} van de keten van het portaal ({names}) toevoegen op de manier van de distributie: {files} schrijven, dan {command} uitvoeren ({file} verwijst naar {resolved}, dat de distributie herbouwt: een directe schrijfactie zou bij de volgende update van de CA-certificaten ongedaan worden gemaakt)',
+    'fix.certs.nothing': 'niets te importeren',
+    'fix.certs.held': 'niets te importeren: {file} bevat ze al',
+    'fix.certs.imported': '{aliases} geïmporteerd in {file}; kopie {backup}; herstart de agent',
+    'fix.certs.managedDone': '{aliases} toegevoegd via {tool}; {file} bevat ze nu; herstart de agent',
+    'fix.certs.managedIncomplete': '{tool} is uitgevoerd, maar {file} mist nog {aliases}: {output}',
     'logs.none': 'niet uitgevoerd: geen logmap opgegeven (--logs-directory, de --logsDirectory van de agent)',
     'logs.unreadable': 'de logmap {dir} is onleesbaar ({code})',
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
