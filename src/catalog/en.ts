@@ -371,7 +371,7 @@ export const en = {
     'list.verdictNotAnchored':
       'Verdict: this store cannot anchor the chain {host} serves: Java will refuse the portal; `siem-doctor certs import --portal-url https://{host}` adds what it needs.',
     'list.verdictRoots':
-      'Verdict: this store holds {count} of the {total} roots Azure’s chains end at ({roots}); give --portal-url to judge the chain the portal serves.',
+      'Verdict: this store holds {count} of the {total, plural, one {# root} other {# roots}} Azure’s chains end at ({roots}); give --portal-url to judge the chain the portal serves.',
     'list.verdictNoRoots':
       'Verdict: this store holds none of the roots Azure’s chains end at: Java cannot trust the portal; `siem-doctor certs import --download` adds them.',
     'certs.jvmAfterTrusted':

@@ -380,7 +380,7 @@ export const fr = {
     'list.verdictNotAnchored':
       'Verdict : ce magasin ne peut pas ancrer la chaîne servie par {host} : Java refusera le portail ; `siem-doctor certs import --portal-url https://{host}` ajoute ce qu’il faut.',
     'list.verdictRoots':
-      'Verdict : ce magasin contient {count} des {total} racines où aboutissent les chaînes d’Azure ({roots}) ; indiquez --portal-url pour juger la chaîne que sert le portail.',
+      'Verdict : ce magasin contient {count} des {total, plural, one {# racine} other {# racines}} où aboutissent les chaînes d’Azure ({roots}) ; indiquez --portal-url pour juger la chaîne que sert le portail.',
     'list.verdictNoRoots':
       'Verdict : ce magasin ne contient aucune des racines où aboutissent les chaînes d’Azure : Java ne peut pas faire confiance au portail ; `siem-doctor certs import --download` les ajoute.',
     'certs.jvmAfterTrusted':

@@ -376,7 +376,7 @@ export const nl = {
     'list.verdictNotAnchored':
       'Oordeel: deze store kan de keten die {host} serveert niet verankeren: Java zal het portaal weigeren; `siem-doctor certs import --portal-url https://{host}` voegt toe wat nodig is.',
     'list.verdictRoots':
-      'Oordeel: deze store bevat {count} van de {total} roots waarop de ketens van Azure eindigen ({roots}); geef --portal-url om de keten te beoordelen die het portaal serveert.',
+      'Oordeel: deze store bevat {count} van de {total, plural, one {# root} other {# roots}} waarop de ketens van Azure eindigen ({roots}); geef --portal-url om de keten te beoordelen die het portaal serveert.',
     'list.verdictNoRoots':
       'Oordeel: deze store bevat geen van de roots waarop de ketens van Azure eindigen: Java kan het portaal niet vertrouwen; `siem-doctor certs import --download` voegt ze toe.',
     'certs.jvmAfterTrusted':

@@ -212,7 +212,7 @@ describe('a distribution-managed store against a portal (#11)', () => {
     const args = ['check', '--only', 'java-certs', '--java-home', home, ...against(), '--fix'];
     const asked = await doctor(args, env); // no --yes, no terminal: the plan is printed, not applied
     expect(asked.stderr).toContain(
-      "fix java-certs: not applied: add 2 CA certificate(s) of the portal's chain (Microsoft Azure RSA TLS Issuing CA 03, Test Root G2) the distribution's way: write",
+      "fix java-certs: not applied: add 2 CA certificates of the portal's chain (Microsoft Azure RSA TLS Issuing CA 03, Test Root G2) the distribution's way: write",
     );
     expect(asked.stderr).toContain(
       `${localCrt(tree, 'test-root-g2')}, then run update-ca-certificates --certsconf`,
