@@ -70,6 +70,21 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const host = options.url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(options.url.port || 443);
+  // The TLS 1.2 handshake goes its own way at the same time; its layers are not the agent's path.
+  const tls12 = options.alsoTls12 ? handshakeTls12(options, host, port, left) : undefined;
+  const probe = await probeLayers(options, host, port, left);
+  const answer12 = await tls12;
+  if (answer12) probe.tls12 = answer12;
+  return probe;
+}
+
+/** The agent's own path, layer by layer, within the deadline behind `left`. */
+async function probeLayers(
+  options: PortalProbeOptions,
+  host: string,
+  port: number,
+  left: () => number,
+): Promise<PortalProbe> {
   const probe: PortalProbe = { host, port, layers: [] };
   if (options.proxy) probe.proxy = options.proxy;
   // Every probe outcome has { ok, ms, code? }: a layer is recorded from it as it is.
@@ -81,16 +96,9 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
     if (!layer.ok) probe.failed ??= layer;
   };
 
-  // The TLS 1.2 handshake goes its own way at the same time; its layers are not the agent's path.
-  const tls12 = options.alsoTls12 ? handshakeTls12(options, host, port, left) : undefined;
   const socket = await openPath(options, host, port, probe, record, left);
-  if (!socket) {
-    await tls12;
-    return probe;
-  }
+  if (!socket) return probe;
   const secure = await tlsHandshake(socket, host, { ca: options.ca, timeoutMs: left() });
-  const answer12 = await tls12;
-  if (answer12) probe.tls12 = answer12;
   if (!secure.ok) {
     socket.destroy();
     record('tls', secure);
