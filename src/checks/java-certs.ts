@@ -304,11 +304,12 @@ async function judgedByModel(
   }
   const entries = trustedEntries(keystore);
   const now = ctx.now;
-  const held = entries.map((e) => ({ alias: e.alias, ca: knownCaByDer(e.der) })).filter((h) => h.ca);
   // SHA-1-pinned rows carry no dates: the entry's own certificate has them.
-  const notAfter = new Map(entries.map((e) => [e.alias, new X509Certificate(e.der).validTo]));
+  const held = entries
+    .map((e) => ({ alias: e.alias, der: e.der, ca: knownCaByDer(e.der) }))
+    .filter((h) => h.ca);
   const until = (h: (typeof held)[number]) =>
-    new Date(h.ca!.notAfter ?? notAfter.get(h.alias)!).toISOString();
+    new Date(h.ca!.notAfter ?? new X509Certificate(h.der).validTo).toISOString();
   const expiredHeld = held.filter((h) => Date.parse(until(h)) < now.getTime());
   Object.assign(evidence, {
     keystore: file,
