@@ -183,7 +183,6 @@ export const fr = {
       'le certificat servi par {host} n’est valable qu’à partir du {date} : vérifiez l’horloge de cette machine',
     'portal.hostname': 'le certificat servi n’est pas celui de {host} ({detail})',
     'portal.httpFailed': '{host} a terminé la négociation TLS mais n’a donné aucune réponse HTTP ({code})',
-    'portal.ok': '{host} a répondu HTTP {status} en {protocol} ({cipher}), {route}, en {ms} ms',
     'portal.warn.skew':
       'l’horloge de cette machine s’écarte de {minutes, plural, one {# minute} other {# minutes}} de celle du portail',
     'portal.warn.generic':
@@ -545,5 +544,32 @@ export const fr = {
     'select.none': '--only et --skip ne laissent aucune vérification à faire',
     'proxy.authNoScheme':
       'le proxy {proxy} exige des identifiants (HTTP 407, schéma inconnu), que l’agent ne sait pas fournir',
+    // portal & CA table (#11)
+    'portal.okDirect': '{host} a répondu HTTP {status} en {protocol} ({cipher}), en direct, en {ms} ms',
+    'portal.okVia':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), par le proxy {proxy}, en {ms} ms',
+    'portal.okBothDirect':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), en direct, en {ms} ms ; limité à TLS 1.2, comme le demande un agent Java 8, il a négocié {protocol12} ({cipher12})',
+    'portal.okBothVia':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), par le proxy {proxy}, en {ms} ms ; limité à TLS 1.2, comme le demande un agent Java 8, il a négocié {protocol12} ({cipher12})',
+    'portal.tls12Refused':
+      '{host} parle {protocol} avec cette machine mais refuse TLS 1.2 ({code}) : le Java 8 de l’agent, qui propose au plus TLS 1.2 par défaut, ne peut pas se connecter',
+    'portal.fix.java8Tls13':
+      'Avec Java 8u261 ou plus récent, démarrez l’agent avec -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3 (TLS 1.3 est désactivé par défaut pour les clients Java 8), ou faites-le tourner sous Java 11 ou plus récent ; sinon, faites accepter TLS 1.2 au proxy ou à l’équilibreur de charge sur le chemin.',
+    'portal.g2CrossSignMissing':
+      '{host} envoie une chaîne authentique sans la contre-signature DigiCert de « {root} » : elle se termine par « {top} », que seul « {root} » autosigné ancre ; la confiance de cette machine n’a pas cette racine, le portail n’a donc pas pu être vérifié (rien n’indique une interception)',
+    'portal.fix.g2Root':
+      'Java a besoin de « {root} » autosigné (valable jusqu’en 2040) comme ancre du magasin de confiance de l’agent : voyez java-certs, et ajoutez-le avec `siem-doctor certs import --from FICHIER` (le certificat du dépôt PKI de Microsoft) ; donnez le même fichier avec --ca-file pour que cette vérification puisse aussi valider le portail.',
+    'certs.g2CrossSignMissing':
+      'le portail envoie sa chaîne sans la contre-signature DigiCert de « {root} » : elle se termine par « {top} », et {file} n’a pas « {root} » autosigné, seul à pouvoir l’ancrer',
+    'certs.jvmG2CrossSignMissing':
+      '{java} ne peut pas construire de chemin : le portail envoie sa chaîne sans la contre-signature DigiCert de « {root} », et le magasin de confiance {store} n’a pas « {root} » autosigné ({error})',
+    'certs.fix.oldJre8':
+      'Java {version} est antérieur à 8u381, le premier Java 8 d’Oracle livré avec « Microsoft RSA Root Certificate Authority 2017 » et « Microsoft ECC Root Certificate Authority 2017 » : mettez Java à jour, ou importez la racine manquante.',
+    'certs.noEccRoot':
+      '{file} contient « {root} » pour les chaînes RSA d’Azure mais aucune racine de ses chaînes ECC ({missing}) ; Java peut recevoir l’une ou l’autre (donnez --portal-url pour juger la chaîne que le portail sert réellement)',
+    'tls.jvmNoProtocols': 'TLS 1.2 est désactivé pour {java} : il n’a aucun protocole client par défaut',
+    'tls.portalRefusesTls12':
+      '{host} refuse TLS 1.2 ({code}), et ce Java {version} propose au plus TLS 1.2 par défaut : l’agent ne peut pas se connecter',
   },
 } as const satisfies MessageFile;
