@@ -3,15 +3,20 @@
 // would make the read wait forever for a writer.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { FileError } from './errors.js';
 
 /** Keystores and certificate bundles: the JDK's cacerts is about 200 kB; 16 MB is far past any real one. */
 export const INPUT_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
-/** Why a file was refused, worded to follow its name: "FILE: <message>". */
-export class InputFileError extends Error {
+/**
+ * Why a file was refused (a domain error, code 'file'): the message is worded to follow its name,
+ * "FILE: <message>" (describeFileError puts them together); `file` is the path as given.
+ */
+export class InputFileError extends FileError {
   constructor(
     message: string,
-    readonly code: 'ENOTREG' | 'EFBIG',
+    readonly reason: 'ENOTREG' | 'EFBIG',
+    readonly file: string,
   ) {
     super(message);
   }
@@ -35,11 +40,12 @@ export async function readInputFile(file: string, maxBytes = INPUT_FILE_MAX_BYTE
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new InputFileError(`${kindOf(stats)}, not a file to read`, 'ENOTREG');
+    if (!stats.isFile()) throw new InputFileError(`${kindOf(stats)}, not a file to read`, 'ENOTREG', file);
     const tooBig = () =>
       new InputFileError(
         `more than ${maxBytes / 1024 / 1024} MB, far larger than any keystore or certificate file`,
         'EFBIG',
+        file,
       );
     if (stats.size > maxBytes) throw tooBig();
     // Read until the end, whatever the size said: a file may still grow while it is read.

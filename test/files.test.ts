@@ -18,16 +18,28 @@ describe('readInputFile', () => {
   it('refuses a device, a FIFO and a folder without reading or waiting', async () => {
     const fifo = path.join(dir, 'pipe.pem');
     await execa('mkfifo', [fifo]);
-    await expect(readInputFile('/dev/zero')).rejects.toMatchObject({ code: 'ENOTREG', message: /a device/ });
-    await expect(readInputFile(fifo)).rejects.toMatchObject({ code: 'ENOTREG', message: /a FIFO/ });
-    await expect(readInputFile(dir)).rejects.toMatchObject({ code: 'ENOTREG' });
+    await expect(readInputFile('/dev/zero')).rejects.toMatchObject({
+      code: 'file',
+      reason: 'ENOTREG',
+      message: /a device/,
+    });
+    await expect(readInputFile(fifo)).rejects.toMatchObject({
+      code: 'file',
+      reason: 'ENOTREG',
+      message: /a FIFO/,
+    });
+    await expect(readInputFile(dir)).rejects.toMatchObject({ code: 'file', reason: 'ENOTREG' });
   });
 
   it('refuses a file over the cap', async () => {
     const big = path.join(dir, 'big');
     await writeFile(big, '');
     await truncate(big, INPUT_FILE_MAX_BYTES + 1);
-    await expect(readInputFile(big)).rejects.toMatchObject({ code: 'EFBIG', message: /more than 16 MB/ });
+    await expect(readInputFile(big)).rejects.toMatchObject({
+      code: 'file',
+      reason: 'EFBIG',
+      message: /more than 16 MB/,
+    });
     await expect(readInputFile(big, INPUT_FILE_MAX_BYTES + 1)).resolves.toHaveLength(
       INPUT_FILE_MAX_BYTES + 1,
     );

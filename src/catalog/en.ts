@@ -184,7 +184,6 @@ export const en = {
       'the certificate served by {host} is valid only from {date}: check this machine’s clock',
     'portal.hostname': 'the certificate served is not for {host} ({detail})',
     'portal.httpFailed': '{host} completed TLS but gave no HTTP answer ({code})',
-    'portal.ok': '{host} answered HTTP {status} over {protocol} ({cipher}), {route}, in {ms} ms',
     'portal.warn.skew':
       'this machine’s clock is {minutes, plural, one {# minute} other {# minutes}} off the portal’s',
     'portal.warn.generic':
@@ -364,6 +363,35 @@ export const en = {
       'Nothing to change: the keystore already holds every valid CA certificate offered; the others are left out (listed above).',
     'import.someNotObtained':
       '{count, plural, one {# certificate} other {# certificates}} could not be obtained (listed above): run again once {count, plural, one {it} other {they}} can be.',
+    // certs & trust (#12)
+    'list.issuedBy': 'issued by {issuer}',
+    'list.verdictAnchored':
+      'Verdict: this store anchors the chain {host} serves (at {anchor}): Java can build its path.',
+    'list.verdictNotAnchored':
+      'Verdict: this store cannot anchor the chain {host} serves: Java will refuse the portal; `siem-doctor certs import --portal-url https://{host}` adds what it needs.',
+    'list.verdictRoots':
+      'Verdict: this store holds {count} of the {total, plural, one {# root} other {# roots}} Azure’s chains end at ({roots}); give --portal-url to judge the chain the portal serves.',
+    'list.verdictNoRoots':
+      'Verdict: this store holds none of the roots Azure’s chains end at: Java cannot trust the portal; `siem-doctor certs import --download` adds them.',
+    'certs.jvmAfterTrusted':
+      'Confirmed by the JVM: {java} now trusts {host}; its own handshake succeeded ({protocol}) with the trust store {store}.',
+    'certs.jvmAfterRefused':
+      'The JVM does not confirm it: {java} still refuses {host} with the trust store {store}: {error}',
+    'certs.jvmAfterUndecided':
+      'The JVM could not confirm it: {java} did not complete a handshake with {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'The JVM reads the rebuilt store: {java} loads {store} with {anchors} trust anchors (give --portal-url to have it try the portal itself).',
+    'certs.jvmAfterNotAsked':
+      'The JVM could not be asked to confirm ({reason}): run `siem-doctor check --only java-certs` where the agent runs.',
+    'fix.certs.import':
+      "import {count, plural, one {# CA certificate} other {# CA certificates}} of the portal's chain ({names}) into {file}",
+    'fix.certs.managed':
+      "add {count, plural, one {# CA certificate} other {# CA certificates}} of the portal's chain ({names}) the distribution's way: write {files}, then run {command} ({file} resolves to {resolved}, which the distribution rebuilds: a direct write would be undone by the next CA package update)",
+    'fix.certs.nothing': 'nothing to import',
+    'fix.certs.held': 'nothing to import: {file} holds them already',
+    'fix.certs.imported': 'imported {aliases} into {file}; backup {backup}; restart the agent',
+    'fix.certs.managedDone': 'added {aliases} through {tool}; {file} holds them now; restart the agent',
+    'fix.certs.managedIncomplete': '{tool} ran, but {file} still lacks {aliases}: {output}',
     'logs.none': 'not run: no logs directory given (--logs-directory, the agent’s --logsDirectory)',
     'logs.unreadable': 'the logs directory {dir} cannot be read ({code})',
     'logs.noFiles': 'not run: {dir} holds no log file',
@@ -592,6 +620,33 @@ export const en = {
     'select.none': '--only and --skip leave no check to run',
     'proxy.authNoScheme':
       'the proxy {proxy} wants credentials (HTTP 407, unknown scheme), which the agent cannot give',
+    // portal & CA table (#11)
+    'portal.okDirect': '{host} answered HTTP {status} over {protocol} ({cipher}), directly, in {ms} ms',
+    'portal.okVia':
+      '{host} answered HTTP {status} over {protocol} ({cipher}), through the proxy {proxy}, in {ms} ms',
+    'portal.okBothDirect':
+      '{host} answered HTTP {status} over {protocol} ({cipher}), directly, in {ms} ms; with TLS 1.2 at most, as a Java 8 agent asks, it negotiated {protocol12} ({cipher12})',
+    'portal.okBothVia':
+      '{host} answered HTTP {status} over {protocol} ({cipher}), through the proxy {proxy}, in {ms} ms; with TLS 1.2 at most, as a Java 8 agent asks, it negotiated {protocol12} ({cipher12})',
+    'portal.tls12Refused':
+      '{host} speaks {protocol} with this machine but refuses TLS 1.2 ({code}): the agent’s Java 8, which offers TLS 1.2 at most by default, cannot connect',
+    'portal.fix.java8Tls13':
+      'On Java 8u261 or later, start the agent with -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3 (TLS 1.3 is off for Java 8 clients by default), or run it on Java 11 or later; otherwise let the proxy or load balancer on the path accept TLS 1.2.',
+    'portal.g2CrossSignMissing':
+      '{host} sends a genuine chain without the DigiCert cross-sign of “{root}”: it ends at “{top}”, which only the self-signed “{root}” anchors; this machine’s trust lacks that root, so the portal could not be verified (nothing points to interception)',
+    'portal.fix.g2Root':
+      'Java needs the self-signed “{root}” (valid to 2040) as an anchor of the agent’s trust store: see java-certs, and add it with `siem-doctor certs import --from FILE` (the certificate from Microsoft’s PKI repository); give the same file with --ca-file to let this check verify the portal too.',
+    'certs.g2CrossSignMissing':
+      'the portal sends its chain without the DigiCert cross-sign of “{root}”: it ends at “{top}”, and {file} lacks the self-signed “{root}” that alone anchors it',
+    'certs.jvmG2CrossSignMissing':
+      '{java} cannot build a path: the portal sends its chain without the DigiCert cross-sign of “{root}”, and the trust store {store} lacks the self-signed “{root}” ({error})',
+    'certs.fix.oldJre8':
+      'Java {version} is older than 8u381, the first Oracle Java 8 to ship “Microsoft RSA Root Certificate Authority 2017” and “Microsoft ECC Root Certificate Authority 2017”: update Java, or import the missing root.',
+    'certs.noEccRoot':
+      '{file} holds “{root}” for Azure’s RSA chains but no root of its ECC chains ({missing}); Java may be served either (give --portal-url to judge the chain the portal actually serves)',
+    'tls.jvmNoProtocols': 'TLS 1.2 is off for {java}: it has no default client protocol at all',
+    'tls.portalRefusesTls12':
+      '{host} refuses TLS 1.2 ({code}), and this Java {version} offers TLS 1.2 at most by default: the agent cannot connect',
   },
 } as const;
 

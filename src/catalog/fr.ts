@@ -183,7 +183,6 @@ export const fr = {
       'le certificat servi par {host} n’est valable qu’à partir du {date} : vérifiez l’horloge de cette machine',
     'portal.hostname': 'le certificat servi n’est pas celui de {host} ({detail})',
     'portal.httpFailed': '{host} a terminé la négociation TLS mais n’a donné aucune réponse HTTP ({code})',
-    'portal.ok': '{host} a répondu HTTP {status} en {protocol} ({cipher}), {route}, en {ms} ms',
     'portal.warn.skew':
       'l’horloge de cette machine s’écarte de {minutes, plural, one {# minute} other {# minutes}} de celle du portail',
     'portal.warn.generic':
@@ -373,6 +372,36 @@ export const fr = {
       'Rien à changer : le magasin contient déjà tous les certificats d’AC valides offerts ; les autres sont laissés de côté (listés ci-dessus).',
     'import.someNotObtained':
       '{count, plural, one {# certificat n’a pas pu être obtenu (listé ci-dessus)} other {# certificats n’ont pas pu être obtenus (listés ci-dessus)}} : relancez quand ce sera possible.',
+    // certs & trust (#12)
+    'list.issuedBy': 'émis par {issuer}',
+    'list.verdictAnchored':
+      'Verdict : ce magasin ancre la chaîne servie par {host} (en {anchor}) : Java peut construire son chemin.',
+    'list.verdictNotAnchored':
+      'Verdict : ce magasin ne peut pas ancrer la chaîne servie par {host} : Java refusera le portail ; `siem-doctor certs import --portal-url https://{host}` ajoute ce qu’il faut.',
+    'list.verdictRoots':
+      'Verdict : ce magasin contient {count} des {total, plural, one {# racine} other {# racines}} où aboutissent les chaînes d’Azure ({roots}) ; indiquez --portal-url pour juger la chaîne que sert le portail.',
+    'list.verdictNoRoots':
+      'Verdict : ce magasin ne contient aucune des racines où aboutissent les chaînes d’Azure : Java ne peut pas faire confiance au portail ; `siem-doctor certs import --download` les ajoute.',
+    'certs.jvmAfterTrusted':
+      'Confirmé par la JVM : {java} fait maintenant confiance à {host} ; sa propre négociation a réussi ({protocol}) avec le magasin de confiance {store}.',
+    'certs.jvmAfterRefused':
+      'La JVM ne le confirme pas : {java} refuse toujours {host} avec le magasin de confiance {store} : {error}',
+    'certs.jvmAfterUndecided':
+      'La JVM n’a pas pu le confirmer : {java} n’a pas mené de négociation à bien avec {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'La JVM lit le magasin reconstruit : {java} charge {store} avec {anchors} ancres de confiance (indiquez --portal-url pour qu’elle essaie le portail elle-même).',
+    'certs.jvmAfterNotAsked':
+      'La JVM n’a pas pu être interrogée pour le confirmer ({reason}) : lancez `siem-doctor check --only java-certs` là où tourne l’agent.',
+    'fix.certs.import':
+      'importer {count, plural, one {# certificat} other {# certificats}} d’autorité de la chaîne du portail ({names}) dans {file}',
+    'fix.certs.managed':
+      'ajouter {count, plural, one {# certificat} other {# certificats}} d’autorité de la chaîne du portail ({names}) à la manière de la distribution : écrire {files}, puis lancer {command} ({file} mène à {resolved}, que la distribution reconstruit : une écriture directe serait défaite à la prochaine mise à jour des certificats)',
+    'fix.certs.nothing': 'rien à importer',
+    'fix.certs.held': 'rien à importer : {file} les contient déjà',
+    'fix.certs.imported': 'import dans {file} : {aliases} ; copie {backup} ; redémarrez l’agent',
+    'fix.certs.managedDone':
+      'ajout par {tool} : {aliases} ; {file} les contient maintenant ; redémarrez l’agent',
+    'fix.certs.managedIncomplete': '{tool} a tourné, mais il manque encore {aliases} dans {file} : {output}',
     'logs.none':
       'non exécutée : aucun dossier de journaux indiqué (--logs-directory, le --logsDirectory de l’agent)',
     'logs.unreadable': 'le dossier de journaux {dir} est illisible ({code})',
@@ -603,5 +632,32 @@ export const fr = {
     'select.none': '--only et --skip ne laissent aucune vérification à faire',
     'proxy.authNoScheme':
       'le proxy {proxy} exige des identifiants (HTTP 407, schéma inconnu), que l’agent ne sait pas fournir',
+    // portal & CA table (#11)
+    'portal.okDirect': '{host} a répondu HTTP {status} en {protocol} ({cipher}), en direct, en {ms} ms',
+    'portal.okVia':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), par le proxy {proxy}, en {ms} ms',
+    'portal.okBothDirect':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), en direct, en {ms} ms ; limité à TLS 1.2, comme le demande un agent Java 8, il a négocié {protocol12} ({cipher12})',
+    'portal.okBothVia':
+      '{host} a répondu HTTP {status} en {protocol} ({cipher}), par le proxy {proxy}, en {ms} ms ; limité à TLS 1.2, comme le demande un agent Java 8, il a négocié {protocol12} ({cipher12})',
+    'portal.tls12Refused':
+      '{host} parle {protocol} avec cette machine mais refuse TLS 1.2 ({code}) : le Java 8 de l’agent, qui propose au plus TLS 1.2 par défaut, ne peut pas se connecter',
+    'portal.fix.java8Tls13':
+      'Avec Java 8u261 ou plus récent, démarrez l’agent avec -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3 (TLS 1.3 est désactivé par défaut pour les clients Java 8), ou faites-le tourner sous Java 11 ou plus récent ; sinon, faites accepter TLS 1.2 au proxy ou à l’équilibreur de charge sur le chemin.',
+    'portal.g2CrossSignMissing':
+      '{host} envoie une chaîne authentique sans la contre-signature DigiCert de « {root} » : elle se termine par « {top} », que seul « {root} » autosigné ancre ; la confiance de cette machine n’a pas cette racine, le portail n’a donc pas pu être vérifié (rien n’indique une interception)',
+    'portal.fix.g2Root':
+      'Java a besoin de « {root} » autosigné (valable jusqu’en 2040) comme ancre du magasin de confiance de l’agent : voyez java-certs, et ajoutez-le avec `siem-doctor certs import --from FICHIER` (le certificat du dépôt PKI de Microsoft) ; donnez le même fichier avec --ca-file pour que cette vérification puisse aussi valider le portail.',
+    'certs.g2CrossSignMissing':
+      'le portail envoie sa chaîne sans la contre-signature DigiCert de « {root} » : elle se termine par « {top} », et {file} n’a pas « {root} » autosigné, seul à pouvoir l’ancrer',
+    'certs.jvmG2CrossSignMissing':
+      '{java} ne peut pas construire de chemin : le portail envoie sa chaîne sans la contre-signature DigiCert de « {root} », et le magasin de confiance {store} n’a pas « {root} » autosigné ({error})',
+    'certs.fix.oldJre8':
+      'Java {version} est antérieur à 8u381, le premier Java 8 d’Oracle livré avec « Microsoft RSA Root Certificate Authority 2017 » et « Microsoft ECC Root Certificate Authority 2017 » : mettez Java à jour, ou importez la racine manquante.',
+    'certs.noEccRoot':
+      '{file} contient « {root} » pour les chaînes RSA d’Azure mais aucune racine de ses chaînes ECC ({missing}) ; Java peut recevoir l’une ou l’autre (donnez --portal-url pour juger la chaîne que le portail sert réellement)',
+    'tls.jvmNoProtocols': 'TLS 1.2 est désactivé pour {java} : il n’a aucun protocole client par défaut',
+    'tls.portalRefusesTls12':
+      '{host} refuse TLS 1.2 ({code}), et ce Java {version} propose au plus TLS 1.2 par défaut : l’agent ne peut pas se connecter',
   },
 } as const satisfies MessageFile;

@@ -182,7 +182,6 @@ export const nl = {
       'het certificaat van {host} is pas geldig vanaf {date}: controleer de klok van deze machine',
     'portal.hostname': 'het getoonde certificaat is niet voor {host} ({detail})',
     'portal.httpFailed': '{host} voltooide TLS maar gaf geen HTTP-antwoord ({code})',
-    'portal.ok': '{host} antwoordde HTTP {status} via {protocol} ({cipher}), {route}, in {ms} ms',
     'portal.warn.skew':
       'de klok van deze machine wijkt {minutes, plural, one {# minuut} other {# minuten}} af van die van de portal',
     'portal.warn.generic':
@@ -369,6 +368,35 @@ export const nl = {
       'Niets te wijzigen: de keystore bevat al elk geldig aangeboden CA-certificaat; de andere zijn weggelaten (hierboven vermeld).',
     'import.someNotObtained':
       '{count, plural, one {# certificaat kon} other {# certificaten konden}} niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
+    // certs & trust (#12)
+    'list.issuedBy': 'uitgegeven door {issuer}',
+    'list.verdictAnchored':
+      'Oordeel: deze store verankert de keten die {host} serveert (bij {anchor}): Java kan het pad bouwen.',
+    'list.verdictNotAnchored':
+      'Oordeel: deze store kan de keten die {host} serveert niet verankeren: Java zal het portaal weigeren; `siem-doctor certs import --portal-url https://{host}` voegt toe wat nodig is.',
+    'list.verdictRoots':
+      'Oordeel: deze store bevat {count} van de {total, plural, one {# root} other {# roots}} waarop de ketens van Azure eindigen ({roots}); geef --portal-url om de keten te beoordelen die het portaal serveert.',
+    'list.verdictNoRoots':
+      'Oordeel: deze store bevat geen van de roots waarop de ketens van Azure eindigen: Java kan het portaal niet vertrouwen; `siem-doctor certs import --download` voegt ze toe.',
+    'certs.jvmAfterTrusted':
+      'Bevestigd door de JVM: {java} vertrouwt {host} nu; de eigen handshake slaagde ({protocol}) met de truststore {store}.',
+    'certs.jvmAfterRefused':
+      'De JVM bevestigt het niet: {java} weigert {host} nog steeds met de truststore {store}: {error}',
+    'certs.jvmAfterUndecided':
+      'De JVM kon het niet bevestigen: {java} voltooide geen handshake met {host} ({error}).',
+    'certs.jvmAfterLoaded':
+      'De JVM leest de herbouwde store: {java} laadt {store} met {anchors} vertrouwensankers (geef --portal-url om het portaal zelf te laten proberen).',
+    'certs.jvmAfterNotAsked':
+      'De JVM kon niet worden gevraagd het te bevestigen ({reason}): voer `siem-doctor check --only java-certs` uit waar de agent draait.',
+    'fix.certs.import':
+      '{count, plural, one {# CA-certificaat} other {# CA-certificaten}} van de keten van het portaal ({names}) importeren in {file}',
+    'fix.certs.managed':
+      '{count, plural, one {# CA-certificaat} other {# CA-certificaten}} van de keten van het portaal ({names}) toevoegen op de manier van de distributie: {files} schrijven, dan {command} uitvoeren ({file} verwijst naar {resolved}, dat de distributie herbouwt: een directe schrijfactie zou bij de volgende update van de CA-certificaten ongedaan worden gemaakt)',
+    'fix.certs.nothing': 'niets te importeren',
+    'fix.certs.held': 'niets te importeren: {file} bevat ze al',
+    'fix.certs.imported': '{aliases} geïmporteerd in {file}; kopie {backup}; herstart de agent',
+    'fix.certs.managedDone': '{aliases} toegevoegd via {tool}; {file} bevat ze nu; herstart de agent',
+    'fix.certs.managedIncomplete': '{tool} is uitgevoerd, maar {file} mist nog {aliases}: {output}',
     'logs.none': 'niet uitgevoerd: geen logmap opgegeven (--logs-directory, de --logsDirectory van de agent)',
     'logs.unreadable': 'de logmap {dir} is onleesbaar ({code})',
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
@@ -600,5 +628,32 @@ export const nl = {
     'select.none': '--only en --skip laten geen controle over om uit te voeren',
     'proxy.authNoScheme':
       'de proxy {proxy} vraagt aanmeldgegevens (HTTP 407, onbekend schema), die de agent niet kan geven',
+    // portal & CA table (#11)
+    'portal.okDirect': '{host} antwoordde HTTP {status} via {protocol} ({cipher}), rechtstreeks, in {ms} ms',
+    'portal.okVia':
+      '{host} antwoordde HTTP {status} via {protocol} ({cipher}), via de proxy {proxy}, in {ms} ms',
+    'portal.okBothDirect':
+      '{host} antwoordde HTTP {status} via {protocol} ({cipher}), rechtstreeks, in {ms} ms; met hoogstens TLS 1.2, zoals een Java 8-agent vraagt, werd het {protocol12} ({cipher12})',
+    'portal.okBothVia':
+      '{host} antwoordde HTTP {status} via {protocol} ({cipher}), via de proxy {proxy}, in {ms} ms; met hoogstens TLS 1.2, zoals een Java 8-agent vraagt, werd het {protocol12} ({cipher12})',
+    'portal.tls12Refused':
+      '{host} spreekt {protocol} met deze machine maar weigert TLS 1.2 ({code}): de Java 8 van de agent, die standaard hoogstens TLS 1.2 aanbiedt, kan geen verbinding maken',
+    'portal.fix.java8Tls13':
+      'Start de agent op Java 8u261 of nieuwer met -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3 (TLS 1.3 staat voor Java 8-clients standaard uit), of laat hem op Java 11 of nieuwer draaien; laat anders de proxy of load balancer op het pad TLS 1.2 aanvaarden.',
+    'portal.g2CrossSignMissing':
+      '{host} stuurt een echte keten zonder de DigiCert-kruiscertificering van „{root}”: die eindigt bij „{top}”, dat alleen de zelfondertekende „{root}” verankert; het vertrouwen van deze machine mist die root, dus kon de portal niet geverifieerd worden (niets wijst op onderschepping)',
+    'portal.fix.g2Root':
+      'Java heeft de zelfondertekende „{root}” (geldig tot 2040) nodig als anker van de truststore van de agent: zie java-certs, en voeg hem toe met `siem-doctor certs import --from BESTAND` (het certificaat uit de PKI-opslag van Microsoft); geef hetzelfde bestand met --ca-file om deze controle de portal ook te laten verifiëren.',
+    'certs.g2CrossSignMissing':
+      'de portal stuurt zijn keten zonder de DigiCert-kruiscertificering van „{root}”: die eindigt bij „{top}”, en {file} mist de zelfondertekende „{root}”, de enige die hem verankert',
+    'certs.jvmG2CrossSignMissing':
+      '{java} kan geen pad bouwen: de portal stuurt zijn keten zonder de DigiCert-kruiscertificering van „{root}”, en de truststore {store} mist de zelfondertekende „{root}” ({error})',
+    'certs.fix.oldJre8':
+      'Java {version} is ouder dan 8u381, de eerste Oracle Java 8 met „Microsoft RSA Root Certificate Authority 2017” en „Microsoft ECC Root Certificate Authority 2017”: werk Java bij, of importeer de ontbrekende root.',
+    'certs.noEccRoot':
+      '{file} bevat „{root}” voor de RSA-ketens van Azure maar geen root van zijn ECC-ketens ({missing}); Java kan beide krijgen (geef --portal-url om de keten te beoordelen die de portal werkelijk stuurt)',
+    'tls.jvmNoProtocols': 'TLS 1.2 staat uit voor {java}: het heeft helemaal geen standaard clientprotocol',
+    'tls.portalRefusesTls12':
+      '{host} weigert TLS 1.2 ({code}), en deze Java {version} biedt standaard hoogstens TLS 1.2 aan: de agent kan geen verbinding maken',
   },
 } as const satisfies MessageFile;

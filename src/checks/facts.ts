@@ -122,7 +122,10 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
         import('../config/token-shape.js'),
       ]);
       const token = config.token !== undefined && !tokenProblem(config.token) ? config.token : undefined;
+      // A Java 8 agent speaks TLS 1.2 by default: the portal is asked that way too.
+      const agentJava = await java();
       return probePortal({
+        alsoTls12: agentJava.found && agentJava.version.major === 8,
         url: config.portalUrl,
         ...(config.proxy && { proxy: config.proxy }),
         ...(token !== undefined && { token }),

@@ -1,56 +1,89 @@
-// The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
-// is trusted by this machine (never from an intercepted handshake), with the same safe write as
-// `certs import`.
+// The fix for java-certs: import the CA certificates of the portal's served chain, when this
+// machine trusts that chain (never from an intercepted handshake), through the trust service
+// (src/trust/service.ts) that `certs import` uses: the store Java reads, as the facts found it; a
+// backup, a locked atomic write, read back; and for a store the distribution rebuilds, never a
+// direct write: its own way (the PEM files and its tool), offered in the question.
+import { translate, type Text } from '../catalog/index.js';
+import { en } from '../catalog/en.js';
 import type { CheckContext } from './types.js';
 
+// The fix's lines follow the report's language once the runner hands the catalog to fixes
+// (issue #12, fix.ts); until then they are said in English.
+const say = (text: Text) => translate(en, text);
+
 async function prepare(ctx: CheckContext) {
-  const [java, jvm, { agentTrustStore }] = await Promise.all([
-    ctx.facts.java(),
-    ctx.facts.jvm(),
-    import('../trust/truststore.js'),
+  const url = ctx.config.portalUrl;
+  if (!url) return undefined;
+  const [service, { locateKeystore }] = await Promise.all([
+    import('../trust/service.js'),
+    import('../trust/locate.js'),
   ]);
-  // The store the agent's Java reads (the JVM's own answer when it ran), not a file it never opens.
-  const store = await agentTrustStore({
-    keystore: ctx.config.keystore,
-    java,
-    jvm,
-    env: ctx.env,
-    agentOptions: ctx.config.agentJavaOptions,
-  });
-  const file = store?.file;
-  const probe = await ctx.facts.portal();
-  const tls = probe?.tls;
-  if (!file || !tls || tls.trustError || tls.hostnameError) return undefined;
-  const [{ openKeystore }, { planImport }] = await Promise.all([
-    import('../keystore/store.js'),
-    import('../trust/import.js'),
-  ]);
-  const keystore = await openKeystore(file, ctx.config.storepass);
-  const candidates = tls.chain.slice(1).map((c) => ({ der: c.der, source: `https://${probe!.host}` }));
-  const plan = planImport(keystore, candidates, { includeExpired: false, now: ctx.now });
-  return plan.add.length > 0 ? { keystore, candidates, plan } : undefined;
+  // The store the agent's Java reads (the JVM's own answer when it ran), not a file it never
+  // opens; none found, or not a file (NONE, Windows-ROOT): nothing this fix can do.
+  const located = await locateKeystore(ctx.facts, ctx.config, ctx.env, { askJvm: true }).catch(
+    () => undefined,
+  );
+  if (!located) return undefined;
+  const chain = await service.portalChain(ctx.facts, url);
+  if (chain.kind !== 'chain') return undefined;
+  // A store that cannot be opened (damaged, wrong password) is said as the store's path, no flag.
+  const target = await service.openTarget(ctx.facts, ctx.config, ctx.env, { located });
+  const gathered = { candidates: chain.candidates, failures: [], sources: [] };
+  const planned = await service.planTrust(target, gathered, { includeExpired: false, now: ctx.now });
+  return planned.plan.add.length > 0 ? { planned, applyTrust: service.applyTrust } : undefined;
 }
 
 export const importPortalChain = {
   async describe(ctx: CheckContext): Promise<string | undefined> {
     const prepared = await prepare(ctx);
     if (!prepared) return undefined;
-    const names = prepared.plan.add.map((p) => p.name).join(', ');
-    return `import ${prepared.plan.add.length} CA certificate(s) of the portal's chain (${names}) into ${prepared.keystore.file}`;
+    const { plan, target, managedFiles } = prepared.planned;
+    const params = { count: plan.add.length, names: plan.add.map((p) => p.name).join(', ') };
+    if (!target.managed)
+      return say({ key: 'fix.certs.import', params: { ...params, file: target.keystore.file } });
+    return say({
+      key: 'fix.certs.managed',
+      params: {
+        ...params,
+        file: target.file,
+        files: managedFiles.map((f) => f.file).join(', '),
+        command: target.managed.command.join(' '),
+        resolved: target.managed.resolved,
+      },
+    });
   },
   async apply(ctx: CheckContext): Promise<string> {
     const prepared = await prepare(ctx);
-    if (!prepared) return 'nothing to import';
-    const { importCandidates } = await import('../trust/import.js');
-    // The same locked read-plan-write as `certs import`: a run at the same time loses nothing.
-    const { plan, backup } = await importCandidates({
-      file: prepared.keystore.file,
-      password: ctx.config.storepass,
-      candidates: prepared.candidates,
-      includeExpired: false,
-      now: ctx.now,
+    if (!prepared) return say({ key: 'fix.certs.nothing' });
+    const { target } = prepared.planned;
+    // The same locked read-plan-write as `certs import`: a run at the same time loses nothing. The
+    // runner asks the JVM again afterwards (the check runs again).
+    const applied = await prepared.applyTrust(prepared.planned, { password: ctx.config.storepass });
+    if (applied.kind === 'busy') throw applied.error;
+    if (applied.kind === 'managed') {
+      const tool = target.managed!.command[0]!;
+      const aliases = prepared.planned.plan.add.map((p) => p.alias).join(', ');
+      if (applied.ok && applied.missing.length === 0)
+        return say({ key: 'fix.certs.managedDone', params: { aliases, tool, file: target.file } });
+      return say({
+        key: 'fix.certs.managedIncomplete',
+        params: {
+          tool,
+          file: target.file,
+          aliases: applied.missing.join(', ') || aliases,
+          output: applied.output.split('\n')[0] ?? '',
+        },
+      });
+    }
+    const file = target.keystore.file;
+    if (applied.plan.add.length === 0) return say({ key: 'fix.certs.held', params: { file } });
+    return say({
+      key: 'fix.certs.imported',
+      params: {
+        aliases: applied.plan.add.map((p) => p.alias).join(', '),
+        file,
+        backup: applied.backup ?? '',
+      },
     });
-    if (plan.add.length === 0) return `nothing to import: ${prepared.keystore.file} holds them already`;
-    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${prepared.keystore.file}; backup ${backup}; restart the agent`;
   },
 };

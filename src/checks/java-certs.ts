@@ -3,14 +3,24 @@
 // words mapped to what they mean. Otherwise (no runnable java, --chain without a portal, a JRE
 // copied from another host) the offline model decides and says it is a model: it opens the store
 // Java would read, names the Microsoft and DigiCert CAs it holds (expired ones are no cure), and,
-// when the served chain is known (the portal probe, or --chain), builds Java's path from it.
+// when the served chain is known (what the portal sent, or --chain), builds Java's path from it.
+// RSA and ECC chains count alike, and so does the G2 hierarchy: a chain sent without the G2
+// cross-sign, a store without an ECC root, an Oracle 8 before 8u381 (no Microsoft 2017 roots)
+// are each named with their own cure.
 import type { Text } from '../catalog/index.js';
 import type { JvmAnswer, JvmProbe } from '../probes/jvm.js';
 import type { ResolvedTrustStore } from '../trust/truststore.js';
 import { fail, pass, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
 import { importPortalChain } from './java-certs-fix.js';
+import { omittedG2CrossSign } from '../trust/path.js';
+import type { CaEntry } from '../trust/known-cas.js';
+import { X509Certificate } from 'node:crypto';
 
-const ROOTS_TODAY = ['DigiCert Global Root G2', 'Microsoft RSA Root Certificate Authority 2017'];
+// The roots Azure's chains end at today, per key type: Java may be served an RSA or an ECC chain.
+const ROOTS_TODAY = {
+  rsa: ['DigiCert Global Root G2', 'Microsoft RSA Root Certificate Authority 2017'],
+  ecc: ['DigiCert Global Root G3', 'Microsoft ECC Root Certificate Authority 2017'],
+} as const;
 
 type Evidence = Record<string, unknown>;
 
@@ -43,8 +53,9 @@ export const javaCerts = {
   },
 } as const satisfies Check;
 
+/** The JVM, named the same way in every language. */
 function jvmName(answer: JvmAnswer): string {
-  return `Java ${answer.javaVersion} at ${answer.javaHome}`;
+  return `Java ${answer.javaVersion} (${answer.javaHome})`;
 }
 
 function modelReason(jvm: JvmProbe): string {
@@ -91,8 +102,16 @@ async function judgedByJvm(
   evidence.javaErrors = (hs.errors ?? []).map((e) => `${e.class}: ${e.message ?? ''}`);
   const params = { java: jvmName(answer), store: reported.path, host: hs.host, error };
   switch (classifyJavaErrors(hs.errors)) {
-    case 'no-path':
+    case 'no-path': {
+      const root = omittedRoot(await ctx.facts.portal());
+      if (root)
+        return fail(
+          'certs.jvmG2CrossSignMissing',
+          { ...params, root },
+          { evidence, resolution: [text('certs.fix.g2Root', { root }), ...fixes], reproduce },
+        );
       return fail('certs.jvmNoPath', params, { evidence, resolution: fixes, reproduce });
+    }
     case 'constraints': {
       const rule = answer.security['jdk.certpath.disabledAlgorithms'] ?? '?';
       evidence['jdk.certpath.disabledAlgorithms'] = rule;
@@ -107,7 +126,12 @@ async function judgedByJvm(
       );
     }
     case 'empty-store':
-      return fail('certs.jvmEmptyStore', params, { evidence, resolution: fixes, reproduce });
+      // An empty set of anchors from a file that is there: is the file damaged? Then that is the
+      // finding (the JVM loads a trust store without its password and a damaged one as empty).
+      return (
+        (await damagedStore(reported.path, error, evidence)) ??
+        fail('certs.jvmEmptyStore', params, { evidence, resolution: fixes, reproduce })
+      );
     case 'hostname':
       return fail('certs.jvmHostname', params, {
         evidence,
@@ -164,6 +188,65 @@ function fixesFor(ctx: CheckContext): Text[] {
   ];
 }
 
+/** The G2 root the portal's sent chain lacks its cross-sign for (see trust/path.ts), if any. */
+function omittedRoot(probe: Awaited<ReturnType<CheckContext['facts']['portal']>>): string | undefined {
+  return probe?.tls ? omittedG2CrossSign(probe.tls.sent) : undefined;
+}
+
+/** The documented damaged-store finding, when the store file the JVM named is one. */
+async function damagedStore(
+  file: string,
+  jvmError: string,
+  evidence: Evidence,
+): Promise<Finding | undefined> {
+  const [{ readFile }, { parseKeystore }, { KeystoreError }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../keystore/store.js'),
+    import('../keystore/model.js'),
+  ]);
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    await parseKeystore(bytes, undefined);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof KeystoreError) || error.reason !== 'damaged') return undefined;
+    return damagedFinding(file, `${damageDetail(error)}; ${jvmError}`, {
+      ...evidence,
+      file,
+      reason: error.reason,
+    });
+  }
+}
+
+const damageDetail = (error: Error) => error.message.replace(/^damaged (PKCS#12 )?keystore: /, '');
+
+function damagedFinding(file: string, detail: string, evidence: Evidence): Finding {
+  return fail(
+    'certs.damaged',
+    { file, detail },
+    {
+      evidence,
+      resolution: [text('certs.fix.damaged'), text('certs.fix.restart')],
+      reproduce: `keytool -list -keystore "${file}"`,
+    },
+  );
+}
+
+/** Oracle JRE 8 before 8u381 ships neither Microsoft 2017 root: the cure names that. */
+function oldJre8Fix(
+  java: Awaited<ReturnType<CheckContext['facts']['java']>>,
+  missing: readonly string[],
+  table: readonly CaEntry[],
+): Text[] {
+  if (!java.found || java.version.major !== 8) return [];
+  const lacking = table.filter(
+    (ca) =>
+      ca.notInOracleJre8Before && java.version.update < ca.notInOracleJre8Before && missing.includes(ca.name),
+  );
+  return lacking.length > 0 ? [text('certs.fix.oldJre8', { version: java.version.raw })] : [];
+}
+
 /** The offline model: the store's entries, the served chain, Java's path building and key rules. */
 async function judgedByModel(
   ctx: CheckContext,
@@ -178,9 +261,9 @@ async function judgedByModel(
     { realpath },
     { readInputFile, InputFileError },
     { parseKeystore, trustedEntries },
-    { KNOWN_CAS, knownCaBySha256 },
+    { CA_TABLE, knownCaByDer },
     { buildPath, refusedKey },
-    { KeystoreError, fingerprint },
+    { KeystoreError },
   ] = await Promise.all([
     import('node:fs/promises'),
     import('../files.js'),
@@ -209,15 +292,7 @@ async function judgedByModel(
     if (!(error instanceof KeystoreError)) throw error;
     // A store the JVM cannot load leaves it trusting nothing at all: the documented error.
     if (error.reason === 'damaged')
-      return fail(
-        'certs.damaged',
-        { file, detail: error.message.replace(/^damaged (PKCS#12 )?keystore: /, '') },
-        {
-          evidence: { ...evidence, file, reason: error.reason },
-          resolution: [text('certs.fix.damaged'), text('certs.fix.restart')],
-          reproduce: `keytool -list -keystore "${file}"`,
-        },
-      );
+      return damagedFinding(file, damageDetail(error), { ...evidence, file, reason: error.reason });
     if (error.reason !== 'wrong-password')
       return fail(
         'certs.unreadable',
@@ -229,23 +304,28 @@ async function judgedByModel(
   }
   const entries = trustedEntries(keystore);
   const now = ctx.now;
+  // SHA-1-pinned rows carry no dates: the entry's own certificate has them.
   const held = entries
-    .map((e) => ({ alias: e.alias, ca: knownCaBySha256(fingerprint(e.der)) }))
+    .map((e) => ({ alias: e.alias, der: e.der, ca: knownCaByDer(e.der) }))
     .filter((h) => h.ca);
-  const expiredHeld = held.filter((h) => Date.parse(h.ca!.notAfter) < now.getTime());
+  const until = (h: (typeof held)[number]) =>
+    new Date(h.ca!.notAfter ?? new X509Certificate(h.der).validTo).toISOString();
+  const expiredHeld = held.filter((h) => Date.parse(until(h)) < now.getTime());
   Object.assign(evidence, {
     keystore: file,
     format: keystore.format,
     entries: entries.length,
     integrityChecked: keystore.integrityChecked,
-    knownCas: held.map((h) => `${h.alias}: ${h.ca!.name} (until ${h.ca!.notAfter.slice(0, 10)})`),
+    knownCas: held.map((h) => `${h.alias}: ${h.ca!.name} (until ${until(h).slice(0, 10)})`),
   });
   if (expiredHeld.length > 0) evidence.expiredKnownCas = expiredHeld.map((h) => h.alias);
   const fixes = fixesFor(ctx);
   const reproduce = `keytool -list -keystore "${file}"`;
 
+  // Java builds its path from what the server sent, never from what this machine completed it with.
   const probe = await ctx.facts.portal();
-  const chain = probe?.tls?.chain.map((c) => c.der) ?? ctx.config.servedChain;
+  const chain = probe?.tls?.sent.map((c) => c.der) ?? ctx.config.servedChain;
+  const java = await ctx.facts.java();
   let finding: Finding;
   if (chain && chain.length > 0) {
     evidence.chainFrom = probe?.tls ? 'portal' : '--chain';
@@ -286,30 +366,43 @@ async function judgedByModel(
       const top = result.path.at(-1)?.subject ?? '?';
       // A front end that omits the DigiCert cross-sign of Microsoft TLS RSA/ECC Root G2: only the
       // self-signed G2 root, as an anchor, completes such a chain for Java.
-      const g2 = /^Microsoft TLS (RSA|ECC) Root G2$/.test(result.missingIssuer);
-      finding = fail(
-        'certs.noPath',
-        { file, top, missing: result.missingIssuer },
-        {
-          evidence: { ...evidence, missingIssuer: result.missingIssuer },
-          resolution: g2 ? [text('certs.fix.g2Root', { root: result.missingIssuer }), ...fixes] : fixes,
-          reproduce,
-        },
-      );
+      const root = omittedG2CrossSign(result.path);
+      const more = { evidence: { ...evidence, missingIssuer: result.missingIssuer }, reproduce };
+      finding = root
+        ? fail(
+            'certs.g2CrossSignMissing',
+            { file, top, root },
+            { ...more, resolution: [text('certs.fix.g2Root', { root }), ...fixes] },
+          )
+        : fail(
+            'certs.noPath',
+            { file, top, missing: result.missingIssuer },
+            { ...more, resolution: [...oldJre8Fix(java, [result.missingIssuer], CA_TABLE), ...fixes] },
+          );
     }
   } else {
-    // Without the served chain, judge by the anchors Azure's chains end at today.
-    const root = held.find(
-      (h) => ROOTS_TODAY.includes(h.ca!.name) && Date.parse(h.ca!.notAfter) > now.getTime(),
-    );
-    const known = KNOWN_CAS.filter((ca) => ROOTS_TODAY.includes(ca.name)).map((ca) => ca.name);
-    finding = root
-      ? pass('certs.rootsOk', { file, root: root.ca!.name }, { evidence, reproduce })
-      : fail(
+    // Without the served chain, judge by the anchors Azure's chains end at today: an RSA one is
+    // needed, an ECC one too (Java offers ECDSA, so a front end may serve it the ECC twin).
+    const rootOf = (names: readonly string[]) =>
+      held.find((h) => names.includes(h.ca!.name) && Date.parse(until(h)) > now.getTime());
+    const [rsa, ecc] = [rootOf(ROOTS_TODAY.rsa), rootOf(ROOTS_TODAY.ecc)];
+    const all = [...ROOTS_TODAY.rsa, ...ROOTS_TODAY.ecc];
+    const missing = all.filter((name) => !held.some((h) => h.ca!.name === name));
+    const oldJre = oldJre8Fix(java, missing, CA_TABLE);
+    if (oldJre.length > 0) evidence.missingRoots = missing;
+    finding = !rsa
+      ? fail(
           'certs.noRoots',
-          { file, missing: known.join(', ') },
-          { evidence, resolution: fixes, reproduce },
-        );
+          { file, missing: ROOTS_TODAY.rsa.join(', ') },
+          { evidence, resolution: [...oldJre, ...fixes], reproduce },
+        )
+      : !ecc
+        ? warn(
+            'certs.noEccRoot',
+            { file, root: rsa.ca!.name, missing: ROOTS_TODAY.ecc.join(', ') },
+            { evidence, resolution: [...oldJre, ...fixes], reproduce },
+          )
+        : pass('certs.rootsOk', { file, root: rsa.ca!.name }, { evidence, reproduce });
   }
   if (!passwordMatches && finding.status === 'pass') {
     return warn(

@@ -2,9 +2,10 @@
 // run here (facts.jvm()): its handshake with the portal, else its default client protocols. Without
 // it, the model: jdk.tls.disabledAlgorithms of the effective security properties (java.security,
 // crypto-policies, -Djava.security.properties), and -Djdk.tls.client.protocols / -Dhttps.protocols
-// in the launcher's variables and the agent's command line.
+// in the launcher's variables and the agent's command line, and, for a Java 8 agent (TLS 1.2 at
+// most unless told otherwise), whether the portal accepts TLS 1.2 (the portal probe asks it so).
 import type { JvmProbe } from '../probes/jvm.js';
-import { fail, pass, skip, warn, type Check, type Finding } from './types.js';
+import { fail, pass, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
 import { modelSecurity } from './java-certs.js';
 
 export const javaTls = {
@@ -46,14 +47,34 @@ export const javaTls = {
     evidence.disabledProtocols = disabled.filter((t) => /^(SSLv|TLSv|DTLSv)/.test(t));
     const reproduce = `grep -A3 '^jdk.tls.disabledAlgorithms' ${effective.files.map((f) => `"${f}"`).join(' ')}`;
     if (disabled.includes('TLSv1.2')) return fail('tls.disabled', { file }, { evidence, reproduce });
+    const refused = java.version.major === 8 ? await portalRefusesTls12(ctx) : undefined;
+    if (refused) {
+      evidence.portalTls12 = refused;
+      return fail(
+        'tls.portalRefusesTls12',
+        { host: refused.host, code: refused.code, version: java.version.raw },
+        {
+          evidence,
+          resolution: [text('portal.fix.java8Tls13')],
+          reproduce: `openssl s_client -connect ${refused.host}:${refused.port} -servername ${refused.host} -tls1_2 </dev/null`,
+        },
+      );
+    }
     return pass('tls.ok', { file }, { evidence, reproduce });
   },
 } as const satisfies Check;
 
+/** The portal's answer to a handshake with TLS 1.2 at most, when it refused (portal probe). */
+async function portalRefusesTls12(ctx: CheckContext) {
+  const probe = await ctx.facts.portal();
+  if (!probe?.tls12 || probe.tls12.ok) return undefined;
+  return { host: probe.host, port: probe.port, code: probe.tls12.code, detail: probe.tls12.detail };
+}
+
 async function judgedByJvm(jvm: Extract<JvmProbe, { ran: true }>, evidence: Record<string, unknown>) {
   const { classifyJavaErrors, describeJavaErrors } = await import('../probes/jvm.js');
   const { answer } = jvm;
-  const java = `Java ${answer.javaVersion} at ${answer.javaHome}`;
+  const java = `Java ${answer.javaVersion} (${answer.javaHome})`;
   Object.assign(evidence, {
     judgedBy: `the JVM at ${answer.javaHome} (Java ${answer.javaVersion}, ${jvm.ms} ms)`,
     jvmProtocols: answer.protocols ?? [],
@@ -77,7 +98,8 @@ async function judgedByJvm(jvm: Extract<JvmProbe, { ran: true }>, evidence: Reco
       { evidence, reproduce },
     );
   }
-  const protocols = (answer.protocols ?? []).join(', ') || 'none';
+  const protocols = (answer.protocols ?? []).join(', ');
+  if (!protocols) return fail('tls.jvmNoProtocols', { java }, { evidence, reproduce });
   if (!answer.protocols?.includes('TLSv1.2'))
     return fail('tls.jvmNoTls12', { java, protocols }, { evidence, reproduce });
   return pass('tls.jvmDefaults', { java, protocols }, { evidence, reproduce });

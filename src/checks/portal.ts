@@ -1,9 +1,11 @@
 // portal: can the agent reach its tenant over HTTPS? The layered probe says where the path
 // breaks; a chain not issued by Microsoft or DigiCert means something inspects TLS on the way,
-// which no CA import can cure.
+// which no CA import can cure. A genuine chain sent without the G2 cross-sign is its own finding,
+// with its own cure. For a Java 8 agent the portal is also asked with TLS 1.2 at most.
 import type { PortalProbe } from '../probes/portal.js';
 import type { ServedCertificate } from '../probes/tls.js';
 import { formatProxy } from '../config/proxy-address.js';
+import { omittedG2CrossSign } from '../trust/path.js';
 import { fail, pass, skip, text, type Check, type Finding } from './types.js';
 import type { Text } from '../catalog/index.js';
 
@@ -60,15 +62,25 @@ export const portal = {
     if (!url) return skip('portal.noUrl', undefined, { needs: ['--portal-url'] });
     const probe = (await ctx.facts.portal())!;
     const { host, port } = probe;
-    const route = probe.proxy ? `via ${formatProxy(probe.proxy)}` : 'direct';
+    // `route` is data for the JSON evidence; the messages have a wording per route instead.
+    const proxy = probe.proxy && formatProxy(probe.proxy);
+    const route = proxy ? `via ${proxy}` : 'direct';
     const evidence: Record<string, unknown> = { url: url.origin, host, port, route, layers: probe.layers };
     if (probe.addresses) evidence.addresses = probe.addresses;
-    if (probe.tls)
+    if (probe.tls) {
+      const { sent, chain } = probe.tls;
       evidence.tls = {
         protocol: probe.tls.protocol,
         cipher: probe.tls.cipher,
-        chain: chainEvidence(probe.tls.chain),
+        chain: chainEvidence(chain),
+        // what the server sent, apart from what this machine's trust completed it with
+        sent: sent.map((c) => c.subject),
+        ...(chain.length > sent.length && {
+          completedFromLocalTrust: chain.slice(sent.length).map((c) => c.subject),
+        }),
       };
+    }
+    if (probe.tls12) evidence.tls12 = probe.tls12;
     if (probe.http)
       evidence.http = { status: probe.http.status, ...(probe.http.date && { date: probe.http.date }) };
     const reproduce = opensslCommand(probe);
@@ -108,7 +120,7 @@ export const portal = {
           return fail('portal.tcpFailed', { host, port, code: failed.code ?? '' }, with_(fixes, failed.code));
         }
         case 'tls':
-          return tlsFinding(probe, with_);
+          return tlsFinding(probe, with_, ctx.now);
         default:
           return fail(
             'portal.httpFailed',
@@ -120,6 +132,13 @@ export const portal = {
 
     const tls = probe.tls!;
     const status = probe.http!.status;
+    // A Java 8 agent offers TLS 1.2 at most: a path that only speaks TLS 1.3 refuses it.
+    if (probe.tls12 && !probe.tls12.ok)
+      return fail(
+        'portal.tls12Refused',
+        { host, protocol: tls.protocol, code: probe.tls12.code },
+        with_([text('portal.fix.java8Tls13'), text('portal.fix.tlsPath')], probe.tls12.code),
+      );
     // Reachable. What is left are warnings: a clock that is off, a URL that is not a tenant's.
     const warnings: { message: Text; fix: Text }[] = [];
     if (!looksGenuine(tls.chain)) {
@@ -151,17 +170,21 @@ export const portal = {
       };
     }
     const ms = probe.layers.reduce((sum, l) => sum + l.ms, 0);
-    return pass(
-      'portal.ok',
-      { host, status, protocol: tls.protocol, cipher: tls.cipher, route, ms },
-      { evidence, reproduce },
-    );
+    const params = { host, status, protocol: tls.protocol, cipher: tls.cipher, ms, ...(proxy && { proxy }) };
+    const tls12 = probe.tls12?.ok && probe.tls12.protocol !== tls.protocol ? probe.tls12 : undefined;
+    if (tls12)
+      return pass(
+        proxy ? 'portal.okBothVia' : 'portal.okBothDirect',
+        { ...params, protocol12: tls12.protocol, cipher12: tls12.cipher },
+        { evidence, reproduce },
+      );
+    return pass(proxy ? 'portal.okVia' : 'portal.okDirect', params, { evidence, reproduce });
   },
 } as const satisfies Check;
 
 type With = (resolution: Text[], code?: string) => Pick<Finding, 'evidence' | 'resolution' | 'reproduce'>;
 
-function tlsFinding(probe: PortalProbe, with_: With): Finding {
+function tlsFinding(probe: PortalProbe, with_: With, now: Date): Finding {
   const { host } = probe;
   const failed = probe.failed!;
   if (!probe.tls) {
@@ -176,7 +199,7 @@ function tlsFinding(probe: PortalProbe, with_: With): Finding {
       with_([text('portal.fix.tlsPath'), text('portal.fix.retry')], code),
     );
   }
-  const { chain, trustError, hostnameError } = probe.tls;
+  const { chain, sent, trustError, hostnameError } = probe.tls;
   if (!looksGenuine(chain)) {
     return fail(
       'portal.inspection',
@@ -184,8 +207,18 @@ function tlsFinding(probe: PortalProbe, with_: With): Finding {
       with_([text('portal.fix.inspection')], trustError ?? 'NOT_MICROSOFT'),
     );
   }
+  const root = trustError && omittedG2CrossSign(sent);
+  if (root) {
+    // This machine's trust lacks the self-signed G2 root too: that is why it cannot verify the
+    // chain, and whether the agent can is java-certs' question. No HTTP was tried: warn.
+    return {
+      status: 'warn',
+      message: text('portal.g2CrossSignMissing', { host, top: sent.at(-1)!.subject, root }),
+      ...with_([text('portal.fix.g2Root', { root })], trustError),
+    };
+  }
   if (trustError === 'CERT_HAS_EXPIRED') {
-    const expired = chain.find((c) => Date.parse(c.notAfter) < Date.now()) ?? chain[0]!;
+    const expired = chain.find((c) => Date.parse(c.notAfter) < now.getTime()) ?? chain[0]!;
     return fail(
       'portal.expired',
       { host, date: expired.notAfter.slice(0, 10) },
@@ -193,9 +226,10 @@ function tlsFinding(probe: PortalProbe, with_: With): Finding {
     );
   }
   if (trustError === 'CERT_NOT_YET_VALID') {
+    const early = chain.find((c) => Date.parse(c.notBefore) > now.getTime()) ?? chain[0]!;
     return fail(
       'portal.notYetValid',
-      { host, date: chain[0]!.notAfter.slice(0, 10) },
+      { host, date: early.notBefore.slice(0, 10) },
       with_([text('portal.fix.clock')], trustError),
     );
   }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { DoctorError } from '../errors.js';
 import { writeError } from './store.js';
 
 /** A write (even keytool's, certificate by certificate) takes seconds; a lock this old is left over. */
@@ -20,8 +21,12 @@ interface Holder {
   token: string;
 }
 
-/** The lock stayed held by a live process for the whole wait: nothing was changed. */
-export class KeystoreBusyError extends Error {}
+/** The lock stayed held by a live process for the whole wait: nothing was changed (code 'busy'). */
+export class KeystoreBusyError extends DoctorError {
+  constructor(message: string) {
+    super('busy', message);
+  }
+}
 
 export function lockFileOf(keystore: string): string {
   return `${keystore}.siem-doctor.lock`;

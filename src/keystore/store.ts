@@ -17,7 +17,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFileError, UsageError } from '../errors.js';
+import { describeFileError, DoctorError, KeystoreFileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { parseJks, serializeJks } from './jks.js';
 import {
@@ -27,6 +27,17 @@ import {
   type KeystoreEntry,
   type TrustedCertEntry,
 } from './model.js';
+/**
+ * A change to a store that cannot be made (no rights, a read-only mount, keytool refusing, another
+ * program's write in between): about the store itself, named in the message, not about an input
+ * the user gave, so no flag is put before it.
+ */
+export class KeystoreWriteError extends DoctorError {
+  constructor(message: string) {
+    super('keystore', message);
+  }
+}
+
 /**
  * Reads a keystore of either format, told apart by its bytes. PKCS#12 support (node-forge) loads
  * only when the bytes are PKCS#12: a JKS run never pays for it.
@@ -53,7 +64,11 @@ export interface OpenedKeystore extends Keystore {
   bytes: Buffer;
 }
 
-/** Reads a keystore file; bad input (missing, unreadable, damaged, wrong password) is a UsageError. */
+/**
+ * Reads a keystore file; bad input (missing, unreadable, damaged, wrong password) is a
+ * KeystoreFileError naming the file as given: the command says which input it was (`--keystore`
+ * when typed; under `check --fix`, the store Java reads).
+ */
 export async function openKeystore(file: string, password: string | undefined): Promise<OpenedKeystore> {
   let real: string;
   let bytes: Buffer;
@@ -61,12 +76,12 @@ export async function openKeystore(file: string, password: string | undefined): 
     real = await realpath(file);
     bytes = await readInputFile(real);
   } catch (error) {
-    throw new UsageError(`--keystore: ${describeFileError(error, file)}`);
+    throw new KeystoreFileError(describeFileError(error, file));
   }
   try {
     return { ...(await parseKeystore(bytes, password)), file: real, bytes };
   } catch (error) {
-    if (error instanceof KeystoreError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof KeystoreError) throw new KeystoreFileError(`${file}: ${error.message}`);
     throw error;
   }
 }
@@ -74,7 +89,7 @@ export async function openKeystore(file: string, password: string | undefined): 
 export async function serializeKeystore(keystore: Keystore, password: string): Promise<Buffer> {
   if (keystore.format === 'jks') return serializeJks(keystore.entries, password);
   if (keystore.passwordProtected) {
-    throw new UsageError(
+    throw new KeystoreFileError(
       'this PKCS#12 keystore is protected by a password: siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts); use --keytool',
     );
   }
@@ -94,7 +109,7 @@ function stamp(date: Date): string {
  * Why a file could not be written, named as the system said it: a read-only mount, an immutable
  * file (root gets EPERM only for that), missing rights, a full disk.
  */
-export function writeError(error: unknown, file: string): UsageError {
+export function writeError(error: unknown, file: string): KeystoreWriteError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'EROFS'
@@ -106,7 +121,7 @@ export function writeError(error: unknown, file: string): UsageError {
           : code === 'ENOSPC' || code === 'EDQUOT'
             ? 'no space left on the device'
             : describeFileError(error, file);
-  return new UsageError(`cannot write ${file}: ${why} (nothing was changed)`);
+  return new KeystoreWriteError(`cannot write ${file}: ${why} (nothing was changed)`);
 }
 
 /** A copy of `target` beside it, under a name no other run is using. */
@@ -125,7 +140,9 @@ async function takeBackup(target: string, now: Date, mode: number): Promise<stri
       }
     }
   }
-  throw new UsageError(`cannot write a backup of ${target}: 100 backups of this second exist already`);
+  throw new KeystoreWriteError(
+    `cannot write a backup of ${target}: 100 backups of this second exist already`,
+  );
 }
 
 export interface ReplaceSteps {
@@ -167,7 +184,7 @@ export async function replaceKeystoreFile(target: string, steps: ReplaceSteps): 
     if (process.getuid?.() === 0) await chown(temp, original.uid, original.gid);
     await steps.verify(temp);
     if (steps.expected && !(await readFile(target)).equals(steps.expected)) {
-      throw new UsageError(
+      throw new KeystoreWriteError(
         `${target} was changed by another program while this run prepared its change; nothing was changed: run again`,
       );
     }
@@ -175,7 +192,7 @@ export async function replaceKeystoreFile(target: string, steps: ReplaceSteps): 
   } catch (error) {
     await rm(temp, { force: true });
     await rm(backup, { force: true });
-    if (error instanceof UsageError || error instanceof KeystoreError) throw error;
+    if (error instanceof DoctorError || error instanceof KeystoreError) throw error;
     throw writeError(error, target);
   }
   // The rename itself must reach the disk too.

@@ -2,6 +2,8 @@
 // Each layer records what it saw and how long it took; the first that fails decides. One deadline
 // covers the whole probe (--timeout), so a dead path costs that and no more. The token is sent
 // only over a TLS connection that is trusted and for the right name: never to an inspecting proxy.
+// For a Java 8 agent (TLS 1.2 unless told otherwise) a second handshake, at the same time and over
+// its own connection, caps TLS at 1.2: a path that only speaks TLS 1.3 fails that agent.
 import http from 'node:http';
 import type net from 'node:net';
 import { resolveHost } from './dns.js';
@@ -35,10 +37,15 @@ export interface PortalProbe {
   tls?: {
     protocol: string;
     cipher: string;
+    /** As OpenSSL linked it, completed from the local trust. */
     chain: ServedCertificate[];
+    /** What the server sent: what Java's path is judged from. */
+    sent: ServedCertificate[];
     trustError?: string;
     hostnameError?: string;
   };
+  /** The handshake with TLS 1.2 as the maximum (asked for a Java 8 agent). */
+  tls12?: { ok: true; protocol: string; cipher: string } | { ok: false; code: string; detail: string };
   http?: { status: number; date?: string; detail?: string; path: string };
 }
 
@@ -49,17 +56,39 @@ export interface PortalProbeOptions {
   ca: string[];
   timeoutMs: number;
   userAgent: string;
+  /** Also handshake with TLS 1.2 as the maximum, as a Java 8 client does by default. */
+  alsoTls12?: boolean;
 }
+
+type LayerRecorder = (
+  name: LayerName,
+  outcome: { ok: boolean; ms: number; code?: string; detail?: string },
+) => void;
 
 export async function probePortal(options: PortalProbeOptions): Promise<PortalProbe> {
   const deadline = performance.now() + options.timeoutMs;
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const host = options.url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(options.url.port || 443);
+  // The TLS 1.2 handshake goes its own way at the same time; its layers are not the agent's path.
+  const tls12 = options.alsoTls12 ? handshakeTls12(options, host, port, left) : undefined;
+  const probe = await probeLayers(options, host, port, left);
+  const answer12 = await tls12;
+  if (answer12) probe.tls12 = answer12;
+  return probe;
+}
+
+/** The agent's own path, layer by layer, within the deadline behind `left`. */
+async function probeLayers(
+  options: PortalProbeOptions,
+  host: string,
+  port: number,
+  left: () => number,
+): Promise<PortalProbe> {
   const probe: PortalProbe = { host, port, layers: [] };
   if (options.proxy) probe.proxy = options.proxy;
   // Every probe outcome has { ok, ms, code? }: a layer is recorded from it as it is.
-  const record = (name: LayerName, outcome: { ok: boolean; ms: number; code?: string; detail?: string }) => {
+  const record: LayerRecorder = (name, outcome) => {
     const layer: Layer = { name, ok: outcome.ok, ms: outcome.ms };
     if (!outcome.ok && outcome.code) layer.code = outcome.code;
     if (outcome.detail) layer.detail = outcome.detail;
@@ -67,59 +96,15 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
     if (!layer.ok) probe.failed ??= layer;
   };
 
-  let socket: net.Socket | undefined;
-  if (options.proxy) {
-    // With a proxy the agent never resolves the portal itself: the proxy does.
-    const resolved = await resolveHost(options.proxy.host, left());
-    record('proxy-dns', resolved);
-    if (!resolved.ok) return probe;
-    probe.proxyAddresses = resolved.addresses.map((a) => a.address);
-    const tcp = await connectTcp(resolved.addresses[0]!.address, options.proxy.port, left());
-    record('proxy-tcp', tcp);
-    if (!tcp.ok) return probe;
-    const tunnel = await httpConnect(tcp.socket, `${host}:${port}`, left(), options.userAgent);
-    probe.connect = {};
-    if (tunnel.status !== undefined) probe.connect.status = tunnel.status;
-    if (!tunnel.ok) {
-      if (tunnel.statusText) probe.connect.statusText = tunnel.statusText;
-      const scheme = tunnel.headers?.['proxy-authenticate'];
-      if (scheme) probe.connect.proxyAuthenticate = scheme.split(/\s/)[0]!;
-      tcp.socket.destroy();
-      record('connect', { ...tunnel, code: tunnel.code ?? `HTTP_${tunnel.status}` });
-      return probe;
-    }
-    record('connect', tunnel);
-    socket = tcp.socket;
-  } else {
-    const resolved = await resolveHost(host, left());
-    record('dns', resolved);
-    if (!resolved.ok) return probe;
-    probe.addresses = resolved.addresses.map((a) => a.address);
-    // Like a browser, try the addresses in turn; the evidence keeps the first failure.
-    let firstFailure: { ok: false; code: string; ms: number } | undefined;
-    for (const address of probe.addresses) {
-      const tcp = await connectTcp(address, port, left());
-      if (tcp.ok) {
-        socket = tcp.socket;
-        record('tcp', { ...tcp, detail: address });
-        break;
-      }
-      firstFailure ??= tcp;
-      if (tcp.code === 'ETIMEDOUT') break; // the budget is spent
-    }
-    if (!socket) {
-      record('tcp', firstFailure!);
-      return probe;
-    }
-  }
-
+  const socket = await openPath(options, host, port, probe, record, left);
+  if (!socket) return probe;
   const secure = await tlsHandshake(socket, host, { ca: options.ca, timeoutMs: left() });
   if (!secure.ok) {
     socket.destroy();
     record('tls', secure);
     return probe;
   }
-  probe.tls = { protocol: secure.protocol, cipher: secure.cipher, chain: secure.chain };
+  probe.tls = { protocol: secure.protocol, cipher: secure.cipher, chain: secure.chain, sent: secure.sent };
   if (secure.trustError) probe.tls.trustError = secure.trustError;
   if (secure.hostnameError) probe.tls.hostnameError = secure.hostnameError;
   const trusted = !secure.trustError && !secure.hostnameError;
@@ -140,6 +125,87 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   if (answer.detail) probe.http.detail = answer.detail;
   record('http', { ...answer, detail: `HTTP ${answer.status}` });
   return probe;
+}
+
+/** DNS → TCP, or through the proxy (DNS → TCP → CONNECT): the open socket, or undefined. */
+async function openPath(
+  options: PortalProbeOptions,
+  host: string,
+  port: number,
+  probe: PortalProbe,
+  record: LayerRecorder,
+  left: () => number,
+): Promise<net.Socket | undefined> {
+  let socket: net.Socket | undefined;
+  if (options.proxy) {
+    // With a proxy the agent never resolves the portal itself: the proxy does.
+    const resolved = await resolveHost(options.proxy.host, left());
+    record('proxy-dns', resolved);
+    if (!resolved.ok) return undefined;
+    probe.proxyAddresses = resolved.addresses.map((a) => a.address);
+    const tcp = await connectTcp(resolved.addresses[0]!.address, options.proxy.port, left());
+    record('proxy-tcp', tcp);
+    if (!tcp.ok) return undefined;
+    const tunnel = await httpConnect(tcp.socket, `${host}:${port}`, left(), options.userAgent);
+    probe.connect = {};
+    if (tunnel.status !== undefined) probe.connect.status = tunnel.status;
+    if (!tunnel.ok) {
+      if (tunnel.statusText) probe.connect.statusText = tunnel.statusText;
+      const scheme = tunnel.headers?.['proxy-authenticate'];
+      if (scheme) probe.connect.proxyAuthenticate = scheme.split(/\s/)[0]!;
+      tcp.socket.destroy();
+      record('connect', { ...tunnel, code: tunnel.code ?? `HTTP_${tunnel.status}` });
+      return undefined;
+    }
+    record('connect', tunnel);
+    socket = tcp.socket;
+  } else {
+    const resolved = await resolveHost(host, left());
+    record('dns', resolved);
+    if (!resolved.ok) return undefined;
+    probe.addresses = resolved.addresses.map((a) => a.address);
+    // Like a browser, try the addresses in turn; the evidence keeps the first failure.
+    let firstFailure: { ok: false; code: string; ms: number } | undefined;
+    for (const address of probe.addresses) {
+      const tcp = await connectTcp(address, port, left());
+      if (tcp.ok) {
+        socket = tcp.socket;
+        record('tcp', { ...tcp, detail: address });
+        break;
+      }
+      firstFailure ??= tcp;
+      if (tcp.code === 'ETIMEDOUT') break; // the budget is spent
+    }
+    if (!socket) {
+      record('tcp', firstFailure!);
+      return undefined;
+    }
+  }
+
+  return socket;
+}
+
+/** The same path again, a handshake with TLS 1.2 at most, and the connection closed. */
+async function handshakeTls12(
+  options: PortalProbeOptions,
+  host: string,
+  port: number,
+  left: () => number,
+): Promise<PortalProbe['tls12']> {
+  const scratch: PortalProbe = { host, port, layers: [] };
+  const socket = await openPath(options, host, port, scratch, () => undefined, left);
+  if (!socket) return undefined;
+  const secure = await tlsHandshake(socket, host, {
+    ca: options.ca,
+    timeoutMs: left(),
+    maxVersion: 'TLSv1.2',
+  });
+  if (!secure.ok) {
+    socket.destroy();
+    return { ok: false, code: secure.code, detail: secure.detail };
+  }
+  secure.socket.destroy();
+  return { ok: true, protocol: secure.protocol, cipher: secure.cipher };
 }
 
 type HttpAnswer =

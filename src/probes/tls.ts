@@ -1,6 +1,7 @@
 // A TLS handshake that keeps everything a diagnosis needs: the negotiated version and cipher, the
-// chain exactly as served, and the verdicts (chain trust, host name) kept apart instead of one
-// opaque failure. TLS 1.2 is the floor, as for the agent.
+// certificates the server sent kept apart from the chain OpenSSL completed from local stores, and
+// the verdicts (chain trust, host name) kept apart instead of one opaque failure. TLS 1.2 is the
+// floor, as for the agent; TLS 1.2 can be the ceiling too, as for a Java 8 agent.
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
@@ -25,7 +26,10 @@ export type TlsOutcome =
       socket: tls.TLSSocket;
       protocol: string;
       cipher: string;
+      /** The chain as OpenSSL linked it: what the server sent, completed from the local trust. */
       chain: ServedCertificate[];
+      /** What the server sent (as far as it links from the leaf): what Java builds its path from. */
+      sent: ServedCertificate[];
       /** OpenSSL's verdict on the chain against the doctor's trust (system + --ca-file). */
       trustError?: string;
       hostnameError?: string;
@@ -57,8 +61,8 @@ export function describeCertificate(der: Buffer): ServedCertificate {
 }
 
 /**
- * The chain as OpenSSL linked it, leaf first: what the server sent and, when verification found
- * one, the trust anchor last.
+ * The chain as Node links it, leaf first: what the server sent and then, up to a self-signed root,
+ * the issuers found in the local trust.
  */
 function servedChain(socket: tls.TLSSocket): ServedCertificate[] {
   const chain: ServedCertificate[] = [];
@@ -72,16 +76,38 @@ function servedChain(socket: tls.TLSSocket): ServedCertificate[] {
   return chain;
 }
 
+/** The base64 bodies of the certificates in PEM texts (one text may hold several). */
+function pemBodies(pems: readonly string[]): Set<string> {
+  const bodies = new Set<string>();
+  for (const pem of pems)
+    for (const match of pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g))
+      bodies.add(match[1]!.replace(/\s+/g, ''));
+  return bodies;
+}
+
+/**
+ * The sent part of the linked chain. Node links the certificates the server sent first and only then
+ * goes on with issuers from the local trust (`ca`): the sent part ends before the first certificate
+ * that is one of those. (A server that also sends a root of the local trust loses it from the sent
+ * part; Java does not anchor on a sent root either, so its path is judged the same.)
+ */
+export function sentPart(chain: ServedCertificate[], ca: readonly string[]): ServedCertificate[] {
+  const local = pemBodies(ca);
+  const cut = chain.findIndex((c, i) => i > 0 && local.has(c.der.toString('base64')));
+  return cut === -1 ? chain : chain.slice(0, cut);
+}
+
 export function tlsHandshake(
   socket: net.Socket,
   host: string,
-  options: { ca: string[]; timeoutMs: number },
+  options: { ca: string[]; timeoutMs: number; maxVersion?: tls.SecureVersion },
 ): Promise<TlsOutcome> {
   const ms = stopwatch();
   const secure = tls.connect({
     socket,
     ...(isIP(host) ? {} : { servername: host }),
     minVersion: 'TLSv1.2',
+    ...(options.maxVersion && { maxVersion: options.maxVersion }),
     ca: options.ca,
     // We judge trust and name ourselves, so that the chain is seen even when it is wrong.
     rejectUnauthorized: false,
@@ -101,12 +127,14 @@ export function tlsHandshake(
     secure.once('secureConnect', () => {
       handshaken = true;
       const hostname = tls.checkServerIdentity(host, secure.getPeerCertificate());
+      const chain = servedChain(secure);
       const outcome: TlsOutcome = {
         ok: true,
         socket: secure,
         protocol: secure.getProtocol() ?? 'unknown',
         cipher: secure.getCipher()?.name ?? 'unknown',
-        chain: servedChain(secure),
+        chain,
+        sent: sentPart(chain, options.ca),
         ms: ms(),
       };
       // Node files a name mismatch under authorizationError too; the name has its own verdict.

@@ -84,15 +84,29 @@ export function anchorFiles(
   }));
 }
 
-/** Writes the PEM files and runs the distribution's tool; returns what the tool said. */
+/**
+ * Writes the PEM files and runs the distribution's tool; returns what the tool said. A folder or
+ * file that cannot be written is a FileError naming it; a tool that is not installed is a run that
+ * did not succeed, with the reason as its output.
+ */
 export async function applyManagedPlan(
   store: ManagedStore,
   files: readonly { file: string; pem: string }[],
 ): Promise<{ ok: boolean; output: string }> {
-  const { mkdir, writeFile } = await import('node:fs/promises');
-  await mkdir(store.anchorsDir, { recursive: true });
-  for (const f of files) await writeFile(f.file, f.pem, { mode: 0o644 });
+  const [{ mkdir, writeFile }, { describeFileError, FileError }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../errors.js'),
+  ]);
+  await mkdir(store.anchorsDir, { recursive: true }).catch((error: unknown) => {
+    throw new FileError(describeFileError(error, store.anchorsDir));
+  });
+  for (const f of files) {
+    await writeFile(f.file, f.pem, { mode: 0o644 }).catch((error: unknown) => {
+      throw new FileError(describeFileError(error, f.file));
+    });
+  }
   const { execa } = await import('execa');
   const result = await execa(store.command[0]!, store.command.slice(1), { reject: false, all: true });
-  return { ok: result.exitCode === 0, output: (result.all ?? '').slice(0, 2000) };
+  const said = result.all || (result.failed ? result.shortMessage : '') || '';
+  return { ok: !result.failed && result.exitCode === 0, output: said.slice(0, 2000) };
 }

@@ -6,12 +6,13 @@ import { X509Certificate } from 'node:crypto';
 import { readdir, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describeFileError, UsageError } from '../errors.js';
+import { describeFileError, DoctorError, FileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { withKeystoreLock } from '../keystore/lock.js';
 import { fingerprint, type Keystore, type TrustedCertEntry } from '../keystore/model.js';
 import {
   openKeystore,
+  KeystoreWriteError,
   replaceKeystoreFile,
   trustedEntries,
   writeKeystoreAtomically,
@@ -161,15 +162,15 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
             .map((f) => path.join(given, f))
         : [given];
     } catch (error) {
-      throw new UsageError(`--from: ${describeFileError(error, given)}`);
+      throw new FileError(describeFileError(error, given), 'from');
     }
-    if (files.length === 0) throw new UsageError(`--from: ${given} holds no .pem, .crt, .cer or .der file`);
+    if (files.length === 0) throw new FileError(`${given} holds no .pem, .crt, .cer or .der file`, 'from');
     for (const file of files) {
       let bytes: Buffer;
       try {
         bytes = await readInputFile(file);
       } catch (error) {
-        throw new UsageError(`--from: ${describeFileError(error, file)}`);
+        throw new FileError(describeFileError(error, file), 'from');
       }
       out.push(...parseCertificates(bytes, file));
     }
@@ -185,14 +186,14 @@ export function parseCertificates(bytes: Buffer, source: string): Candidate[] {
       try {
         return { der: new X509Certificate(pem).raw, source };
       } catch {
-        throw new UsageError(`${source}: certificate ${i + 1} is damaged (not valid base64 DER)`);
+        throw new FileError(`${source}: certificate ${i + 1} is damaged (not valid base64 DER)`, 'from');
       }
     });
   }
   try {
     return [{ der: new X509Certificate(bytes).raw, source }];
   } catch {
-    throw new UsageError(`${source}: neither a PEM nor a DER certificate`);
+    throw new FileError(`${source}: neither a PEM nor a DER certificate`, 'from');
   }
 }
 
@@ -239,7 +240,7 @@ export async function candidatesFromDownload(
         candidates.push(candidate!);
       } catch (error) {
         const problem =
-          error instanceof UsageError
+          error instanceof DoctorError
             ? error.message
             : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
         failures.push({ name: ca.name, url, problem: problem.split('\n')[0]! });
@@ -276,7 +277,7 @@ async function keytoolListing(
     { reject: false, env: { [PASS_VARIABLE]: storepass, LC_ALL: 'C' }, timeout: 60_000, all: true },
   );
   if (result.exitCode !== 0)
-    throw new UsageError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
+    throw new KeystoreWriteError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
   const listed = new Map<string, string>();
   let alias: string | undefined;
   for (const line of (result.all ?? '').split('\n')) {
@@ -340,7 +341,9 @@ export async function importWithKeytool(options: {
         { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {
-        throw new UsageError(`keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`);
+        throw new KeystoreWriteError(
+          `keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`,
+        );
       }
     }
   };
@@ -348,7 +351,7 @@ export async function importWithKeytool(options: {
     const listed = await keytoolListing(options.keytool, temp, options.storepass);
     const missing = options.plan.add.filter((p) => listed.get(p.alias.toLowerCase()) !== p.sha256);
     if (missing.length > 0) {
-      throw new UsageError(
+      throw new KeystoreWriteError(
         `keytool's copy lacks ${missing.map((m) => m.alias).join(', ')} after importing; nothing was changed`,
       );
     }
@@ -413,7 +416,7 @@ export async function importCandidates(options: {
       const held = new Set(trustedEntries(final).map((e) => fingerprint(e.der)));
       const lost = plan.add.filter((p) => !held.has(p.sha256));
       if (lost.length > 0) {
-        throw new UsageError(
+        throw new KeystoreWriteError(
           `${file} no longer holds ${lost.map((l) => l.alias).join(', ')} after the write (another program changed it?); the previous version is kept as ${backup}`,
         );
       }

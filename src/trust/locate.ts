@@ -1,9 +1,11 @@
-// Which keystore the certs commands work on, and which keytool: --keystore, else the store the
-// agent's JRE (--java-home, JAVA_HOME, the running agent, java on PATH) reads, as Java picks it.
+// Which keystore the certs commands and `check --fix` work on, and which keytool: --keystore, else
+// the store the agent's Java reads, as Java picks it (javax.net.ssl.trustStore, jssecacerts,
+// cacerts). The Java install comes from the run's facts (facts.java(), and the JVM's own answer
+// when it was asked): this file never looks Java up again.
 import path from 'node:path';
+import type { Facts } from '../checks/facts.js';
 import type { DoctorConfig } from '../config/resolve.js';
-import { UsageError } from '../errors.js';
-import { locateJava } from '../probes/java.js';
+import { ConfigError, DoctorError, FileError } from '../errors.js';
 import { agentTrustStore, describeChoice } from './truststore.js';
 
 export interface LocatedKeystore {
@@ -13,24 +15,31 @@ export interface LocatedKeystore {
   chosenBy: string;
 }
 
-export async function locateKeystore(config: DoctorConfig, env: NodeJS.ProcessEnv): Promise<LocatedKeystore> {
-  const java = await locateJava({ javaHome: config.javaHome, javaHomeSource: config.javaHomeSource, env });
+export async function locateKeystore(
+  facts: Pick<Facts, 'java' | 'jvm'>,
+  config: Pick<DoctorConfig, 'keystore' | 'agentJavaOptions'>,
+  env: NodeJS.ProcessEnv,
+  /** Take the JVM's own answer (check --fix, where it was asked already); else resolve as Java would. */
+  { askJvm = false }: { askJvm?: boolean } = {},
+): Promise<LocatedKeystore> {
+  const [java, jvm] = await Promise.all([facts.java(), askJvm ? facts.jvm() : undefined]);
   const javaHome = java.found ? java.home : undefined;
-  // The store the agent's Java reads: javax.net.ssl.trustStore, else jssecacerts, else cacerts
-  // (jre/ of a JDK 8 root), the same resolution java-certs judges.
   const store = await agentTrustStore({
     keystore: config.keystore,
-    java: java.found ? { found: true, home: java.home, version: java.version } : { found: false },
+    java,
+    ...(jvm && { jvm }),
     env,
     agentOptions: config.agentJavaOptions,
   });
   if (!store) {
-    throw new UsageError(
+    throw new ConfigError(
       'no Java runtime found to take cacerts from: give --java-home DIR (or JAVA_HOME), or --keystore FILE',
     );
   }
   if (!store.file) {
-    throw new UsageError(
+    // about the store Java chose, not about an input the user gave: no input role
+    throw new DoctorError(
+      'keystore',
       `Java's trust store is ${store.type ?? store.special} (${describeChoice(store)}), not a file: it cannot be read or written here; on Windows, add the CA certificates to the machine's certificate store (certlm.msc, or certutil -addstore Root FILE), or give --keystore FILE`,
     );
   }
@@ -38,11 +47,15 @@ export async function locateKeystore(config: DoctorConfig, env: NodeJS.ProcessEn
 }
 
 export async function keytoolOf(javaHome: string | undefined): Promise<string> {
-  if (!javaHome) throw new UsageError('--keytool needs the JRE: give --java-home DIR (or JAVA_HOME)');
+  if (!javaHome)
+    throw new ConfigError(
+      "the JRE's keytool needs a Java home: give --java-home DIR (or JAVA_HOME)",
+      'keytool',
+    );
   const keytool = path.join(javaHome, 'bin', process.platform === 'win32' ? 'keytool.exe' : 'keytool');
   const { access } = await import('node:fs/promises');
   await access(keytool).catch(() => {
-    throw new UsageError(`--keytool: this JRE has no ${keytool}; use a full JDK/JRE, or leave out --keytool`);
+    throw new FileError(`this JRE has no ${keytool}; use a full JDK/JRE, or leave out --keytool`, 'keytool');
   });
   return keytool;
 }

@@ -118,3 +118,17 @@ export function refusedKey(
   }
   return undefined;
 }
+
+const G2_ROOT = /^Microsoft TLS (RSA|ECC) Root G2$/;
+
+/**
+ * The G2 root a served chain needs but does not carry: a front end that sends leaf → "Microsoft
+ * TLS G2 RSA/ECC CA OCSP NN" without the DigiCert cross-sign of "Microsoft TLS RSA/ECC Root G2".
+ * Only the self-signed G2 root, as an anchor in Java's store, completes such a chain: nothing
+ * intercepts it. Takes the sent certificates, leaf first (CN of subject and issuer).
+ */
+export function omittedG2CrossSign(sent: readonly { subject: string; issuer: string }[]): string | undefined {
+  const top = sent.at(-1);
+  if (!top || top.subject === top.issuer || !G2_ROOT.test(top.issuer)) return undefined;
+  return top.issuer;
+}

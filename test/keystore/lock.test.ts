@@ -57,6 +57,7 @@ describe('withKeystoreLock', () => {
     let ran = false;
     const attempt = withKeystoreLock(file, async () => (ran = true), { waitMs: 300 });
     await expect(attempt).rejects.toThrow(KeystoreBusyError);
+    await expect(attempt).rejects.toMatchObject({ code: 'busy' }); // a domain error: {"error": {"code": "busy"}}
     await expect(attempt).rejects.toThrow(`another siem-doctor is changing ${file} (pid ${process.ppid}`);
     expect(ran).toBe(false);
     expect(await readFile(lockFileOf(file), 'utf8')).toBe(held); // someone else's lock is left alone

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKeystore, writeError, writeKeystoreAtomically } from '../../src/keystore/store.js';
-import { UsageError } from '../../src/errors.js';
+import { KeystoreFileError } from '../../src/errors.js';
 import { CACERTS, FIXTURES } from '../helpers/paths.js';
 import { keytoolList } from '../helpers/keytool.js';
 import { azureCa03Entry, keystoreCopy } from '../helpers/keystores.js';
@@ -50,9 +50,13 @@ describe('writeKeystoreAtomically', () => {
     expect(await keytoolList(link)).toHaveLength(141);
   });
 
-  it('refuses a wrong password or a damaged file with a one-line UsageError', async () => {
+  it('refuses a wrong password or a damaged file with a KeystoreFileError that names the file, no flag', async () => {
     const { file } = await copy();
-    await expect(openKeystore(file, 'nope')).rejects.toThrow(UsageError);
+    await expect(openKeystore(file, 'nope')).rejects.toThrow(KeystoreFileError);
+    await expect(openKeystore(file, 'nope')).rejects.toMatchObject({ code: 'keystore', input: 'keystore' });
+    await expect(openKeystore('/nonexistent/cacerts', 'changeit')).rejects.toThrow(
+      /^\/nonexistent\/cacerts does not exist$/,
+    );
     await expect(openKeystore(file, 'nope')).rejects.toThrow(/wrong keystore password/);
     await expect(openKeystore(path.join(FIXTURES, 'cef-samples.txt'), 'changeit')).rejects.toThrow(
       /not a keystore/,

@@ -1,31 +1,109 @@
 import { X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_CAS } from '../../src/trust/known-cas.js';
+import { CA_TABLE, KNOWN_CAS, knownCaByDer } from '../../src/trust/known-cas.js';
 import { FIXTURES } from '../helpers/paths.js';
+
+const cn = (dn: string) =>
+  dn
+    .split('\n')
+    .find((l) => l.startsWith('CN='))!
+    .slice(3);
+
+async function certificatesIn(dir: string, only?: RegExp) {
+  if (!existsSync(dir)) return [];
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.pem') && (!only || only.test(f)));
+  return Promise.all(
+    files.map(async (file) => ({ file, cert: new X509Certificate(await readFile(path.join(dir, file))) })),
+  );
+}
+
+// The shared research copy and the system's CA folder exist on the project's machines, not
+// everywhere: where they do, every pin is checked against them too.
+const SHARED = path.resolve(FIXTURES, '..', '..', '..', 'shared', 'data', 'azure-cas');
+const SYSTEM_CAS = '/etc/ssl/certs';
 
 describe('the pinned CA table', () => {
   it('matches the public certificates, row for row: name, issuer, SHA-256, expiry', async () => {
-    const dir = path.join(FIXTURES, 'azure-cas');
-    const certs = await Promise.all(
-      (await readdir(dir))
-        .filter((f) => f.endsWith('.pem'))
-        .map(async (f) => new X509Certificate(await readFile(path.join(dir, f)))),
-    );
-    const cn = (dn: string) =>
-      dn
-        .split('\n')
-        .find((l) => l.startsWith('CN='))!
-        .slice(3);
+    const certs = await certificatesIn(path.join(FIXTURES, 'azure-cas'));
+    // every certificate file is in the table, pinned by its SHA-256
     expect(KNOWN_CAS).toHaveLength(certs.length);
     for (const ca of KNOWN_CAS) {
-      const cert = certs.find((c) => c.fingerprint256 === ca.sha256);
-      expect(cert, ca.name).toBeDefined();
-      expect(cn(cert!.subject)).toBe(ca.name);
-      expect(cn(cert!.issuer)).toBe(ca.issuer);
-      expect(Date.parse(ca.notAfter)).toBe(Date.parse(cert!.validTo));
+      const found = certs.find((c) => c.file === ca.file);
+      expect(found, ca.name).toBeDefined();
+      const { cert } = found!;
+      expect(cert.fingerprint256).toBe(ca.sha256);
+      expect(cn(cert.subject)).toBe(ca.name);
+      expect(cn(cert.issuer)).toBe(ca.issuer);
+      expect(Date.parse(ca.notAfter)).toBe(Date.parse(cert.validTo));
     }
+  });
+
+  it('says how every row is pinned, and pins SHA-256 wherever it has the certificate', () => {
+    for (const ca of CA_TABLE) {
+      expect(['sha256', 'sha1', 'none'], ca.name).toContain(ca.pin);
+      expect(ca.source, ca.name).toBeTruthy();
+      if (ca.pin === 'sha256') {
+        expect(ca.sha256, ca.name).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+        expect(ca.file, ca.name).toBeTruthy();
+      }
+      if (ca.pin === 'sha1') {
+        expect(ca.sha1, ca.name).toMatch(/^([0-9A-F]{2}:){19}[0-9A-F]{2}$/);
+        expect(ca.sha256, ca.name).toBeUndefined();
+      }
+      if (ca.pin === 'none') expect(ca.sha1 ?? ca.sha256, ca.name).toBeUndefined();
+    }
+    // no row appears twice (same name and issuer)
+    const keys = CA_TABLE.map((ca) => `${ca.name} ← ${ca.issuer}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('checks every pin against a certificate file wherever one exists (fixtures, shared data, system CAs)', async () => {
+    const files = [
+      ...(await certificatesIn(path.join(FIXTURES, 'azure-cas'))),
+      ...(await certificatesIn(SHARED)),
+      ...(await certificatesIn(SYSTEM_CAS, /^(Microsoft|DigiCert_Global)/)),
+    ];
+    let checked = 0;
+    for (const { file, cert } of files) {
+      const rows = CA_TABLE.filter((ca) => ca.name === cn(cert.subject) && ca.issuer === cn(cert.issuer));
+      for (const ca of rows) {
+        checked++;
+        if (ca.pin === 'sha256') expect(cert.fingerprint256, `${ca.name} (${file})`).toBe(ca.sha256);
+        if (ca.pin === 'sha1') expect(cert.fingerprint, `${ca.name} (${file})`).toBe(ca.sha1);
+        if (ca.pin !== 'none') expect(knownCaByDer(cert.raw)).toBe(ca);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(KNOWN_CAS.length);
+  });
+
+  it('holds what Microsoft lists today: the ECC 2017 root, the G2 roots and their CAs, DigiCert G1', () => {
+    const has = (name: string, issuer: string) =>
+      expect(
+        CA_TABLE.find((ca) => ca.name === name && ca.issuer === issuer),
+        `${name} ← ${issuer}`,
+      ).toBeDefined();
+    has('Microsoft ECC Root Certificate Authority 2017', 'Microsoft ECC Root Certificate Authority 2017');
+    has('Microsoft TLS RSA Root G2', 'Microsoft TLS RSA Root G2');
+    has('Microsoft TLS RSA Root G2', 'DigiCert Global Root G2');
+    has('Microsoft TLS ECC Root G2', 'Microsoft TLS ECC Root G2');
+    has('Microsoft TLS ECC Root G2', 'DigiCert Global Root G3');
+    for (const n of ['02', '04', '06', '08', '10', '12', '14', '16'])
+      has(`Microsoft TLS G2 RSA CA OCSP ${n}`, 'Microsoft TLS RSA Root G2');
+    for (const n of ['02', '04', '06', '08'])
+      has(`Microsoft TLS G2 ECC CA OCSP ${n}`, 'Microsoft TLS ECC Root G2');
+    for (const n of ['03', '04', '07', '08'])
+      has(`Microsoft Azure ECC TLS Issuing CA ${n}`, 'Microsoft ECC Root Certificate Authority 2017');
+    has('DigiCert Global Root CA', 'DigiCert Global Root CA');
+    const g1 = CA_TABLE.find((ca) => ca.name === 'DigiCert Global Root CA')!;
+    expect(g1.browsersDistrusted).toBe('2026-04-15');
+    // the two roots Oracle JRE 8 lacks before 8u381
+    expect(CA_TABLE.filter((ca) => ca.notInOracleJre8Before === 381).map((ca) => ca.name)).toEqual([
+      'Microsoft RSA Root Certificate Authority 2017',
+      'Microsoft ECC Root Certificate Authority 2017',
+    ]);
   });
 
   it('carries the docs’ eight aliases, on the cross-signed ("- xsign") certificates', () => {
@@ -49,6 +127,6 @@ describe('the pinned CA table', () => {
   });
 
   it('offers no download for a retired certificate', () => {
-    for (const ca of KNOWN_CAS.filter((c) => c.role === 'retired')) expect(ca.url).toBeUndefined();
+    for (const ca of CA_TABLE.filter((c) => c.role === 'retired')) expect(ca.url).toBeUndefined();
   });
 });

@@ -1,0 +1,170 @@
+// java-certs on what issue #11 adds to the verdict: the CA table's SHA-1-pinned rows, RSA and ECC
+// roots alike, Oracle JRE 8 before 8u381 without the Microsoft 2017 roots (offline model, keystores
+// made by keytool), and a damaged trust store under the JVM probe (the real JVM, a test JRE home).
+import { X509Certificate } from 'node:crypto';
+import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { javaCerts } from '../../src/checks/java-certs.js';
+import { runOne } from '../helpers/context.js';
+import { compileJudge, judge, testJre } from '../helpers/jre.js';
+import { keytool } from '../helpers/keytool.js';
+import { CACERTS, FIXTURES, JRE } from '../helpers/paths.js';
+import { makePki } from '../helpers/pki.js';
+import { portalServer } from '../helpers/portal.js';
+
+const DAY = 86_400_000;
+const azure = (name: string) => path.join(FIXTURES, 'azure-cas', name);
+const der = async (name: string) => new X509Certificate(await readFile(azure(name))).raw;
+
+/** A JKS made by keytool holding these certificate files (aliases a0, a1, …). */
+async function storeOf(files: string[]): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const store = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-store-')), 'store.jks');
+  for (const [i, file] of files.entries())
+    await keytool([
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      `a${i}`,
+      '-file',
+      file,
+      '-keystore',
+      store,
+      '-storepass',
+      'changeit',
+      '-storetype',
+      'JKS',
+    ]);
+  return store;
+}
+
+const JAVA8_281 = { javaHome: JRE('jre8u291'), javaHomeSource: '--java-home' as const };
+
+describe('java-certs, the offline model', () => {
+  it('names the Microsoft ECC root and DigiCert Global Root CA, pinned by SHA-1, in a store', async () => {
+    const result = await runOne(javaCerts, { keystore: CACERTS });
+    const known = result.evidence?.knownCas as string[];
+    expect(known).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/: Microsoft ECC Root Certificate Authority 2017 \(until 2042-07-18\)$/),
+        expect.stringMatching(/: DigiCert Global Root CA \(until 2031-11-10\)$/),
+      ]),
+    );
+  });
+
+  it('warns when a store holds a root of Azure’s RSA chains but none of its ECC chains', async () => {
+    const g2 = azure('digicert-global-root-g2.pem');
+    const now = new Date(Date.parse(new X509Certificate(await readFile(g2)).validFrom) + DAY);
+    const rsaOnly = await runOne(javaCerts, { keystore: await storeOf([g2]) }, process.env, now);
+    expect(rsaOnly.status).toBe('warn');
+    expect(rsaOnly.message).toMatch(
+      /holds “DigiCert Global Root G2” for Azure’s RSA chains but no root of its ECC/,
+    );
+    const both = await runOne(
+      javaCerts,
+      { keystore: await storeOf([g2, azure('digicert-global-root-g3.pem')]) },
+      process.env,
+      now,
+    );
+    expect(both.status).toBe('pass');
+  }, 30_000);
+
+  it('judges an ECC chain as it judges an RSA one: the ECC issuing CA reaches DigiCert Global Root G3', async () => {
+    const served = await der('azure-ecc-tls-issuing-ca-03.pem');
+    const now = new Date(Date.parse(new X509Certificate(served).validFrom) + DAY);
+    const g3 = await storeOf([azure('digicert-global-root-g3.pem')]);
+    const result = await runOne(javaCerts, { keystore: g3, servedChain: [served] }, process.env, now);
+    expect(result.status).toBe('pass');
+    expect(result.message).toContain('“DigiCert Global Root G3”');
+  }, 20_000);
+
+  it('names Oracle JRE 8 before 8u381 as why the Microsoft RSA Root 2017 is missing, and its cure', async () => {
+    const served = await der('azure-rsa-tls-issuing-ca-03-msroot2017.pem');
+    const now = new Date(Date.parse(new X509Certificate(served).validFrom) + DAY);
+    const store = await storeOf([azure('digicert-global-root-g2.pem')]);
+    const result = await runOne(
+      javaCerts,
+      { keystore: store, servedChain: [served], ...JAVA8_281 },
+      process.env,
+      now,
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('issued by “Microsoft RSA Root Certificate Authority 2017”');
+    expect(result.resolution?.[0]).toBe(
+      'Java 1.8.0_291 is older than 8u381, the first Oracle Java 8 to ship “Microsoft RSA Root Certificate Authority 2017” and “Microsoft ECC Root Certificate Authority 2017”: update Java, or import the missing root.',
+    );
+    // without a served chain too: the roots the store lacks are named
+    const noChain = await runOne(javaCerts, { keystore: store, ...JAVA8_281 }, process.env, now);
+    expect(noChain.resolution?.[0]).toMatch(/^Java 1\.8\.0_291 is older than 8u381/);
+    expect(noChain.evidence?.missingRoots).toEqual(
+      expect.arrayContaining([
+        'Microsoft RSA Root Certificate Authority 2017',
+        'Microsoft ECC Root Certificate Authority 2017',
+      ]),
+    );
+    // a Java 17 store with the same gap gets no such hint
+    const java17 = await runOne(javaCerts, { keystore: store, servedChain: [served] }, process.env, now);
+    expect(java17.resolution?.[0]).not.toMatch(/8u381/);
+  }, 30_000);
+});
+
+describe('java-certs, judged by the JVM', () => {
+  let judgeDir: { dir: string; cleanup(): Promise<void> };
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    judgeDir = await compileJudge();
+  }, 60_000);
+  afterAll(async () => {
+    await judgeDir?.cleanup();
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('reports a truncated trust store as the damaged-store finding, not as an empty store', async () => {
+    const pki = makePki();
+    const jre = await testJre();
+    cleanups.push(jre.cleanup);
+    const cacerts = path.join(jre.security, 'cacerts');
+    const rootFile = path.join(jre.security, 'test-root.pem');
+    await writeFile(rootFile, pki.root.cert);
+    await keytool([
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      'sd-test-root',
+      '-file',
+      rootFile,
+      '-keystore',
+      cacerts,
+      '-storepass',
+      'changeit',
+    ]);
+    await truncate(cacerts, Math.floor((await stat(cacerts)).size / 2));
+    const server = await portalServer({ cert: pki.chain(), key: pki.leaf.key });
+    cleanups.push(server.close);
+    const url = `https://localhost:${server.port}`;
+    const jvm = await judge(jre.java, judgeDir.dir, `${url}/`, {});
+    expect(jvm.ok).toBe(false);
+    expect(jvm.said).toMatch(/problem accessing trust store|trustAnchors parameter must be non-empty/);
+
+    const result = await runOne(
+      javaCerts,
+      {
+        javaHome: jre.home,
+        javaHomeSource: '--java-home',
+        portalUrl: new URL(url),
+        extraCAs: [pki.root.cert],
+        timeoutMs: 5000,
+      },
+      { PATH: process.env.PATH ?? '' },
+    );
+    expect(String(result.evidence?.judgedBy)).toMatch(/^the JVM at /);
+    expect(result).toMatchObject({ status: 'fail', documentedError: 'Issue with new versions of Java' });
+    expect(result.message).toMatch(
+      /^damaged keystore: Java cannot load .*cacerts \(.*(problem accessing trust store|trustAnchors parameter must be non-empty)/,
+    );
+    expect(result.evidence).toMatchObject({ reason: 'damaged' });
+    expect(result.resolution?.[0]).toMatch(/^Put back a good copy of the keystore/);
+  }, 60_000);
+});
