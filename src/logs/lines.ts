@@ -26,6 +26,8 @@ export interface Candidate {
   text: string;
   /** The statement: the timestamped line and the lines after it up to this one. */
   context: string;
+  /** The line number of the statement's first line (its own when it starts one, or has none). */
+  statementLine: number;
 }
 
 export interface LineSink {
@@ -104,6 +106,7 @@ export class LineScanner {
   private unterminated = false;
   /** The start of the latest statement of the previous chunk, for a stack trace that goes on. */
   private lastStatement = '';
+  private lastStatementLine = 0;
 
   /** The file's lines, once it is read. */
   get lines(): number {
@@ -193,6 +196,7 @@ export class LineScanner {
     if (tail.time !== undefined) {
       this.lastTime = tail.time;
       this.lastStatement = textOf(block, tail.start, Math.min(block.length, tail.start + 2048));
+      this.lastStatementLine = firstLine + countLines(block, 0, tail.start);
     }
   }
 
@@ -228,8 +232,15 @@ export class LineScanner {
         : statement.carried
           ? `${this.lastStatement}\n${textOf(block, Math.max(0, start - 8192), Math.min(stop, start + 8192))}`
           : text;
+    const statementLine =
+      statement.start < start
+        ? line - countLines(block, statement.start, start)
+        : statement.carried && this.lastStatementLine > 0
+          ? this.lastStatementLine
+          : line;
     this.sink.candidate({
       line,
+      statementLine,
       text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
       context,
       ...(statement.time !== undefined && { time: statement.time }),

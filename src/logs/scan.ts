@@ -10,7 +10,10 @@ import { createGunzip } from 'node:zlib';
 import type { DocumentedError } from '../catalog/documented-errors.js';
 import { FileError } from '../errors.js';
 import { LineScanner, type Candidate } from './lines.js';
-import { classify, isPortalSide, type Hosts, type Kind, type Side } from './patterns.js';
+import { classify, isPortalSide, type Classified, type Hosts, type Kind, type Side } from './patterns.js';
+
+/** Causes Java names after "PKIX path validation failed": the statement is about them. */
+const REFINES_PKIX_VALIDATION: Kind[] = ['cert-validity', 'algorithm-constraints', 'revocation'];
 import { lineTime } from './times.js';
 
 export type { Hosts, Kind, Side } from './patterns.js';
@@ -386,49 +389,75 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
       continue;
     }
     const track: ContactTrack = { pending: [] };
+    const tally = (found: Candidate, what: Classified) => {
+      // the lines before the file's first time are older than it
+      const time = found.time ?? entry.firstTime;
+      if (time !== undefined && isPortalSide(what)) track.pending.push(time);
+      if (since !== undefined && time !== undefined && time < since) return;
+      const at: Place = {
+        file: entry.name,
+        line: found.line,
+        rank,
+        ...(found.time !== undefined && { time: found.time }),
+      };
+      const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
+      const known = tallies.get(key);
+      if (!known) {
+        tallies.set(key, { finding: what, count: 1, first: at, last: at, text: found.text });
+        return;
+      }
+      known.count++;
+      if (later(at, known.last)) {
+        known.last = at;
+        known.text = found.text;
+      }
+      if (later(known.first, at)) known.first = at;
+    };
+    // One log statement (a timestamped line and its stack trace) counts once per finding: Java
+    // repeats the message in every "Caused by" line, and names the precise cause last.
+    let statement: { line: number; items: [Candidate, Classified][] } | undefined;
+    const flush = () => {
+      if (!statement) return;
+      const items = statement.items;
+      statement = undefined;
+      const kinds = new Set(items.map(([, what]) => what.kind));
+      const refined = REFINES_PKIX_VALIDATION.some((kind) => kinds.has(kind));
+      const seen = new Set<string>();
+      for (const [found, what] of items) {
+        if (refined && what.kind === 'pkix-validation') continue;
+        const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        tally(found, what);
+      }
+    };
+    /** A chunk's failures on the portal side, ordered against its latest contact with the portal. */
+    const settle = (contact: { time: number | undefined } | undefined) => {
+      const failures = track.pending;
+      track.pending = [];
+      for (const t of failures)
+        if (track.firstFailure === undefined || t < track.firstFailure) track.firstFailure = t;
+      if (contact?.time !== undefined && (track.contact === undefined || contact.time >= track.contact)) {
+        track.contact = contact.time;
+        track.failAfter = undefined;
+      }
+      // by time, not by place: a statement still open at a chunk's end is settled with the next
+      for (const t of failures)
+        if (
+          (track.contact === undefined || t > track.contact) &&
+          (track.failAfter === undefined || t < track.failAfter)
+        )
+          track.failAfter = t;
+    };
     const scanner = new LineScanner({
       candidate: (found: Candidate) => {
         const what = classify(found.text, found.context, hosts);
         if (!what) return;
-        // the lines before the file's first time are older than it
-        const time = found.time ?? entry.firstTime;
-        if (time !== undefined && isPortalSide(what)) track.pending.push(time);
-        if (since !== undefined && time !== undefined && time < since) return;
-        const at: Place = {
-          file: entry.name,
-          line: found.line,
-          rank,
-          ...(found.time !== undefined && { time: found.time }),
-        };
-        const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
-        const tally = tallies.get(key);
-        if (!tally) {
-          tallies.set(key, { finding: what, count: 1, first: at, last: at, text: found.text });
-          return;
-        }
-        tally.count++;
-        if (later(at, tally.last)) {
-          tally.last = at;
-          tally.text = found.text;
-        }
-        if (later(tally.first, at)) tally.first = at;
+        if (statement && statement.line !== found.statementLine) flush();
+        statement ??= { line: found.statementLine, items: [] };
+        statement.items.push([found, what]);
       },
-      chunkEnd: (contact) => {
-        const failures = track.pending;
-        track.pending = [];
-        for (const t of failures)
-          if (track.firstFailure === undefined || t < track.firstFailure) track.firstFailure = t;
-        if (contact?.time !== undefined && (track.contact === undefined || contact.time >= track.contact)) {
-          track.contact = contact.time;
-          track.failAfter = undefined;
-        }
-        for (const t of failures)
-          if (
-            (track.contact === undefined || t > track.contact) &&
-            (track.failAfter === undefined || t < track.failAfter)
-          )
-            track.failAfter = t;
-      },
+      chunkEnd: settle,
     });
     let damaged: string | undefined;
     try {
@@ -443,6 +472,8 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
       continue;
     }
     scanner.end();
+    flush();
+    settle(undefined);
     tracks.push(track);
     const lastTime = scanner.latestTime ?? entry.lastTime;
     scan.read.push({

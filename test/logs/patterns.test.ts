@@ -118,9 +118,8 @@ const CASES: Case[] = [
       `${T} ERROR [pull] javax.net.ssl.SSLHandshakeException: PKIX path validation failed`,
       'Caused by: java.security.cert.CertPathValidatorException: Algorithm constraints check failed on keysize limits: RSA 2048 bit key used with certificate: CN=Microsoft Azure RSA TLS Issuing CA 03',
     ],
+    // Java's first line says that validation failed; the statement is about the cause it names next
     expected: { kind: 'algorithm-constraints', error: 'Issue with new versions of Java', side: 'portal' },
-    // Java's first line says that validation failed; the cause it names follows
-    also: ['pkix-validation'],
   },
   {
     name: 'Unable to determine revocation status',
@@ -248,6 +247,22 @@ describe('each pattern, read from a real log file, and the documented error it m
     expect(classify(line(PORTAL), line(PORTAL), {})?.side).toBe('portal');
     expect(classify(line(SIEM), line(SIEM), {})).toMatchObject({ side: 'unknown', host: SIEM });
     expect(classify(line(SIEM), line(SIEM), {})?.error).toBeUndefined();
+  });
+
+  it('counts a statement once, however many of its stack-trace lines repeat the message', async () => {
+    const trace = (time: string) => [
+      `${time} ERROR [pull] javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target`,
+      '\tat sun.security.ssl.Alert.createSSLException(Alert.java:131)',
+      'Caused by: sun.security.validator.ValidatorException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      '\tat sun.security.validator.PKIXValidator.doBuild(PKIXValidator.java:456)',
+      'Caused by: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+    ];
+    const dir = await logDir(
+      [...trace('2026-11-21 10:00:00,001'), ...trace('2026-11-21 10:05:00,001')].join('\n'),
+    );
+    const [finding, ...rest] = (await scanLogs(dir, { hosts: HOSTS })).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'pkix-building', count: 2, first: { line: 1 }, last: { line: 6 } });
   });
 
   it('a word that only holds a needle is no finding', async () => {
