@@ -55,6 +55,27 @@ describe('the Linux executable without node on PATH', () => {
     expect(result.stdout).toMatch(/^siem-doctor\/\d+\.\d+\.\d+ linux-x64 node-v24\.\d+\.\d+$/);
   });
 
+  it('starts commands from the code cache built in, which V8 takes', async () => {
+    // The cache is only worth its megabyte if V8 accepts it: made by another V8 or for other
+    // flags, it is rejected and every start compiles the bundle again. A flag that changes the
+    // code V8 makes (--jitless) shows that the cache is there and checked.
+    const debug = { ...env(), SIEM_DOCTOR_DEBUG: '1' };
+    const taken = await execa(LINUX_EXE, ['check', '--only', 'lifecycle', '--json'], {
+      env: debug,
+      extendEnv: false,
+      reject: false,
+    });
+    expect(taken.exitCode).toBe(0);
+    expect(taken.stderr).not.toContain('code cache was rejected');
+    const rejected = await execa(LINUX_EXE, ['check', '--only', 'lifecycle', '--json'], {
+      env: { ...debug, NODE_OPTIONS: '--jitless' },
+      extendEnv: false,
+      reject: false,
+    });
+    expect(rejected.exitCode).toBe(0);
+    expect(rejected.stderr).toContain('siem-doctor: the code cache was rejected');
+  });
+
   it('reports check exactly as the npm form does, on the same inputs', async () => {
     const args = [
       'check',
