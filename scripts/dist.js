@@ -7,9 +7,9 @@
 // the Linux binary of the same Node version, as SEA requires. For Linux it also carries cli.cache,
 // V8's code cache for cli.js (start-up); the Windows one has none (a code cache made here would
 // not match the target).
-// SIEM_DOCTOR_SIGN_PKCS12 (and SIEM_DOCTOR_SIGN_PASSWORD) signs the Windows executable; without a
-// key it is left unsigned: node.exe's own signature is removed before injection, which would
-// invalidate it anyway.
+// SIEM_DOCTOR_SIGN_KEY and SIEM_DOCTOR_SIGN_CERT sign the Windows executable (scripts/sign.js);
+// without them it is left unsigned: node.exe's own signature is removed before injection, which
+// would invalidate it anyway.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -27,6 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 import { entryModules, root } from './entry.js';
+import { signingKey, signWindows } from './sign.js';
 
 const NODE_VERSION = '24.21.0';
 /** SHA-256 of bin/node and bin/node.exe in those packages, as first taken and checked. */
@@ -36,6 +37,8 @@ const NODE_SHA256 = {
 };
 const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
+// Unsigned unless a key is given (scripts/sign.js says how); half a key stops the build at once.
+const key = signingKey();
 const dist = path.join(root, 'dist');
 const cache = path.join(root, 'node_modules', '.cache', 'sea');
 const work = path.join(cache, 'work');
@@ -197,26 +200,7 @@ const built = [
   await executable({ name: 'siem-doctor-win-x64.exe', base: winBase, codeCache: false, node: linuxNode }),
 ];
 
-if (process.env.SIEM_DOCTOR_SIGN_PKCS12) {
-  const exe = built[1];
-  const signed = `${exe}.signed`;
-  run('osslsigncode', [
-    'sign',
-    '-pkcs12',
-    process.env.SIEM_DOCTOR_SIGN_PKCS12,
-    ...(process.env.SIEM_DOCTOR_SIGN_PASSWORD ? ['-pass', process.env.SIEM_DOCTOR_SIGN_PASSWORD] : []),
-    '-n',
-    'siem-doctor',
-    '-h',
-    'sha256',
-    '-in',
-    exe,
-    '-out',
-    signed,
-  ]);
-  copyFileSync(signed, exe);
-  rmSync(signed);
-}
+if (key) signWindows(built[1], key);
 
 for (const file of built) {
   const size = statSync(file).size;
