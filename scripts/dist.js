@@ -169,6 +169,8 @@ async function executable({ name, base, codeCache, node }) {
       main: seaMain,
       output: blob,
       disableExperimentalSEAWarning: true,
+      // A start-up snapshot would need the CLI written for v8.startupSnapshot and cannot be made
+      // for Windows here; the launcher plus the code cache already start below the npm form.
       useSnapshot: false,
       useCodeCache: codeCache,
       assets,
