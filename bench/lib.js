@@ -20,6 +20,29 @@ export function time(command, args, { runs = 11, env = process.env, input } = {}
   return median(samples);
 }
 
+/**
+ * Two commands timed in turns (a, b, a, b, …) rather than one after the other, so that what else
+ * the machine does weighs on both alike: for a comparison of two forms of the same run.
+ */
+export function timeInTurns([a, aArgs], [b, bArgs], { runs = 11, env = process.env } = {}) {
+  const samples = [[], []];
+  for (let i = 0; i <= runs; i++) {
+    for (const [k, [command, args]] of [
+      [a, aArgs],
+      [b, bArgs],
+    ].entries()) {
+      const start = performance.now();
+      const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const elapsed = performance.now() - start;
+      if (result.status === null || result.error) {
+        throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.signal}`);
+      }
+      if (i > 0) samples[k].push(elapsed); // the first round warms the file cache
+    }
+  }
+  return samples.map(median);
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

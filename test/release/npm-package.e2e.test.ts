@@ -1,7 +1,7 @@
 // The npm form as a user gets it: the packed tarball installed into an empty folder, offline.
 // Everything it runs is bundled into dist/, so it installs siem-doctor and nothing else.
 import { execa } from 'execa';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,42 @@ describe('the packed npm package', () => {
     const certs = await run(['certs', 'list', '--keystore', CACERTS]);
     expect(certs.exitCode).toBe(0);
     expect(certs.stdout).toContain('(JKS, 140 entries)');
+  });
+
+  // @oclif/plugin-autocomplete declares node >= 22, yet is bundled into a package that supports
+  // Node 20: what we bundle of it must work on this machine's node, whatever that is.
+  it(`writes working shell completion for bash, zsh and PowerShell on node ${process.version}`, async () => {
+    const home = path.join(dir, 'home');
+    const created = await execa(
+      path.join(installed, 'node_modules', '.bin', 'siem-doctor'),
+      ['autocomplete', 'create'],
+      { env: { ...env, HOME: home, XDG_CACHE_HOME: '' }, reject: false, cwd: dir },
+    );
+    expect(created.exitCode, created.stderr).toBe(0);
+    const cache = path.join(home, '.cache', 'siem-doctor', 'autocomplete');
+    const zsh = await readFile(path.join(cache, 'functions', 'zsh', '_siem-doctor'), 'utf8');
+    expect(zsh).toMatch(/^#compdef siem-doctor/);
+    expect(zsh).toContain('send-test');
+    const ps1 = await readFile(path.join(cache, 'functions', 'powershell', 'siem-doctor.ps1'), 'utf8');
+    expect(ps1).toContain('Register-ArgumentCompleter');
+    expect(ps1).toContain('send-test');
+    // bash: the setup line sourced into a real bash, then its completion function asked
+    const complete = (words: string[]) =>
+      execa(
+        'bash',
+        [
+          '-c',
+          `source "$1"; COMP_WORDS=(\${@:2}); COMP_CWORD=$(($# - 2)); $(complete -p siem-doctor | sed -E 's/.* -F ([^ ]+) .*/\\1/'); echo "\${COMPREPLY[*]}"`,
+          'bash',
+          path.join(cache, 'bash_setup'),
+          ...words,
+        ],
+        { env: { PATH: process.env.PATH! }, extendEnv: false },
+      );
+    expect((await complete(['siem-doctor', 'syslog', 'li'])).stdout).toBe('listen');
+    expect((await complete(['siem-doctor', 'logs', '--l'])).stdout.split(' ').sort()).toEqual([
+      '--lang',
+      '--logs-directory',
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 // The Windows executable under Wine (Debian's wine64): paths with drive letters and spaces, a
-// Windows-shaped JRE under Program Files (x86), CRLF logs in the agent's default folder.
+// Windows-shaped JRE under Program Files (x86), CRLF logs in the agent's default folder, a support
+// bundle, and syslog over Wine's sockets (TCP and UDP on 127.0.0.1, both ways, with the npm form
+// at the other end).
 // What Wine cannot stand in for (PowerShell's process list, the Windows certificate store) is
 // unit-tested instead (test/probes/process.test.ts).
 //
@@ -11,14 +13,16 @@
 //   that differs from the release file.
 // - Under Wine, Node cannot write to a pipe handed in as stdout; the runs write to files.
 import { execa } from 'execa';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
 import { closeSync, openSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuilt, WINDOWS_EXE } from '../helpers/exe.js';
-import { CACERTS, FIXTURES } from '../helpers/paths.js';
+import { CACERTS, FIXTURES, ROOT } from '../helpers/paths.js';
 import { windowsJre } from '../helpers/windows.js';
 
 let prefix: string;
@@ -28,31 +32,63 @@ const JRE_HOME = 'C:\\Program Files (x86)\\Java\\jre1.8.0_291';
 const KEYSTORE = `${JRE_HOME}\\lib\\security\\cacerts`;
 const onC = (windowsPath: string) => path.join(driveC, ...windowsPath.replace(/^C:\\/, '').split('\\'));
 
-async function wine(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+interface WineRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the executable under Wine; what it writes goes to files (see above), read once it ends. */
+function startWine(args: string[]): Promise<WineRun> {
   const out = path.join(prefix, `out-${process.hrtime.bigint()}`);
   const [stdout, stderr] = [openSync(`${out}.1`, 'w'), openSync(`${out}.2`, 'w')];
-  try {
-    const result = spawnSync('wine', [exe, ...args], {
-      env: {
-        WINEPREFIX: prefix,
-        WINEDEBUG: '-all',
-        PATH: '/usr/bin:/bin',
-        HOME: prefix,
-        LANG: 'C',
-        LC_ALL: 'C',
-      },
-      stdio: ['ignore', stdout, stderr],
-      timeout: 60_000,
+  const child = spawn('wine', [exe, ...args], {
+    env: {
+      WINEPREFIX: prefix,
+      WINEDEBUG: '-all',
+      PATH: '/usr/bin:/bin',
+      HOME: prefix,
+      LANG: 'C',
+      LC_ALL: 'C',
+    },
+    stdio: ['ignore', stdout, stderr],
+    timeout: 60_000,
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      closeSync(stdout);
+      closeSync(stderr);
+      Promise.all([readFile(`${out}.1`, 'utf8'), readFile(`${out}.2`, 'utf8')]).then(
+        ([o, e]) => resolve({ exitCode: code ?? -1, stdout: o, stderr: e }),
+        reject,
+      );
     });
-    return {
-      exitCode: result.status ?? -1,
-      stdout: await readFile(`${out}.1`, 'utf8'),
-      stderr: await readFile(`${out}.2`, 'utf8'),
-    };
-  } finally {
-    closeSync(stdout);
-    closeSync(stderr);
+  });
+}
+const wine = startWine;
+
+/** The npm form, run by this machine's node: the other end of the syslog tests. */
+const npmForm = (args: string[]) =>
+  execa(process.execPath, [path.join(ROOT, 'bin', 'run.js'), ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+    reject: false,
+    timeout: 60_000,
+  });
+
+async function freePort(protocol: 'tcp' | 'udp'): Promise<number> {
+  if (protocol === 'udp') {
+    const socket = createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    const { port } = socket.address();
+    await new Promise<void>((resolve) => socket.close(() => resolve()));
+    return port;
   }
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 beforeAll(async () => {
@@ -165,4 +201,108 @@ describe('the Windows executable under Wine', () => {
     expect(result.stdout).toContain('Issue with new versions of Java');
     expect(result.stdout).not.toContain('\r');
   });
+
+  it('writes a support bundle to a folder with a space, with the tail of the CRLF logs', async () => {
+    const out = 'C:\\support files\\siem-doctor bundle.json';
+    await mkdir(path.dirname(onC(out)), { recursive: true });
+    const result = await wine(['bundle', '--java-home', JRE_HOME, '-o', out]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain(out);
+    const bundle = JSON.parse(await readFile(onC(out), 'utf8'));
+    expect(bundle.machine.platform).toBe('win32');
+    expect(bundle.java.home).toBe(JRE_HOME);
+    // the agent's log, read from C:\MCAS-SIEM-Agent\Logs with no folder given
+    expect(bundle.logTail.file).toBe('siem-agent.log');
+    expect(bundle.logTail.lines.length).toBeGreaterThan(0);
+    expect(bundle.logTail.lines.join('\n')).not.toContain('\r');
+    expect(bundle.report.checks.find((c: { id: string }) => c.id === 'java-runtime').status).toBe('pass');
+  });
+
+  for (const protocol of ['tcp', 'udp'] as const) {
+    it(`sends test events over ${protocol} to a listener on 127.0.0.1 (the npm form's)`, async () => {
+      const port = String(await freePort(protocol));
+      const listener = execa(
+        process.execPath,
+        [
+          path.join(ROOT, 'bin', 'run.js'),
+          'syslog',
+          'listen',
+          '--protocol',
+          protocol,
+          '--port',
+          port,
+          '--count',
+          '3',
+          '--duration',
+          '50',
+        ],
+        { env: { ...process.env, NO_COLOR: '1' }, reject: false, timeout: 60_000 },
+      );
+      // send once it listens (it says so on stderr), not before
+      await new Promise<void>((resolve) => {
+        const onData = (chunk: Buffer) => {
+          if (chunk.toString().includes('Listening on')) resolve();
+        };
+        listener.stderr?.on('data', onData);
+        listener.stdout?.on('data', onData);
+      });
+      const sent = await wine([
+        'syslog',
+        'send-test',
+        '--protocol',
+        protocol,
+        '--syslog-host',
+        '127.0.0.1',
+        '--syslog-port',
+        port,
+        '--count',
+        '3',
+      ]);
+      expect(sent.exitCode, sent.stderr).toBe(0);
+      expect(sent.stdout).toContain(`Sent 3 events`);
+      const heard = await listener;
+      expect(heard.exitCode).toBe(0);
+      expect(heard.stdout).toMatch(/Received 3 events/);
+      expect(heard.stdout).toContain('EVENT_CATEGORY_LOGOUT');
+    }, 60_000);
+
+    it(`listens over ${protocol} and counts what a sender sends it`, async () => {
+      const port = String(await freePort(protocol));
+      const listening = wine([
+        'syslog',
+        'listen',
+        '--protocol',
+        protocol,
+        '--port',
+        port,
+        '--count',
+        '3',
+        '--duration',
+        '50',
+      ]);
+      let ended = false;
+      void listening.finally(() => (ended = true));
+      // Under Wine its output is a file, read at the end: so the sender tries until it is heard.
+      // Over UDP nothing says whether anyone listened; events sent before it did are simply lost.
+      for (let i = 0; i < 60 && !ended; i++) {
+        await npmForm([
+          'syslog',
+          'send-test',
+          '--protocol',
+          protocol,
+          '--syslog-host',
+          '127.0.0.1',
+          '--syslog-port',
+          port,
+          '--count',
+          protocol === 'tcp' ? '3' : '1',
+        ]);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const heard = await listening;
+      expect(heard.exitCode, heard.stderr).toBe(0);
+      expect(heard.stdout).toMatch(/Received 3 events/);
+      expect(heard.stdout).toContain('Senders: 127.0.0.1');
+    }, 60_000);
+  }
 });

@@ -344,7 +344,7 @@ describe('against the portal’s chain: certs import, certs list, check --fix', 
     const before = await readFile(file);
     const run = await doctor(['check', '--only', 'java-certs', ...against(file), '--fix']);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificate(s)');
+    expect(run.stderr).toContain('fix java-certs: not applied: import 2 CA certificates');
     expect((await readFile(file)).equals(before)).toBe(true);
   });
 });
