@@ -77,11 +77,30 @@ describe('siem-doctor logs', () => {
     ]);
   });
 
+  it('and the agent-logs check report the same findings', async () => {
+    const { stdout } = await doctor(['logs', BROKEN, '--json', '--syslog-host', 'siem.contoso.local']);
+    const fromLogs = JSON.parse(stdout).findings.map(
+      (f: { error: string; label: string; count: number; example: { file: string; line: number } }) =>
+        [f.error, f.label, f.count, `${f.example.file}:${f.example.line}`].join(' '),
+    );
+    const check = await runOne(agentLogs, { logsDirectory: BROKEN, syslogHost: 'siem.contoso.local' });
+    const fromCheck = (
+      check.evidence!.findings as { error: string; label: string; count: number; example: string }[]
+    ).map((f) => [f.error, f.label, f.count, f.example.split(': ')[0]].join(' '));
+    expect(fromCheck).toEqual(fromLogs);
+    expect(fromLogs).toHaveLength(3);
+  });
+
   it('exits 0 on a clean log and 2 on a folder it cannot read', async () => {
     expect((await doctor(['logs', CLEAN])).exitCode).toBe(0);
     const missing = await doctor(['logs', '/nonexistent/logs']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr.trim()).toBe('Error: cannot read the logs directory /nonexistent/logs (ENOENT)');
+    const json = await doctor(['logs', '/nonexistent/logs', '--json']);
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'file', message: 'cannot read the logs directory /nonexistent/logs (ENOENT)' },
+    });
   });
 
   it('never prints the token, even when the agent logged it', async () => {
