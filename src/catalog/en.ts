@@ -481,6 +481,56 @@ export const en = {
     'ui.notRun': '{count} check(s) could not run for lack of input ({checks}): give {flags} to run them',
     'ui.nothingChecked':
       'nothing was checked: {count} check(s) could not run for lack of input ({checks}); give {flags} to run them',
+    // listen recovery (#13)
+    'listen.keeping': 'Keeping every message, byte for byte, in {file}',
+    'listen.forwarding': 'Forwarding every message to {target} as it arrives',
+    'listen.rt': 'Event times (rt): first {first}, last {last}',
+    'listen.quiet':
+      'Messages came from {first} to {last}; the stream had been quiet for {seconds} s when listening stopped',
+    'listen.output.kept': 'Kept {messages} messages ({bytes} bytes) in {files}',
+    'listen.output.rotated': 'Rotated by size {rotations} time(s); up to {keep} rotated file(s) kept',
+    'listen.output.rotatedAway':
+      '{count} messages of this run were in rotated files deleted beyond the {keep} kept: give a larger --output-max-size or --output-files',
+    'listen.output.notKept': '{count} messages could not be kept: {error}',
+    'listen.output.failed': 'Writing {file} failed: {error}; what arrives from now on is not kept there',
+    'listen.forward.counts':
+      'Forwarding to {target}: {received} received, {forwarded} forwarded, {notForwarded} not forwarded',
+    'listen.forward.problems':
+      'The SIEM stopped taking messages {count} time(s); the first at {at}: {reason}',
+    'listen.forward.loadLater':
+      'The {count} messages not forwarded are in {file} with all the others: load that file into the SIEM',
+    'listen.forward.partlyKept':
+      'The {count} messages not forwarded are not all in {file} (see above): what is missing there is lost',
+    'listen.forward.lost':
+      'The {count} messages not forwarded were kept nowhere: run with --output FILE to keep every message',
+    'listen.forward.problem':
+      'Forwarding to {target} at {at}: {reason}; meanwhile messages are {kept}; trying again',
+    'listen.forward.recovered': 'Forwarding to {target} again',
+    'listen.forward.keptIn': 'kept in {file}',
+    'listen.forward.keptNowhere': 'not kept (no --output)',
+    'listen.forward.refused': 'the SIEM refused the connection: nothing listens on that port',
+    'listen.forward.reset':
+      'the SIEM reset the connection ({code}); the messages sent just before may not have reached it',
+    'listen.forward.closed': 'the SIEM closed the connection',
+    'listen.forward.stalled': 'the SIEM took nothing for {seconds} s',
+    'listen.forward.unreachable': 'the SIEM cannot be reached ({code})',
+    'listen.forward.error': 'the connection to the SIEM failed ({code})',
+    'listen.forward.loop': '{target} is the address this listens on: every message would come back to it',
+    'listen.bind.inUse':
+      'port {port} on {host} is already in use: stop what listens there, or choose another --port',
+    'listen.bind.rights':
+      'listening on port {port} needs more rights (ports below 1024 need root): choose a port above 1023',
+    'listen.bind.notHere': '--host {host} is not an address of this machine',
+    'listen.bind.other': 'cannot listen on {host}:{port}: {reason}',
+    'listen.badPort': '--port "{value}" must be a whole number from 1 to 65535',
+    'listen.badHost':
+      '--host "{value}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)',
+    'listen.badDuration':
+      '--{flag} "{value}" must be a number of seconds from 0.001 to {max} (about 24 days), e.g. --{flag} 60',
+    'sendTest.badSystemName':
+      '--system-name "{value}" holds control characters (a line feed ends an event): give one line of text',
+    'sendTest.needHost': '--syslog-host is required, e.g. --syslog-host siem.contoso.local',
+    'sendTest.needPort': '--syslog-port is required, e.g. --syslog-port 514',
   },
 } as const;
 
