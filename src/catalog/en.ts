@@ -495,6 +495,8 @@ export const en = {
     'listen.output.failed': 'Writing {file} failed: {error}; what arrives from now on is not kept there',
     'listen.forward.counts':
       'Forwarding to {target}: {received} received, {forwarded} forwarded, {notForwarded} not forwarded',
+    'listen.forward.unconfirmed':
+      '{count} of the forwarded went on a connection the SIEM then broke: TCP does not say how many of them it read',
     'listen.forward.problems':
       'The SIEM stopped taking messages {count} time(s); the first at {at}: {reason}',
     'listen.forward.loadLater':

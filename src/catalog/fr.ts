@@ -516,6 +516,8 @@ export const fr = {
       'L’écriture de {file} a échoué : {error} ; ce qui arrive désormais n’y est plus conservé',
     'listen.forward.counts':
       'Relais vers {target} : {received} reçus, {forwarded} relayés, {notForwarded} non relayés',
+    'listen.forward.unconfirmed':
+      '{count} des messages relayés sont partis sur une connexion que le SIEM a ensuite rompue : TCP ne dit pas combien il en a lu',
     'listen.forward.problems':
       'Le SIEM a cessé de prendre les messages {count} fois ; la première à {at} : {reason}',
     'listen.forward.loadLater':

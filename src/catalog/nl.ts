@@ -512,6 +512,8 @@ export const nl = {
       'Schrijven naar {file} mislukte: {error}; wat vanaf nu binnenkomt wordt daar niet bewaard',
     'listen.forward.counts':
       'Doorsturen naar {target}: {received} ontvangen, {forwarded} doorgestuurd, {notForwarded} niet doorgestuurd',
+    'listen.forward.unconfirmed':
+      '{count} van de doorgestuurde berichten gingen over een verbinding die de SIEM daarna verbrak: TCP zegt niet hoeveel ervan gelezen zijn',
     'listen.forward.problems':
       'De SIEM nam {count} keer geen berichten meer aan; de eerste keer om {at}: {reason}',
     'listen.forward.loadLater':

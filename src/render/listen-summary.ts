@@ -177,6 +177,8 @@ function forwardLines(
       },
     }),
   ];
+  if (f.unconfirmed > 0)
+    lines.push(t({ key: 'listen.forward.unconfirmed', params: { count: f.unconfirmed } }));
   const [first] = f.problems;
   if (first)
     lines.push(

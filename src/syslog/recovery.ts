@@ -299,6 +299,11 @@ export interface ForwardSummary {
   forwarded: number;
   /** Messages received while the SIEM could not take them: in --output when it was given. */
   notForwarded: number;
+  /**
+   * Of the forwarded, those handed to a TCP connection the SIEM then reset, closed or let stall:
+   * it may hold only part of them (TCP does not say what it read before it broke).
+   */
+  unconfirmed: number;
   /** Times the SIEM stopped taking messages (each reported once, not every failed retry). */
   outages: number;
   /** The first of those (at most 20). */
@@ -339,6 +344,9 @@ export class Forwarder {
   private waiters: (() => void)[] = [];
   private closing = false;
   private udpInFlight = 0;
+  /** Messages handed to each TCP connection, and those on connections the SIEM then broke. */
+  private readonly onConnection = new WeakMap<net.Socket, number>();
+  private unconfirmed = 0;
   readonly label: string;
 
   private constructor(
@@ -398,7 +406,10 @@ export class Forwarder {
     }
     socket.write(framed[0]!);
     socket.write(framed[1]!, (error) => {
-      if (!error) this.sent();
+      // Node calls back without an error for a write its destroyed socket dropped
+      if (error || socket.destroyed) return;
+      this.sent();
+      this.onConnection.set(socket, (this.onConnection.get(socket) ?? 0) + 1);
     });
     if (this.full && !this.stall) {
       this.stall = setTimeout(() => {
@@ -434,6 +445,7 @@ export class Forwarder {
       forwarded: this.forwarded,
       // whatever was not confirmed taken, whichever way it went: the counts always add up
       notForwarded: this.attempted - this.forwarded,
+      unconfirmed: this.unconfirmed,
       outages: this.problemCount,
       problems: [...this.problems],
       connections: this.connections,
@@ -473,6 +485,8 @@ export class Forwarder {
       if (this.socket === socket) this.socket = undefined;
       this.release();
       if (this.closing) return;
+      // TCP says nothing of what the SIEM read of them before it broke the connection
+      this.unconfirmed += this.onConnection.get(socket) ?? 0;
       this.fail(broke?.kind ?? 'closed', broke?.code);
       this.retry = setTimeout(() => this.connect(), this.backoffMs);
       this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
@@ -541,14 +555,13 @@ export interface StreamTimes {
   lastMessageAt?: string;
   /** How long the stream had been quiet when the listener stopped (ms). */
   quietMs?: number;
-  /** The range of the events' `rt` (the time of the activity or alert, ISO). */
+  /** The range of the events' `rt` (the time of the activity; `start` for an alert, ISO). */
   firstRt?: string;
   lastRt?: string;
 }
 
-const RT = Buffer.from(' rt=');
 /** rt in milliseconds since 1970, as the agent writes it: 1 to 15 digits. */
-const MAX_RT_DIGITS = 15;
+const MAX_TIME_DIGITS = 15;
 
 /** Keeps the times of the stream: one clock reading and one byte search per message. */
 export class StreamClock {
@@ -582,21 +595,31 @@ export class StreamClock {
   }
 }
 
-/** The `rt=` of a CEF line (milliseconds since 1970), or undefined. */
+/**
+ * The `rt=` of a CEF line (milliseconds since 1970), or its `start=` when it has none (the agent's
+ * alerts carry only start and end), or undefined.
+ */
 export function rtOf(raw: Buffer): number | undefined {
-  const at = raw.indexOf(RT);
+  return timeOf(raw, 'rt') ?? timeOf(raw, 'start');
+}
+
+/** The value of an extension key that holds a time in ms: the key after a space or as the first key. */
+function timeOf(raw: Buffer, key: string): number | undefined {
+  const spaced = raw.indexOf(` ${key}=`);
+  const first = raw.indexOf(`|${key}=`);
+  const at = first >= 0 && (spaced < 0 || first < spaced) ? first : spaced;
   if (at < 0) return undefined;
+  const from = at + key.length + 2;
   let ms = 0;
-  let i = at + RT.length;
-  for (; i < raw.length && i - at - RT.length < MAX_RT_DIGITS; i++) {
+  let i = from;
+  for (; i < raw.length && i - from < MAX_TIME_DIGITS; i++) {
     const digit = raw[i]! - 0x30;
     if (digit < 0 || digit > 9) break;
     ms = ms * 10 + digit;
   }
-  const digits = i - at - RT.length;
   const ends = i === raw.length || raw[i] === 0x20 || raw[i] === 0x0d;
   // a date the Date type holds, from 1970 on
-  return digits > 0 && ends && ms > 0 && ms <= 8.64e15 ? ms : undefined;
+  return i > from && ends && ms > 0 && ms <= 8.64e15 ? ms : undefined;
 }
 
 // --- the three together, as `syslog listen` uses them --------------------------------------------
