@@ -26,13 +26,15 @@ const HIGH_WATER = 1024 * 1024;
  * Past this, a message is not queued at all (counted instead): reached only when the senders
  * cannot be paused (UDP) and the disk or the SIEM is slower than they are.
  */
-const HARD_LIMIT = 64 * 1024 * 1024;
+const HARD_LIMIT = 16 * 1024 * 1024;
 /** Reconnecting to the SIEM: the first wait, doubled after each failure up to the last. */
 const BACKOFF_FIRST_MS = 250;
 const BACKOFF_MAX_MS = 5000;
 /** Stopping: how long the SIEM gets to take what is still buffered for it. */
 const CLOSE_GRACE_MS = 2000;
 const LF = 0x0a;
+/** One line feed, written after every message (the same bytes each time: no buffer per message). */
+const NEWLINE = Buffer.of(LF);
 
 // --- parsing the flags' values ------------------------------------------------------------------
 
@@ -183,7 +185,7 @@ export class RawOutput {
       this.queue.push(ROTATE);
       this.size = 0;
     }
-    this.queue.push(raw, Buffer.of(LF));
+    this.queue.push(raw, NEWLINE);
     this.queued += length;
     this.size += length;
     void this.pump();
@@ -398,7 +400,7 @@ export class Forwarder {
     }
     const socket = this.socket;
     if (!socket || socket.destroyed || socket.writableLength > HARD_LIMIT) return;
-    const framed = framing === 'octet' ? [Buffer.from(`${raw.length} `, 'ascii'), raw] : [raw, Buffer.of(LF)];
+    const framed = framing === 'octet' ? [Buffer.from(`${raw.length} `, 'ascii'), raw] : [raw, NEWLINE];
     if (!socket.writableCorked) {
       // the messages of one read leave together
       socket.cork();
@@ -675,8 +677,12 @@ export async function startRecovery(options: RecoveryOptions): Promise<Recovery>
   return {
     onMessage(raw, framing) {
       clock.message(raw);
-      output?.write(raw);
-      forwarder?.send(raw, framing);
+      if (!output && !forwarder) return;
+      // both hold the bytes until the disk or the SIEM takes them: a copy of our own, whatever
+      // buffer the listener reads into next
+      const bytes = Buffer.from(raw);
+      output?.write(bytes);
+      forwarder?.send(bytes, framing);
     },
     get full() {
       return Boolean(output?.full || forwarder?.full);

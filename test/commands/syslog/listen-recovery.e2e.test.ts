@@ -14,8 +14,11 @@ import { frame } from '../../../src/syslog/framing.js';
 import { sendMessages } from '../../../src/syslog/sender.js';
 import { sampleEvents } from '../../../src/syslog/test-events.js';
 import { probeTcp } from '../../../src/probes/tcp.js';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import { doctor } from '../../helpers/cli.js';
-import { ROOT } from '../../helpers/paths.js';
+import { measuredCli } from '../../helpers/measured.js';
+import { FIXTURES, ROOT } from '../../helpers/paths.js';
 import { closedPort, udpServer } from '../../helpers/servers.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
@@ -561,4 +564,49 @@ describe('listen: bad input and what it prints', () => {
       ]),
     );
   });
+});
+
+describe('listen --output, bounded', () => {
+  it('a file that takes nothing for a while pauses the sender: every message kept, memory flat', async () => {
+    const events = 100_000; // some 66 MB
+    const dir = await tmp();
+    const fifo = path.join(dir, 'slow-disk');
+    await execa('mkfifo', [fifo]); // a "disk" that takes nothing while nobody reads it
+    const samples = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
+    const stream = Array.from({ length: events }, (_, i) => `${samples[i % samples.length]} cn2=${i}\n`).join(
+      '',
+    );
+    const port = await closedPort();
+    const { child, done } = measuredCli([
+      'syslog',
+      'listen',
+      '--port',
+      String(port),
+      '--output',
+      fifo,
+      '--count',
+      String(events),
+      '--duration',
+      '120',
+    ]);
+    const reader = createReadStream(fifo); // listen opens it for writing once we open it for reading
+    const readerClosed = once(reader, 'close'); // at the end of the stream: listen closed its end
+    const hash = createHash('sha256');
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor('listen to start', () => (stderr.includes(`:${port}/`) ? true : undefined));
+    reader.pause();
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.end(stream);
+    await sleep(3000); // the disk takes nothing: the listener must hold the sender, not the bytes
+    reader.on('data', (chunk) => hash.update(chunk));
+    reader.resume();
+    const { exitCode, peakMB } = await done;
+    await readerClosed;
+    socket.destroy();
+    expect(exitCode).toBe(0);
+    expect(hash.digest('hex')).toBe(createHash('sha256').update(stream).digest('hex'));
+    expect(peakMB).toBeLessThan(150);
+  }, 120_000);
 });
