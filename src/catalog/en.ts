@@ -647,6 +647,60 @@ export const en = {
     'tls.jvmNoProtocols': 'TLS 1.2 is off for {java}: it has no default client protocol at all',
     'tls.portalRefusesTls12':
       '{host} refuses TLS 1.2 ({code}), and this Java {version} offers TLS 1.2 at most by default: the agent cannot connect',
+    // listen recovery (#13)
+    'listen.keeping': 'Keeping every message, byte for byte, in {file}',
+    'listen.forwarding': 'Forwarding every message to {target} as it arrives',
+    'listen.rt': 'Event times (rt): first {first}, last {last}',
+    'listen.quiet':
+      'Messages came from {first} to {last}; the stream had been quiet for {seconds} s when listening stopped',
+    'listen.output.kept':
+      'Kept {messages, plural, one {# message} other {# messages}} ({bytes, plural, one {# byte} other {# bytes}}) in {files}',
+    'listen.output.rotated':
+      'Rotated by size {rotations, plural, one {# time} other {# times}}; up to {keep, plural, one {# rotated file} other {# rotated files}} kept',
+    'listen.output.rotatedAway':
+      '{count, plural, one {# message} other {# messages}} of this run {count, plural, one {was} other {were}} in rotated files deleted beyond the {keep} kept: give a larger --output-max-size or --output-files',
+    'listen.output.notKept': '{count, plural, one {# message} other {# messages}} could not be kept: {error}',
+    'listen.output.failed': 'Writing {file} failed: {error}; what arrives from now on is not kept there',
+    'listen.forward.counts':
+      'Forwarding to {target}: {received} received, {forwarded} forwarded, {notForwarded} not forwarded',
+    'listen.forward.unconfirmed':
+      '{count} of the forwarded went on a connection the SIEM then broke: TCP does not say how many of them it read',
+    'listen.forward.problems':
+      'The SIEM stopped taking messages {count, plural, one {# time} other {# times}}; the first at {at}: {reason}',
+    'listen.forward.loadLater':
+      '{count, plural, one {The message} other {The # messages}} not forwarded {count, plural, one {is} other {are}} in {file} with all the others: load that file into the SIEM',
+    'listen.forward.partlyKept':
+      '{count, plural, one {The message not forwarded is not} other {The # messages not forwarded are not all}} in {file} (see above): what is missing there is lost',
+    'listen.forward.lost':
+      '{count, plural, one {The message} other {The # messages}} not forwarded {count, plural, one {was} other {were}} kept nowhere: run with --output FILE to keep every message',
+    'listen.forward.problem':
+      'Forwarding to {target} at {at}: {reason}; meanwhile messages are {kept}; trying again',
+    'listen.forward.recovered': 'Forwarding to {target} again',
+    'listen.forward.keptIn': 'kept in {file}',
+    'listen.forward.keptNowhere': 'not kept (no --output)',
+    'listen.forward.refused': 'the SIEM refused the connection: nothing listens on that port',
+    'listen.forward.reset':
+      'the SIEM reset the connection ({code}); the messages sent just before may not have reached it',
+    'listen.forward.closed': 'the SIEM closed the connection',
+    'listen.forward.stalled': 'the SIEM took nothing for {seconds} s',
+    'listen.forward.unreachable': 'the SIEM cannot be reached ({code})',
+    'listen.forward.error': 'the connection to the SIEM failed ({code})',
+    'listen.forward.loop': '{target} is the address this listens on: every message would come back to it',
+    'listen.bind.inUse':
+      'port {port} on {host} is already in use: stop what listens there, or choose another --port',
+    'listen.bind.rights':
+      'listening on port {port} needs more rights (ports below 1024 need root): choose a port above 1023',
+    'listen.bind.notHere': '--host {host} is not an address of this machine',
+    'listen.bind.other': 'cannot listen on {host}:{port}: {reason}',
+    'listen.badPort': '--port "{value}" must be a whole number from 1 to 65535',
+    'listen.badHost':
+      '--host "{value}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)',
+    'listen.badDuration':
+      '--{flag} "{value}" must be a number of seconds from 0.001 to {max} (about 24 days), e.g. --{flag} 60',
+    'sendTest.badSystemName':
+      '--system-name "{value}" holds control characters (a line feed ends an event): give one line of text',
+    'sendTest.needHost': '--syslog-host is required, e.g. --syslog-host siem.contoso.local',
+    'sendTest.needPort': '--syslog-port is required, e.g. --syslog-port 514',
   },
 } as const;
 

@@ -659,5 +659,61 @@ export const fr = {
     'tls.jvmNoProtocols': 'TLS 1.2 est désactivé pour {java} : il n’a aucun protocole client par défaut',
     'tls.portalRefusesTls12':
       '{host} refuse TLS 1.2 ({code}), et ce Java {version} propose au plus TLS 1.2 par défaut : l’agent ne peut pas se connecter',
+    // listen recovery (#13)
+    'listen.keeping': 'Chaque message est conservé, octet pour octet, dans {file}',
+    'listen.forwarding': 'Chaque message est relayé vers {target} dès son arrivée',
+    'listen.rt': 'Heures des événements (rt) : premier {first}, dernier {last}',
+    'listen.quiet':
+      'Messages reçus de {first} à {last} ; le flux était silencieux depuis {seconds} s à l’arrêt de l’écoute',
+    'listen.output.kept':
+      '{messages, plural, one {# message conservé} other {# messages conservés}} ({bytes, plural, one {# octet} other {# octets}}) dans {files}',
+    'listen.output.rotated':
+      'Rotation par taille : {rotations, plural, one {# fois} other {# fois}} ; au plus {keep, plural, one {# fichier de rotation gardé} other {# fichiers de rotation gardés}}',
+    'listen.output.rotatedAway':
+      '{count, plural, one {# message de cette écoute était} other {# messages de cette écoute étaient}} dans des fichiers de rotation supprimés au-delà des {keep} gardés : donnez un --output-max-size ou un --output-files plus grand',
+    'listen.output.notKept':
+      '{count, plural, one {# message n’a pas pu être conservé} other {# messages n’ont pas pu être conservés}} : {error}',
+    'listen.output.failed':
+      'L’écriture de {file} a échoué : {error} ; ce qui arrive désormais n’y est plus conservé',
+    'listen.forward.counts':
+      'Relais vers {target} : {received} reçus, {forwarded} relayés, {notForwarded} non relayés',
+    'listen.forward.unconfirmed':
+      '{count} des messages relayés sont partis sur une connexion que le SIEM a ensuite rompue : TCP ne dit pas combien il en a lu',
+    'listen.forward.problems':
+      'Le SIEM a cessé de prendre les messages {count, plural, one {# fois} other {# fois}} ; la première à {at} : {reason}',
+    'listen.forward.loadLater':
+      '{count, plural, one {Le message non relayé est} other {Les # messages non relayés sont}} dans {file} avec tous les autres : chargez ce fichier dans le SIEM',
+    'listen.forward.partlyKept':
+      '{count, plural, one {Le message non relayé n’est pas} other {Les # messages non relayés ne sont pas tous}} dans {file} (voir ci-dessus) : ce qui y manque est perdu',
+    'listen.forward.lost':
+      '{count, plural, one {Le message non relayé n’est conservé} other {Les # messages non relayés ne sont conservés}} nulle part : lancez avec --output FICHIER pour garder chaque message',
+    'listen.forward.problem':
+      'Relais vers {target} à {at} : {reason} ; en attendant, les messages sont {kept} ; nouvel essai',
+    'listen.forward.recovered': 'Le relais vers {target} fonctionne de nouveau',
+    'listen.forward.keptIn': 'conservés dans {file}',
+    'listen.forward.keptNowhere': 'perdus (pas de --output)',
+    'listen.forward.refused': 'le SIEM a refusé la connexion : rien n’écoute sur ce port',
+    'listen.forward.reset':
+      'le SIEM a réinitialisé la connexion ({code}) ; les messages envoyés juste avant ne lui sont peut-être pas parvenus',
+    'listen.forward.closed': 'le SIEM a fermé la connexion',
+    'listen.forward.stalled': 'le SIEM n’a rien pris pendant {seconds} s',
+    'listen.forward.unreachable': 'le SIEM est injoignable ({code})',
+    'listen.forward.error': 'la connexion au SIEM a échoué ({code})',
+    'listen.forward.loop': '{target} est l’adresse où cette écoute a lieu : chaque message y reviendrait',
+    'listen.bind.inUse':
+      'le port {port} sur {host} est déjà utilisé : arrêtez ce qui y écoute, ou choisissez un autre --port',
+    'listen.bind.rights':
+      'écouter sur le port {port} demande plus de droits (les ports sous 1024 demandent root) : choisissez un port au-dessus de 1023',
+    'listen.bind.notHere': '--host {host} n’est pas une adresse de cette machine',
+    'listen.bind.other': 'impossible d’écouter sur {host}:{port} : {reason}',
+    'listen.badPort': '--port "{value}" doit être un nombre entier de 1 à 65535',
+    'listen.badHost':
+      '--host "{value}" n’est ni une adresse ni un nom d’hôte : donnez une adresse de cette machine, par ex. 127.0.0.1 (0.0.0.0 pour toutes les adresses IPv4, :: pour IPv6)',
+    'listen.badDuration':
+      '--{flag} "{value}" doit être un nombre de secondes de 0.001 à {max} (environ 24 jours), par ex. --{flag} 60',
+    'sendTest.badSystemName':
+      '--system-name "{value}" contient des caractères de contrôle (un saut de ligne termine un événement) : donnez une seule ligne de texte',
+    'sendTest.needHost': '--syslog-host est obligatoire, par ex. --syslog-host siem.contoso.local',
+    'sendTest.needPort': '--syslog-port est obligatoire, par ex. --syslog-port 514',
   },
 } as const satisfies MessageFile;

@@ -655,5 +655,61 @@ export const nl = {
     'tls.jvmNoProtocols': 'TLS 1.2 staat uit voor {java}: het heeft helemaal geen standaard clientprotocol',
     'tls.portalRefusesTls12':
       '{host} weigert TLS 1.2 ({code}), en deze Java {version} biedt standaard hoogstens TLS 1.2 aan: de agent kan geen verbinding maken',
+    // listen recovery (#13)
+    'listen.keeping': 'Elk bericht wordt byte voor byte bewaard in {file}',
+    'listen.forwarding': 'Elk bericht wordt bij aankomst doorgestuurd naar {target}',
+    'listen.rt': 'Tijden van de gebeurtenissen (rt): eerste {first}, laatste {last}',
+    'listen.quiet':
+      'Berichten kwamen van {first} tot {last}; de stroom was {seconds} s stil toen het luisteren stopte',
+    'listen.output.kept':
+      '{messages, plural, one {# bericht} other {# berichten}} ({bytes, plural, one {# byte} other {# bytes}}) bewaard in {files}',
+    'listen.output.rotated':
+      '{rotations, plural, one {# keer} other {# keer}} op grootte geroteerd; hoogstens {keep, plural, one {# geroteerd bestand} other {# geroteerde bestanden}} bewaard',
+    'listen.output.rotatedAway':
+      '{count, plural, one {# bericht van deze sessie stond} other {# berichten van deze sessie stonden}} in geroteerde bestanden die voorbij de {keep} bewaarde zijn verwijderd: geef een grotere --output-max-size of --output-files',
+    'listen.output.notKept':
+      '{count, plural, one {# bericht kon} other {# berichten konden}} niet bewaard worden: {error}',
+    'listen.output.failed':
+      'Schrijven naar {file} mislukte: {error}; wat vanaf nu binnenkomt wordt daar niet bewaard',
+    'listen.forward.counts':
+      'Doorsturen naar {target}: {received} ontvangen, {forwarded} doorgestuurd, {notForwarded} niet doorgestuurd',
+    'listen.forward.unconfirmed':
+      '{count} van de doorgestuurde berichten gingen over een verbinding die de SIEM daarna verbrak: TCP zegt niet hoeveel ervan gelezen zijn',
+    'listen.forward.problems':
+      'De SIEM nam {count, plural, one {# keer} other {# keer}} geen berichten meer aan; de eerste keer om {at}: {reason}',
+    'listen.forward.loadLater':
+      '{count, plural, one {Het niet doorgestuurde bericht staat} other {De # niet doorgestuurde berichten staan}} met alle andere in {file}: laad dat bestand in de SIEM',
+    'listen.forward.partlyKept':
+      '{count, plural, one {Het niet doorgestuurde bericht staat niet} other {De # niet doorgestuurde berichten staan niet allemaal}} in {file} (zie boven): wat daar ontbreekt is verloren',
+    'listen.forward.lost':
+      '{count, plural, one {Het niet doorgestuurde bericht is} other {De # niet doorgestuurde berichten zijn}} nergens bewaard: gebruik --output BESTAND om elk bericht te bewaren',
+    'listen.forward.problem':
+      'Doorsturen naar {target} om {at}: {reason}; intussen worden berichten {kept}; opnieuw proberen',
+    'listen.forward.recovered': 'Doorsturen naar {target} werkt weer',
+    'listen.forward.keptIn': 'bewaard in {file}',
+    'listen.forward.keptNowhere': 'niet bewaard (geen --output)',
+    'listen.forward.refused': 'de SIEM weigerde de verbinding: niets luistert op die poort',
+    'listen.forward.reset':
+      'de SIEM heeft de verbinding verbroken ({code}); de berichten die net daarvoor zijn verstuurd, zijn er misschien niet aangekomen',
+    'listen.forward.closed': 'de SIEM heeft de verbinding gesloten',
+    'listen.forward.stalled': 'de SIEM nam {seconds} s lang niets aan',
+    'listen.forward.unreachable': 'de SIEM is niet bereikbaar ({code})',
+    'listen.forward.error': 'de verbinding met de SIEM mislukte ({code})',
+    'listen.forward.loop': '{target} is het adres waarop hier geluisterd wordt: elk bericht zou terugkomen',
+    'listen.bind.inUse':
+      'poort {port} op {host} is al in gebruik: stop wat daar luistert, of kies een andere --port',
+    'listen.bind.rights':
+      'luisteren op poort {port} vraagt meer rechten (poorten onder 1024 vragen root): kies een poort boven 1023',
+    'listen.bind.notHere': '--host {host} is geen adres van deze machine',
+    'listen.bind.other': 'kan niet luisteren op {host}:{port}: {reason}',
+    'listen.badPort': '--port "{value}" moet een geheel getal van 1 tot 65535 zijn',
+    'listen.badHost':
+      '--host "{value}" is geen adres of hostnaam: geef een adres van deze machine, bv. 127.0.0.1 (0.0.0.0 voor elk IPv4-adres, :: voor IPv6)',
+    'listen.badDuration':
+      '--{flag} "{value}" moet een aantal seconden van 0.001 tot {max} zijn (ongeveer 24 dagen), bv. --{flag} 60',
+    'sendTest.badSystemName':
+      '--system-name "{value}" bevat stuurtekens (een regeleinde beëindigt een gebeurtenis): geef één regel tekst',
+    'sendTest.needHost': '--syslog-host is verplicht, bv. --syslog-host siem.contoso.local',
+    'sendTest.needPort': '--syslog-port is verplicht, bv. --syslog-port 514',
   },
 } as const satisfies MessageFile;

@@ -72,6 +72,8 @@ export interface ListenOptions {
   drained?: () => Promise<void>;
   /** Every event, parsed in full (a full parse per event: for tests and callers that want it). */
   onEvent?: (received: ReceivedEvent) => void;
+  /** Every received message (valid or malformed): its bytes as received, without the framing. */
+  onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
 }
 
 export interface Listener {
@@ -124,7 +126,9 @@ class Intake {
     /** Called once each time the output fills up; it resolves when the output drained. */
     private readonly onBlocked: () => void = () => undefined,
   ) {
-    this.scanner = new Scanner({ allSlow: options.output === 'json' || options.onEvent !== undefined });
+    this.scanner = new Scanner({
+      allSlow: options.output === 'json' || options.onEvent !== undefined || options.onMessage !== undefined,
+    });
     this.count = options.count ?? Infinity;
   }
 
@@ -157,6 +161,7 @@ class Intake {
   /** A message the fast lane left, as a byte string: the full parser reads it. */
   private message(source: Source, bytes: string, framing: MessageFraming): void {
     if (this.events >= this.count) return;
+    if (bytes.length > 0) this.options.onMessage?.(Buffer.from(bytes, 'latin1'), framing, source.address);
     if (bytes.length === 0 || (bytes.length < 3 && bytes.trim() === '')) return;
     this.seen(source);
     const text = utf8Text(bytes);

@@ -4,16 +4,37 @@ import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parseHost, parsePort } from '../../config/proxy-address.js';
 import { UsageError } from '../../errors.js';
-import { escapeControls, neutralise, terminalJson } from '../../render/terminal.js';
-import type { ListenSummary } from '../../syslog/listener.js';
+import {
+  forwardProblemLine,
+  forwardRecoveredLine,
+  listeningLine,
+  outputFailedLine,
+  renderListenSummary,
+  type ListenResult,
+} from '../../render/listen-summary.js';
+import { escapeControls } from '../../render/terminal.js';
+import {
+  hostForPort,
+  isSameEndpoint,
+  parseForward,
+  parseSize,
+  startRecovery,
+} from '../../syslog/recovery.js';
 
 export default class Listen extends DoctorCommand {
   static override summary = 'Receive what an agent (or send-test) sends, and parse and count it';
-  static override description = `The recovery procedure's "netcat -l <port>", done properly: several senders at once, line-feed or octet-counted framing detected per message, syslog header and CEF parsed, one line per event (time, category, name, user, app) or JSON lines, and a summary at the end. Listens on 127.0.0.1 (IPv4) unless --host says otherwise. Exit 0 when at least one valid event arrived, 1 otherwise.`;
+  static override description = `The recovery procedure's "netcat -l <port>", done properly: several senders at once, line-feed or octet-counted framing detected per message, syslog header and CEF parsed, one line per event (time, category, name, user, app) or JSON lines, and a summary at the end: when the stream went quiet and the range of the events' rt times, to compare with the alerted period. Listens on 127.0.0.1 (IPv4) unless --host says otherwise.
+
+--output FILE keeps every message byte for byte, one per line (as rsyslog's %rawmsg% does), so that the recovered events can be loaded into the SIEM afterwards; it is appended to, and with --output-max-size rotated into FILE.1, FILE.2 … (--output-files of them kept). --forward HOST:PORT[/tcp|udp] relays every message to the SIEM as it arrives, in the framing it came in (the listener's protocol unless /tcp or /udp is given); a SIEM that refuses, resets or stalls is reported, tried again with a bounded backoff, and what it did not take is counted (and kept in --output). A file or SIEM that cannot keep up pauses the TCP senders. Exit 0 when at least one valid event arrived, 1 otherwise.`;
   static override examples = [
     {
       description: 'Point a recovery agent at 127.0.0.1:5514/tcp, then',
       command: '<%= config.bin %> <%= command.id %> --port 5514',
+    },
+    {
+      description: 'Keep the recovered events and relay them to the SIEM while counting them',
+      command:
+        '<%= config.bin %> <%= command.id %> --port 5514 --output recovered.log --output-max-size 500M --forward siem.contoso.local:514/tcp',
     },
     '<%= config.bin %> <%= command.id %> --port 5514 --protocol udp --duration 60',
     '<%= config.bin %> <%= command.id %> --port 5514 --count 100 --json > events.jsonl',
@@ -28,6 +49,31 @@ export default class Listen extends DoctorCommand {
     }),
     count: Flags.integer({ description: 'stop after this many valid events', min: 1 }),
     duration: Flags.string({ description: 'stop after this many seconds', helpValue: 'SECONDS' }),
+    output: Flags.string({
+      description: 'keep every received message, byte for byte, one per line, in this file (appended to)',
+      helpValue: 'FILE',
+    }),
+    'output-max-size': Flags.string({
+      description: 'rotate --output into FILE.1, FILE.2 … before it grows past this size (e.g. 100M, 1G)',
+      helpValue: 'SIZE',
+      dependsOn: ['output'],
+    }),
+    'output-files': Flags.integer({
+      description: 'rotated files of --output to keep; the oldest beyond them is deleted [default: 9]',
+      min: 1,
+      max: 999,
+      dependsOn: ['output-max-size'],
+    }),
+    forward: Flags.string({
+      description: 'relay every message to the SIEM as it arrives, in the framing it came in',
+      helpValue: 'HOST:PORT[/tcp|udp]',
+    }),
+    'forward-timeout': Flags.string({
+      description:
+        'a SIEM that takes nothing for this many seconds while messages wait has stalled [default: 10]',
+      helpValue: 'SECONDS',
+      dependsOn: ['forward'],
+    }),
     json: Flags.boolean({ description: 'one JSON object per event, and the summary as the last line' }),
     lang: Flags.string({ description: 'language of the summary', options: [...LANGUAGES] }),
   };
@@ -35,25 +81,47 @@ export default class Listen extends DoctorCommand {
   /** the summary is the last of the JSON lines */
   protected override jsonIndent = 0;
 
-  public async run(): Promise<unknown> {
+  public async run(): Promise<ListenResult> {
     const { flags } = await this.parse(Listen);
+    const { catalog, say } = await this.speaker(flags.lang);
     const port = parsePort(flags.port.trim());
     if (port === undefined)
-      throw new UsageError(`--port "${flags.port}" must be a whole number from 1 to 65535`);
+      throw new UsageError(say({ key: 'listen.badPort', params: { value: flags.port } }));
     // an empty --host would listen on every interface
     const host = parseHost(flags.host.trim());
     if (host === undefined)
-      throw new UsageError(
-        `--host "${flags.host}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)`,
-      );
-    const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration);
+      throw new UsageError(say({ key: 'listen.badHost', params: { value: flags.host } }));
+    const durationMs = flags.duration === undefined ? undefined : parseSeconds(flags.duration, say);
+    const stallMs = parseSeconds(flags['forward-timeout'] ?? '10', say, 'forward-timeout');
     const protocol = flags.protocol as 'tcp' | 'udp';
-    const { say } = await this.speaker(flags.lang);
+    const forward = flags.forward === undefined ? undefined : parseForward(flags.forward, protocol);
+    if (forward && isSameEndpoint({ host, port }, forward))
+      throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
+    const output = flags.output;
+
+    const recovery = await startRecovery({
+      ...(output !== undefined && {
+        output: {
+          file: output,
+          maxBytes: flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']),
+          keep: flags['output-files'] ?? 9,
+        },
+      }),
+      ...(forward && { forward }),
+      stallMs,
+      timeoutMs: 5000,
+      events: {
+        problem: (problem, target) =>
+          this.logToStderr(forwardProblemLine(catalog, problem, target, { output, stallMs })),
+        recovered: (target) => this.logToStderr(forwardRecoveredLine(catalog, target)),
+        outputFailed: (error, file) => this.logToStderr(outputFailedLine(catalog, file, error)),
+      },
+    });
 
     const controller = new AbortController();
-    const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
-    process.once('SIGTERM', onSigint);
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const { startListener } = await import('../../syslog/listener.js');
     let listener;
     try {
@@ -65,101 +133,72 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
-        // a slow reader of stdout pauses the senders instead of filling this process's memory
-        write: (bytes) => process.stdout.write(bytes),
-        drained: () => once(process.stdout, 'drain').then(() => undefined),
+        onMessage: (raw, framing) => recovery.onMessage(raw, framing),
+        // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
+        // senders instead of filling this process's memory.
+        write: (bytes) => process.stdout.write(bytes) && !recovery.full,
+        drained: async () => {
+          await Promise.all([
+            process.stdout.writableNeedDrain ? once(process.stdout, 'drain') : undefined,
+            recovery.drained(),
+          ]);
+        },
       });
     } catch (error) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await recovery.close(Date.now());
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new UsageError(bindError(error as NodeJS.ErrnoException, host, port));
+      throw new UsageError(say(bindError(error as NodeJS.ErrnoException, host, port)));
     }
     this.logToStderr(
-      say({
-        key: 'listen.listening',
-        params: { host: listener.address.host, port: listener.address.port, protocol },
+      listeningLine(catalog, listener.address, protocol, {
+        output,
+        forward: forward && `${hostForPort(forward.host)}:${forward.port}/${forward.protocol}`,
       }),
     );
     const summary = await listener.done;
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    const stoppedAt = Date.now();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    const result: ListenResult = { summary: { ...summary, ...(await recovery.close(stoppedAt)) } };
     this.verdictExitCode = summary.events === 0 ? 1 : 0;
     // under --json the events went out as JSON lines; the summary is the last line
-    if (this.jsonEnabled()) return { summary };
-    process.stdout.write(describe(summary, say));
-    return undefined;
+    if (!this.jsonEnabled()) process.stdout.write(renderListenSummary(result.summary, catalog, { stallMs }));
+    return result;
   }
 }
 
-function bindError(error: NodeJS.ErrnoException, host: string, port: number): string {
+function bindError(error: NodeJS.ErrnoException, host: string, port: number): Text {
   switch (error.code) {
     case 'EADDRINUSE':
-      return `port ${port} on ${host} is already in use: stop what listens there, or choose another --port`;
+      return { key: 'listen.bind.inUse', params: { port, host } };
     case 'EACCES':
-      return `listening on port ${port} needs more rights (ports below 1024 need root): choose a port above 1023`;
+      return { key: 'listen.bind.rights', params: { port } };
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return `--host ${host} is not an address of this machine`;
+      return { key: 'listen.bind.notHere', params: { host } };
     default:
-      return `cannot listen on ${host}:${port}: ${error.message.split('\n')[0]}`;
+      return {
+        key: 'listen.bind.other',
+        params: { host, port, reason: error.message.split('\n')[0]! },
+      };
   }
 }
 
 /** Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** --duration in seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
-function parseDuration(raw: string): number {
+/** A number of seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
+function parseSeconds(raw: string, say: (t: Text) => string, flag = 'duration'): number {
   const ms = Math.round(Number(raw.trim()) * 1000);
   if (raw.trim() === '' || !Number.isFinite(ms) || ms < 1 || ms > MAX_TIMER_MS)
     throw new UsageError(
-      `--duration "${escapeControls(raw)}" must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24 days), e.g. --duration 60`,
-    );
-  return ms;
-}
-
-function describe(s: ListenSummary, say: (t: Text) => string): string {
-  const lines = [
-    '',
-    say({
-      key: 'listen.summary',
-      params: {
-        events: s.events,
-        activities: s.activities,
-        alerts: s.alerts,
-        senders: s.senders.length,
-        connections: s.connections,
-        seconds: (s.durationMs / 1000).toFixed(1),
-        malformed: s.malformed,
-      },
-    }),
-  ];
-  if (s.events === 0) lines.push(say({ key: 'listen.none' }));
-  if (s.notPrinted) lines.push(say({ key: 'listen.dropped', params: { dropped: s.notPrinted } }));
-  const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]);
-  if (categories.length > 0) {
-    const width = Math.max(...categories.map(([c]) => c.length));
-    lines.push(
-      say({ key: 'listen.byCategory' }),
-      ...categories.map(([c, n]) => `  ${c.padEnd(width)}  ${n}`),
-    );
-  }
-  if (s.firstEventTime)
-    lines.push(
-      say({ key: 'listen.times', params: { first: s.firstEventTime, last: s.lastEventTime ?? '' } }),
-    );
-  if (s.senders.length > 0)
-    lines.push(say({ key: 'listen.senders', params: { list: s.senders.join(', ') } }));
-  if (s.events > 0) lines.push(say({ key: 'listen.framing', params: s.framing }));
-  if (s.firstMalformed) {
-    const { sender, reason, message } = s.firstMalformed;
-    lines.push(
       say({
-        key: 'listen.malformed',
-        params: { sender, reason, example: terminalJson(message.slice(0, 120)) },
+        key: 'listen.badDuration',
+        params: { flag, value: escapeControls(raw), max: Math.floor(MAX_TIMER_MS / 1000) },
       }),
     );
-  }
-  // categories, times and the malformed example are a sender's bytes
-  return `${lines.map(neutralise).join('\n')}\n`;
+  return ms;
 }

@@ -2,11 +2,10 @@ import * as Flags from '@oclif/core/flags';
 import os from 'node:os';
 import { DoctorCommand } from '../../command-base.js';
 import { connectionFlags } from '../../config/flags.js';
-import { LANGUAGES, type Text } from '../../catalog/index.js';
+import { LANGUAGES } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';
 import { hasControls } from '../../render/terminal.js';
-import { tcpFailure } from '../../checks/syslog-connection.js';
-import type { SendResult } from '../../syslog/sender.js';
+import { renderSendTest, type SendTestResult } from '../../render/send-test.js';
 
 export default class SendTest extends DoctorCommand {
   static override summary = "Send sample events in the agent's CEF format to the SIEM";
@@ -44,19 +43,17 @@ export default class SendTest extends DoctorCommand {
     lang: Flags.string({ description: 'language of the output', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<unknown> {
+  public async run(): Promise<SendTestResult> {
     const { flags } = await this.parse(SendTest);
+    const { catalog, say } = await this.speaker(flags.lang);
     const systemName = flags['system-name'];
     // a line feed would end the event early and start a forged one; other controls reach the SIEM's screens
     if (systemName !== undefined && hasControls(systemName))
-      throw new UsageError(
-        `--system-name "${systemName}" holds control characters (a line feed ends an event): give one line of text`,
-      );
+      throw new UsageError(say({ key: 'sendTest.badSystemName', params: { value: systemName } }));
     const config = await this.resolveSettings(flags);
     const { version } = this.config;
-    if (!config.syslogHost)
-      throw new UsageError('--syslog-host is required, e.g. --syslog-host siem.contoso.local');
-    if (!config.syslogPort) throw new UsageError('--syslog-port is required, e.g. --syslog-port 514');
+    if (!config.syslogHost) throw new UsageError(say({ key: 'sendTest.needHost' }));
+    if (!config.syslogPort) throw new UsageError(say({ key: 'sendTest.needPort' }));
     const { syslogHost: host, syslogPort: port, protocol } = config;
 
     const [{ eachSampleEvent, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
@@ -84,71 +81,14 @@ export default class SendTest extends DoctorCommand {
       timeoutMs: config.timeoutMs,
     });
 
-    const { say } = await this.speaker(flags.lang);
     this.verdictExitCode = result.ok ? 0 : 1;
-    if (this.jsonEnabled()) return { ...result, host, port, protocol, framing, runId, count: flags.count };
-    if (result.ok) {
-      this.log(
-        say({
-          key: 'sendTest.sent',
-          params: {
-            count: result.sent,
-            bytes: result.bytes,
-            host,
-            port,
-            protocol,
-            address: result.address,
-            framing,
-          },
-        }),
-      );
-      this.log(say({ key: 'sendTest.find', params: { runId, count: flags.count } }));
-      if (protocol === 'udp') this.log(say({ key: 'sendTest.udp' }));
-      if (protocol === 'tcp' && framing === 'lf' && flags.pri === undefined)
-        this.log(say({ key: 'syslog.hint.framing' }));
-    } else {
-      this.logToStderr(
-        say({
-          key: 'sendTest.failed',
-          params: {
-            host,
-            port,
-            protocol,
-            reason: say(failureText(result, host, port, config.timeoutMs)),
-          },
-        }),
-      );
-      if (result.stage === 'send')
-        this.logToStderr(
-          say({ key: 'sendTest.sentBefore', params: { sent: result.sent, count: flags.count } }),
-        );
+    const sent: SendTestResult = { ...result, host, port, protocol, framing, runId, count: flags.count };
+    // under --json the document alone says it
+    if (!this.jsonEnabled()) {
+      const { out, err } = renderSendTest(sent, catalog, { timeoutMs: config.timeoutMs, pri: flags.pri });
+      for (const line of out) this.log(line);
+      for (const line of err) this.logToStderr(line);
     }
-    return undefined;
-  }
-}
-
-/** Why sending failed, in the words the syslog checks use for the same outcomes. */
-function failureText(
-  result: Exclude<SendResult, { ok: true }>,
-  host: string,
-  port: number,
-  timeoutMs: number,
-): Text {
-  switch (result.stage) {
-    case 'dns':
-      return { key: 'syslog.dnsFailed', params: { host, code: result.code } };
-    case 'connect':
-      return tcpFailure(result.code, result.address, port, timeoutMs);
-    default:
-      switch (result.kind) {
-        case 'refused':
-          return { key: 'syslog.udpRefused', params: { address: result.address, port } };
-        case 'reset':
-          return { key: 'syslog.sendReset', params: { code: result.code ?? 'ECONNRESET' } };
-        case 'closed':
-          return { key: 'syslog.sendClosed' };
-        default:
-          return { key: 'syslog.sendStalled', params: { seconds: timeoutMs / 1000 } };
-      }
+    return sent;
   }
 }

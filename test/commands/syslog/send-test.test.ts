@@ -102,4 +102,33 @@ describe('siem-doctor syslog send-test', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(expected);
   });
+
+  it.each([
+    ['fr', [], '--syslog-host est obligatoire'],
+    ['nl', ['--syslog-host', '127.0.0.1'], '--syslog-port is verplicht'],
+    [
+      'fr',
+      ['--syslog-host', '127.0.0.1', '--syslog-port', '514', '--system-name', 'a\u001bb'],
+      'contient des caractères de contrôle',
+    ],
+  ])('bad input in %s: %j, the line in that language', async (lang, args, expected) => {
+    const { stderr, exitCode } = await doctor(['syslog', 'send-test', '--lang', lang, ...args]);
+    expect(exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(expected);
+  });
+
+  it('--json returns the send result as the one document, and prints nothing else on failure', async () => {
+    const port = await closedPort();
+    const { stdout, stderr, exitCode } = await sendTest(port, '--json');
+    expect(exitCode).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      stage: 'connect',
+      code: 'ECONNREFUSED',
+      port,
+      count: 5,
+    });
+    expect(stderr).toBe('');
+  });
 });

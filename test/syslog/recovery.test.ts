@@ -1,0 +1,296 @@
+// The parts of the recovery procedure (src/syslog/recovery.ts) on their own: the flags' values,
+// the rt of a CEF line, the --output file and its rotation on a real disk, and the forwarder
+// against real sockets on 127.0.0.1 (a SIEM that refuses, one that resets, one over UDP).
+import net from 'node:net';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, FileError } from '../../src/errors.js';
+import {
+  Forwarder,
+  RawOutput,
+  isSameEndpoint,
+  parseForward,
+  parseSize,
+  rtOf,
+  StreamClock,
+  type ForwardProblem,
+} from '../../src/syslog/recovery.js';
+import { closedPort, tcpServer, udpServer, type Peer } from '../helpers/servers.js';
+
+const peers: Peer[] = [];
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.close()));
+});
+
+const tmp = () => mkdtemp(path.join(os.tmpdir(), 'sd-recovery-'));
+const message = (i: number, size = 100) => Buffer.from(`m${i} `.padEnd(size, 'x'));
+
+describe('the values of --forward and --output-max-size', () => {
+  it.each([
+    ['siem.contoso.local:514', 'tcp', { host: 'siem.contoso.local', port: 514, protocol: 'tcp' }],
+    ['10.1.2.3:6514/udp', 'tcp', { host: '10.1.2.3', port: 6514, protocol: 'udp' }],
+    ['[2001:db8::5]:514/TCP', 'udp', { host: '2001:db8::5', port: 514, protocol: 'tcp' }],
+    ['127.0.0.1:514', 'udp', { host: '127.0.0.1', port: 514, protocol: 'udp' }],
+  ] as const)('%s (listening over %s)', (raw, protocol, expected) => {
+    expect(parseForward(raw, protocol)).toEqual(expected);
+  });
+
+  it.each(['siem', 'siem:', 'siem:70000', '2001:db8::5:514', ':514', 'siem:514/tls', 'a b:514', ''])(
+    '%j is a ConfigError about --forward',
+    (raw) => {
+      let error: unknown;
+      try {
+        parseForward(raw, 'tcp');
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toMatchObject({ input: 'forward', code: 'config' });
+      expect((error as Error).message).toContain('HOST:PORT[/tcp|udp]');
+    },
+  );
+
+  it.each([
+    ['1K', 1024],
+    ['64k', 65536],
+    ['100M', 100 * 1024 ** 2],
+    ['1.5G', 1.5 * 1024 ** 3],
+    ['2048', 2048],
+    ['10MiB', 10 * 1024 ** 2],
+  ])('size %s is %d bytes', (raw, bytes) => {
+    expect(parseSize(raw)).toBe(bytes);
+  });
+
+  it.each(['', '100', '1T', 'big', '-5M', '0'])('size %j is a ConfigError about --output', (raw) => {
+    expect(() => parseSize(raw)).toThrowError(ConfigError);
+  });
+
+  it('tells a forward to the listening address itself', () => {
+    const target = { host: '127.0.0.1', port: 5514, protocol: 'tcp' } as const;
+    expect(isSameEndpoint({ host: '127.0.0.1', port: 5514 }, target)).toBe(true);
+    expect(isSameEndpoint({ host: '0.0.0.0', port: 5514 }, target)).toBe(true);
+    expect(isSameEndpoint({ host: '127.0.0.1', port: 5515 }, target)).toBe(false);
+    expect(isSameEndpoint({ host: '10.0.0.1', port: 5514 }, target)).toBe(false);
+  });
+});
+
+describe('the stream clock', () => {
+  it('reads rt where the agent writes it, and nothing that only looks like it', () => {
+    const line = (ext: string) =>
+      Buffer.from(`2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|n|0|${ext}`);
+    expect(rtOf(line('externalId=1 rt=1511373004000 start=1'))).toBe(1511373004000);
+    expect(rtOf(line('rt=1511373004000 msg=x'))).toBe(1511373004000); // the first key
+    expect(rtOf(line('externalId=1 rt=1511373004000'))).toBe(1511373004000); // at the end
+    expect(rtOf(line('externalId=1 msg=no time'))).toBeUndefined();
+    expect(rtOf(line('externalId=1 rt=soon'))).toBeUndefined();
+    expect(rtOf(line('externalId=1 rt=12ab'))).toBeUndefined();
+    expect(rtOf(line('externalId=1 start=1500151350531 end=1500151350531'))).toBe(1500151350531); // an alert
+    expect(rtOf(line('externalId=1 msg=restart=5 a'))).toBeUndefined();
+  });
+
+  it('keeps the first and last message, the quiet time at the stop and the range of rt', () => {
+    const clock = new StreamClock();
+    expect(clock.times()).toEqual({ received: 0 });
+    clock.message(Buffer.from('CEF:0|a|b|c|d|e|0|externalId=1 rt=1700000000000'));
+    clock.message(Buffer.from('malformed'));
+    clock.message(Buffer.from('CEF:0|a|b|c|d|e|0|externalId=2 rt=1600000000000'));
+    const last = Date.now();
+    const times = clock.times(last + 4000);
+    expect(times).toMatchObject({
+      received: 3,
+      firstRt: new Date(1600000000000).toISOString(),
+      lastRt: new Date(1700000000000).toISOString(),
+    });
+    expect(Date.parse(times.lastMessageAt!)).toBeLessThanOrEqual(last);
+    expect(times.quietMs).toBeGreaterThanOrEqual(4000);
+  });
+});
+
+describe('--output: every message, byte for byte, rotated by size', () => {
+  it('rotates before a message would pass the size, keeps N files and counts what rotation deleted', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'recovered.log');
+    const output = await RawOutput.open({ file, maxBytes: 1024, keep: 2 }, () => undefined);
+    const messages = Array.from({ length: 50 }, (_, i) => message(i)); // 101 bytes a line: 10 a file
+    for (const m of messages) output.write(m);
+    const summary = await output.close();
+    expect((await readdir(dir)).sort()).toEqual(['recovered.log', 'recovered.log.1', 'recovered.log.2']);
+    const kept = [await readFile(`${file}.2`), await readFile(`${file}.1`), await readFile(file)];
+    for (const part of kept) expect(part.length).toBeLessThanOrEqual(1024);
+    // what is kept is the end of the stream, in order, each message and a line feed
+    expect(Buffer.concat(kept)).toEqual(Buffer.concat(messages.slice(20).flatMap((m) => [m, Buffer.of(10)])));
+    expect(summary).toMatchObject({
+      messages: 50,
+      bytes: 50 * 101,
+      rotations: 4,
+      rotatedAway: 20,
+      notKept: 0,
+      files: [file, `${file}.1`, `${file}.2`],
+    });
+  });
+
+  it('appends to what the file held, and gives a message larger than the size a file of its own', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'recovered.log');
+    const first = await RawOutput.open({ file, keep: 3 }, () => undefined);
+    first.write(Buffer.from('before'));
+    await first.close();
+    const output = await RawOutput.open({ file, maxBytes: 1024, keep: 3 }, () => undefined);
+    const big = message(1, 3000);
+    output.write(big);
+    output.write(Buffer.from('after'));
+    await output.close();
+    expect(await readFile(`${file}.2`, 'utf8')).toBe('before\n');
+    expect(await readFile(`${file}.1`)).toEqual(Buffer.concat([big, Buffer.of(10)]));
+    expect(await readFile(file, 'utf8')).toBe('after\n');
+  });
+
+  it('keeps bytes that are not text, and carriage returns, as they came', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'raw.log');
+    const output = await RawOutput.open({ file, keep: 1 }, () => undefined);
+    const odd = Buffer.from([0x00, 0xff, 0x1b, 0x5b, 0x32, 0x4a, 0xc3, 0x28, 0x0d]);
+    output.write(odd);
+    await output.close();
+    expect(await readFile(file)).toEqual(Buffer.concat([odd, Buffer.of(10)]));
+  });
+
+  it('a file that cannot be opened is a FileError about --output, before anything is received', async () => {
+    const dir = await tmp();
+    await expect(RawOutput.open({ file: dir, keep: 1 }, () => undefined)).rejects.toMatchObject({
+      constructor: FileError,
+      input: 'output',
+      message: `${dir} is a folder, not a file`,
+    });
+  });
+});
+
+describe('--forward against real sockets', () => {
+  const events = () => {
+    const problems: ForwardProblem[] = [];
+    let recovered = 0;
+    return {
+      problems,
+      recovered: () => recovered,
+      handlers: { problem: (p: ForwardProblem) => problems.push(p), recovered: () => void recovered++ },
+    };
+  };
+
+  it('relays each message in the framing it came in', async () => {
+    const received: Buffer[] = [];
+    const peer = await tcpServer((socket) => socket.on('data', (chunk) => received.push(chunk)));
+    peers.push(peer);
+    const seen = events();
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      { stallMs: 5000, timeoutMs: 1000, events: seen.handlers },
+    );
+    forwarder.send(Buffer.from('lf line'), 'lf');
+    forwarder.send(Buffer.from('counted\nwith a line feed'), 'octet');
+    forwarder.send(Buffer.from('from a datagram'), 'datagram');
+    const summary = await forwarder.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Buffer.concat(received).toString()).toBe('lf line\n24 counted\nwith a line feedfrom a datagram\n');
+    expect(summary).toMatchObject({ forwarded: 3, notForwarded: 0, outages: 0, connections: 1 });
+    expect(seen.problems).toEqual([]);
+  });
+
+  it('a SIEM that refuses: reported once, every message counted as not forwarded', async () => {
+    const port = await closedPort();
+    const seen = events();
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port, protocol: 'tcp' },
+      { stallMs: 5000, timeoutMs: 1000, events: seen.handlers },
+    );
+    for (let i = 0; i < 10; i++) {
+      forwarder.send(message(i), 'lf');
+      await new Promise((resolve) => setTimeout(resolve, 60)); // across several retries
+    }
+    const summary = await forwarder.close();
+    expect(summary).toMatchObject({ forwarded: 0, notForwarded: 10, outages: 1 });
+    expect(seen.problems).toHaveLength(1);
+    expect(seen.problems[0]).toMatchObject({ kind: 'refused', code: 'ECONNREFUSED' });
+  });
+
+  it('a SIEM that resets: reconnects, says so, and what went on the new connection arrives whole', async () => {
+    const connections: Buffer[][] = [];
+    const peer = await tcpServer((socket) => {
+      const mine: Buffer[] = [];
+      connections.push(mine);
+      const first = connections.length === 1;
+      socket.on('data', (chunk) => {
+        mine.push(chunk);
+        if (first) socket.resetAndDestroy(); // after the first bytes: RST, what is unread is lost
+      });
+    });
+    peers.push(peer);
+    const seen = events();
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      { stallMs: 5000, timeoutMs: 1000, events: seen.handlers },
+    );
+    let sent = 0;
+    for (let round = 0; round < 40 && seen.recovered() === 0; round++) {
+      forwarder.send(message(sent++), 'lf');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const after = sent;
+    for (let i = 0; i < 5; i++) forwarder.send(message(sent++), 'lf');
+    const summary = await forwarder.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.problems[0]?.kind).toBe('reset');
+    expect(seen.recovered()).toBe(1);
+    expect(summary.connections).toBeGreaterThanOrEqual(2);
+    expect(summary.forwarded + summary.notForwarded).toBe(sent);
+    expect(summary.notForwarded).toBeGreaterThan(0); // sent while the connection was down
+    // the last connection took everything sent after it came back, whole and in order
+    const last = Buffer.concat(connections.at(-1)!).toString();
+    const tail = Array.from({ length: 5 }, (_, i) => `${message(after + i).toString()}\n`).join('');
+    expect(last.endsWith(tail)).toBe(true);
+  });
+
+  it('over UDP: one datagram per message, as it came', async () => {
+    const peer = await udpServer();
+    peers.push(peer);
+    const seen = events();
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'udp' },
+      { stallMs: 5000, timeoutMs: 1000, events: seen.handlers },
+    );
+    for (let i = 0; i < 20; i++) forwarder.send(message(i), i % 2 ? 'lf' : 'octet');
+    const summary = await forwarder.close();
+    for (let i = 0; i < 40 && peer.messages.length < 20; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(peer.messages.map(String)).toEqual(Array.from({ length: 20 }, (_, i) => message(i).toString()));
+    expect(summary).toMatchObject({ forwarded: 20, notForwarded: 0, protocol: 'udp' });
+  });
+
+  it('a SIEM that stops reading is given up after the stall time, its messages counted', async () => {
+    const held: net.Socket[] = [];
+    const peer = await tcpServer((socket) => {
+      socket.pause(); // reads nothing: the kernel's buffers fill, then ours
+      held.push(socket);
+    });
+    peers.push(peer);
+    const seen = events();
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      { stallMs: 300, timeoutMs: 1000, events: seen.handlers },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // fill the kernel's buffers on both sides, then ours: full, and it stays full
+    let sent = 0;
+    for (let round = 0; round < 100 && sent < 100_000; round++) {
+      while (!forwarder.full) forwarder.send(message(sent++, 1000), 'lf');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (forwarder.full) break;
+    }
+    expect(forwarder.full).toBe(true);
+    await forwarder.drained(); // resolves when the stall gives the connection up
+    const summary = await forwarder.close();
+    expect(seen.problems[0]?.kind).toBe('stalled');
+    expect(summary.forwarded + summary.notForwarded).toBe(sent);
+    expect(summary.notForwarded).toBeGreaterThan(0);
+  });
+});
