@@ -58,6 +58,16 @@ function peakRss(pid) {
   }
 }
 
+/** The CPU time a live process used so far (user + system, all threads), in ms; 0 once it is gone. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
 /** Reads what a file gained since the last call: line feeds counted, the tail kept. */
 function follower(file) {
   const fd = openSync(file, 'r');
@@ -94,6 +104,8 @@ async function measure(port, file, outputFile, receiver, done) {
   const follow = follower(outputFile);
   const input = openSync(file, 'r');
   let peak = 0;
+  const cpuBefore = cpuMs(receiver.pid);
+  let cpu = 0;
   const start = performance.now();
   const sender = spawn('ncat', ['-4', '--send-only', '127.0.0.1', String(port)], {
     stdio: [input, 'ignore', 'ignore'],
@@ -104,6 +116,7 @@ async function measure(port, file, outputFile, receiver, done) {
   let elapsed;
   for (;;) {
     peak = Math.max(peak, peakRss(receiver.pid));
+    cpu = Math.max(cpu, cpuMs(receiver.pid) - cpuBefore);
     follow.read();
     if (done(follow)) {
       elapsed = performance.now() - start;
@@ -116,7 +129,7 @@ async function measure(port, file, outputFile, receiver, done) {
   await sent;
   closeSync(input);
   follow.close();
-  return { elapsed, peak, lines: follow.lines, tail: follow.tail };
+  return { elapsed, peak, cpu, lines: follow.lines, tail: follow.tail };
 }
 
 async function rsyslogRound(dir, file, i) {
@@ -207,6 +220,7 @@ export default async function listenBench({ doctor, env, runs }) {
     const ourTime = time(ours);
     const rsyslogTime = time(theirs);
     const ratio = ourTime / rsyslogTime;
+    const cpu = (results) => median(results.map((r) => r.cpu));
     const exact = counted === EVENTS;
     console.log(
       `syslog listen: ${EVENTS} events (${megabytes} MB) over TCP in ${ourTime.toFixed(0)} ms, counted ${counted} (${exact ? 'exact' : 'LOSS'}), peak RSS ${rss(ours).toFixed(0)} MB`,
@@ -216,6 +230,9 @@ export default async function listenBench({ doctor, env, runs }) {
     );
     console.log(
       `  rounds (ms): siem-doctor ${ours.map((r) => r.elapsed?.toFixed(0)).join(' ')}; rsyslog ${theirs.map((r) => r.elapsed?.toFixed(0)).join(' ')}`,
+    );
+    console.log(
+      `  CPU time while receiving (median): siem-doctor ${cpu(ours).toFixed(0)} ms; rsyslog ${cpu(theirs).toFixed(0)} ms`,
     );
     console.log(
       `wall time ratio siem-doctor/rsyslog: ${ratio.toFixed(2)} (target ≤ 1.0: ${ratio <= 1 ? 'meets' : 'MISSES'})`,

@@ -89,7 +89,6 @@ async function seaScript() {
     target: 'node24',
     // oclif loads TypeScript only to run uncompiled commands in development; never bundle it.
     external: ['typescript', 'ts-node'],
-    loader: { '.wasm': 'binary' },
     plugins: [entryModules({ bundle: { pjson, manifest } })],
     logLevel: 'warning',
   });
