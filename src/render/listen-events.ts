@@ -59,7 +59,14 @@ const BACKSLASH = 0x5c;
  * for a field the text path must make. An empty field is `-`. Byte by byte: a field is a few
  * dozen bytes, fewer than a call to Buffer.copy costs.
  */
-function copyPlain(source: Buffer, from: number, to: number, out: Buffer, at: number, value: boolean): number {
+function copyPlain(
+  source: Buffer,
+  from: number,
+  to: number,
+  out: Buffer,
+  at: number,
+  value: boolean,
+): number {
   if (from >= to) {
     out[at] = DASH;
     return at + 1;
@@ -120,8 +127,10 @@ export class ListenEventPrinter {
     let at = copyPlain(bytes, line.headerStart, timeEnd, out, this.at, false);
     if (at >= 0) at = copyPlain(bytes, line.fieldStart(4), line.fieldEnd(4), out, separator(out, at), false);
     if (at >= 0) at = copyPlain(bytes, line.fieldStart(5), line.fieldEnd(5), out, separator(out, at), false);
-    if (at >= 0) at = copyPlain(bytes, user, user < 0 ? user : line.valueEnd(user), out, separator(out, at), true);
-    if (at >= 0) at = copyPlain(bytes, app, app < 0 ? app : line.valueEnd(app), out, separator(out, at), true);
+    if (at >= 0)
+      at = copyPlain(bytes, user, user < 0 ? user : line.valueEnd(user), out, separator(out, at), true);
+    if (at >= 0)
+      at = copyPlain(bytes, app, app < 0 ? app : line.valueEnd(app), out, separator(out, at), true);
     if (at < 0) return false;
     out[at] = 0x0a;
     this.at = at + 1;

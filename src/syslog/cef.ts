@@ -362,7 +362,12 @@ export function readSyslog(bytes: Buffer): ReadResult {
   // byte by byte: the agent's `CEF:` is some thirty bytes in, closer than a Buffer.indexOf costs
   while (
     cefAt + 4 <= end &&
-    !(bytes[cefAt] === 0x43 && bytes[cefAt + 1] === 0x45 && bytes[cefAt + 2] === 0x46 && bytes[cefAt + 3] === 0x3a)
+    !(
+      bytes[cefAt] === 0x43 &&
+      bytes[cefAt + 1] === 0x45 &&
+      bytes[cefAt + 2] === 0x46 &&
+      bytes[cefAt + 3] === 0x3a
+    )
   )
     cefAt++;
   if (cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };

@@ -142,8 +142,10 @@ class TimeSpan {
   private last: Buffer | undefined;
 
   add(bytes: Buffer, from: number, to: number): void {
-    if (!this.first || compare(bytes, from, to, this.first) < 0) this.first = Buffer.from(bytes.subarray(from, to));
-    if (!this.last || compare(bytes, from, to, this.last) > 0) this.last = Buffer.from(bytes.subarray(from, to));
+    if (!this.first || compare(bytes, from, to, this.first) < 0)
+      this.first = Buffer.from(bytes.subarray(from, to));
+    if (!this.last || compare(bytes, from, to, this.last) > 0)
+      this.last = Buffer.from(bytes.subarray(from, to));
   }
 
   span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
@@ -220,7 +222,8 @@ class Intake {
     if (isoEnd >= 0) this.times.add(line.bytes, line.headerStart, isoEnd);
     else {
       const when = line.time();
-      if (when !== undefined && isIsoTime(when)) this.times.add(Buffer.from(when), 0, Buffer.byteLength(when));
+      if (when !== undefined && isIsoTime(when))
+        this.times.add(Buffer.from(when), 0, Buffer.byteLength(when));
     }
   }
 
