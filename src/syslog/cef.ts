@@ -67,9 +67,8 @@ const RFC5424 = /^1 (\S+) (\S+) \S+ \S+ \S+ (?:-|\[.*?\]) ?/;
 const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
-const BAR = 0x7c;
 const BACKSLASH = 0x5c;
-const EQUALS = 0x3d;
+const NOT_ASCII = /[\x80-\xff]/;
 
 /** `2017-11-22T17:50:04.000Z`: the agent's header time, which sorts as text. */
 export function isIsoTime(value: string | undefined): boolean {
@@ -81,28 +80,31 @@ function unescapeHeaderField(value: string): string {
 }
 
 /** ` key=`, as searched for in an extension, once per key. */
-const NEEDLES = new Map<string, Buffer>();
-function needleOf(key: string): Buffer {
+const NEEDLES = new Map<string, string>();
+function needleOf(key: string): string {
   let needle = NEEDLES.get(key);
-  if (!needle) NEEDLES.set(key, (needle = Buffer.from(` ${key}=`, 'utf8')));
+  if (needle === undefined) NEEDLES.set(key, (needle = ` ${key}=`));
   return needle;
 }
 
 /**
- * One received message cut into its parts where they lie in its bytes: the PRI, the header before
- * `CEF:` (time, system name), the seven header fields, the extension. A part becomes text only
- * when it is read. Bytes that are not UTF-8 read as U+FFFD; `\|` and `\\` in a header field, and
- * the extension's escapes in a value, read as what they stand for.
+ * One received message cut into its parts where they lie: the PRI, the header before `CEF:`
+ * (time, system name), the seven header fields, the extension. It is searched as `raw`, its bytes
+ * one character each (latin1), so that every search is one of the engine's string searches and a
+ * position in `raw` is a position in `bytes`; a part becomes text (UTF-8) only when it is read.
+ * Bytes that are not UTF-8 read as U+FFFD; `\|` and `\\` in a header field, and the extension's
+ * escapes in a value, read as what they stand for.
  */
 export class SyslogLine {
   #headerRead = false;
   #timestamp: string | undefined;
   #hostname: string | undefined;
-  #signatureId: string | undefined;
 
   constructor(
     /** The message as received. */
     readonly bytes: Buffer,
+    /** The same bytes, one character each. */
+    readonly raw: string,
     readonly pri: number | undefined,
     /** Where the header before `CEF:` starts (after the PRI), where `CEF:` is, where the line ends. */
     private readonly start: number,
@@ -114,15 +116,30 @@ export class SyslogLine {
     private readonly escapedHeader: boolean,
   ) {}
 
+  /** [from, to) as text: the characters of `raw` where they are ASCII, else decoded as UTF-8. */
+  private text(from: number, to: number): string {
+    const raw = this.raw.slice(from, to);
+    return NOT_ASCII.test(raw) ? this.bytes.toString('utf8', from, to) : raw;
+  }
+
   /** Header field `index`: 0 the CEF version, 1 vendor, 2 product, 3 version, 4 category, 5 name, 6 severity. */
   field(index: number): string {
-    const text = this.bytes.toString('utf8', this.fieldStart(index), this.bars[index]);
+    const text = this.text(this.fieldStart(index), this.bars[index]!);
     return this.escapedHeader ? unescapeHeaderField(text) : text;
+  }
+
+  /**
+   * Header field `index` as bytes (one character each), its escapes read: for counting by it
+   * without decoding it each time.
+   */
+  rawField(index: number): string {
+    const raw = this.raw.slice(this.fieldStart(index), this.bars[index]);
+    return this.escapedHeader ? unescapeHeaderField(raw) : raw;
   }
 
   /** EVENT_CATEGORY_* for activities, the alert type for alerts. */
   get signatureId(): string {
-    return (this.#signatureId ??= this.field(4));
+    return this.field(4);
   }
 
   get name(): string {
@@ -131,7 +148,7 @@ export class SyslogLine {
 
   /** The extension as written (escapes kept). */
   get rawExtension(): string {
-    return this.bytes.toString('utf8', this.bars[6]! + 1, this.end);
+    return this.text(this.bars[6]! + 1, this.end);
   }
 
   /** The header's timestamp as written (the agent's ISO time, or an RFC 3164/5424 one). */
@@ -148,18 +165,18 @@ export class SyslogLine {
 
   private readHeader(): void {
     this.#headerRead = true;
-    const { bytes, start, cefAt } = this;
+    const { raw, start, cefAt } = this;
     if (cefAt === start) return;
-    if (cefAt - start >= 20 && bytes[start + 4] === 0x2d && bytes[start + 10] === 0x54) {
+    if (cefAt - start >= 20 && raw[start + 4] === '-' && raw[start + 10] === 'T') {
       // the agent's own: `<ISO time> [system name] `
-      let space = bytes.indexOf(SPACE, start);
+      let space = raw.indexOf(' ', start);
       if (space < 0 || space > cefAt) space = cefAt;
-      this.#timestamp = bytes.toString('utf8', start, space);
-      const system = space < cefAt ? bytes.toString('utf8', space + 1, cefAt).trim() : '';
+      this.#timestamp = this.text(start, space);
+      const system = space < cefAt ? this.text(space + 1, cefAt).trim() : '';
       if (system) this.#hostname = system;
       return;
     }
-    const prefix = bytes.toString('utf8', start, cefAt);
+    const prefix = this.text(start, cefAt);
     const rfc3164 = RFC3164_TIME.exec(prefix);
     const rfc5424 = rfc3164 ? null : RFC5424.exec(prefix);
     if (rfc3164) {
@@ -181,54 +198,31 @@ export class SyslogLine {
    * or after a space; -1 when the key is absent. valueEnd() says where it ends.
    */
   valueStart(key: string): number {
-    const starts = [-1];
-    this.valueStarts([key], starts);
-    return starts[0]!;
-  }
-
-  /**
-   * valueStart() of several keys at once, into `starts`: one pass over the extension, byte by
-   * byte (a key is looked at only after a space; a call to Buffer.indexOf per key costs more).
-   */
-  valueStarts(keys: readonly string[], starts: number[]): void {
-    const { bytes, end } = this;
-    const needles = keys.map(needleOf);
-    let left = keys.length;
-    starts.fill(-1, 0, left);
+    const { raw, end } = this;
+    const needle = needleOf(key);
     const extension = this.bars[6]! + 1;
-    for (let at = extension - 1; at < end && left > 0; at++) {
-      if (at >= extension && bytes[at] !== SPACE) continue;
-      for (let k = 0; k < needles.length; k++) {
-        const needle = needles[k]!;
-        if (starts[k]! >= 0 || at + needle.length > end) continue;
-        let i = 1;
-        while (i < needle.length && bytes[at + i] === needle[i]) i++;
-        if (i === needle.length) {
-          starts[k] = at + needle.length;
-          left--;
-        }
-      }
-    }
+    if (raw.startsWith(key, extension) && raw.charCodeAt(extension + key.length) === 0x3d)
+      return extension + key.length + 1 <= end ? extension + key.length + 1 : -1;
+    const at = raw.indexOf(needle, extension);
+    return at < 0 || at + needle.length > end ? -1 : at + needle.length;
   }
 
   /**
    * Where the value starting at `start` ends: at the last space before the next unescaped `=`,
-   * without trailing spaces and tabs. Its escapes are still in [start, end). Byte by byte: the
-   * end is a few dozen bytes away, closer than a call to Buffer.indexOf costs.
+   * without trailing spaces and tabs. Its escapes are still in [start, end).
    */
   valueEnd(start: number): number {
-    const { bytes, end } = this;
+    const { raw, end } = this;
     let stop = end;
-    let space = -1;
-    for (let at = start; at < end; at++) {
-      const c = bytes[at];
-      if (c === SPACE) space = at;
-      else if (c === EQUALS && space >= 0 && bytes[at - 1] !== BACKSLASH) {
+    for (let eq = raw.indexOf('=', start); eq >= 0 && eq < end; eq = raw.indexOf('=', eq + 1)) {
+      if (raw.charCodeAt(eq - 1) === BACKSLASH) continue;
+      const space = raw.lastIndexOf(' ', eq);
+      if (space >= start) {
         stop = space;
         break;
       }
     }
-    while (stop > start && (bytes[stop - 1] === SPACE || bytes[stop - 1] === TAB)) stop--;
+    while (stop > start && (raw.charCodeAt(stop - 1) === SPACE || raw.charCodeAt(stop - 1) === TAB)) stop--;
     return stop;
   }
 
@@ -236,7 +230,7 @@ export class SyslogLine {
   value(key: string): string | undefined {
     const start = this.valueStart(key);
     if (start < 0) return undefined;
-    return unescapeExtensionValue(this.bytes.toString('utf8', start, this.valueEnd(start)));
+    return unescapeExtensionValue(this.text(start, this.valueEnd(start)));
   }
 
   /** Where header field `index` starts in `bytes` (escapes still in: see `escaped`). */
@@ -261,15 +255,15 @@ export class SyslogLine {
 
   /**
    * Where the agent's ISO header time ends in `bytes` (it starts at headerStart), when the line
-   * has one; -1 otherwise (no time, or an RFC 3164/5424 one).
+   * has one, in ASCII (so that it reads as the same characters: see time()); -1 otherwise (no
+   * time, or an RFC 3164/5424 one).
    */
   isoTimeEnd(): number {
-    const { bytes, start, cefAt } = this;
-    if (cefAt - start < 20 || bytes[start + 4] !== 0x2d || bytes[start + 10] !== 0x54) return -1;
-    let space = start;
-    // ASCII throughout, so that it reads as the same characters (see time())
-    while (space < cefAt && bytes[space] !== SPACE) if (bytes[space++]! >= 0x80) return -1;
-    return space - start >= 20 ? space : -1;
+    const { raw, start, cefAt } = this;
+    if (cefAt - start < 20 || raw[start + 4] !== '-' || raw[start + 10] !== 'T') return -1;
+    let space = raw.indexOf(' ', start);
+    if (space < 0 || space > cefAt) space = cefAt;
+    return space - start >= 20 && !NOT_ASCII.test(raw.slice(start, space)) ? space : -1;
   }
 
   /**
@@ -315,7 +309,7 @@ class LineCefRecord implements CefRecord {
     this.vendor = line.field(1);
     this.product = line.field(2);
     this.productVersion = line.field(3);
-    this.signatureId = line.signatureId;
+    this.signatureId = line.field(4);
     this.name = line.field(5);
     this.severity = line.field(6);
   }
@@ -337,54 +331,65 @@ class LineCefRecord implements CefRecord {
 export type ReadResult = { ok: true; line: SyslogLine } | { ok: false; reason: string };
 
 /**
+ * The seven bars that end the header fields from `from` on, `\|` and `\\` escaped; whether an
+ * escape was there.
+ */
+function headerBars(raw: string, from: number, end: number): { bars: number[]; escaped: boolean } {
+  const bars: number[] = [];
+  const backslash = raw.indexOf('\\', from);
+  let at = from;
+  for (; bars.length < 7; at++) {
+    const bar = raw.indexOf('|', at);
+    if (bar < 0 || bar >= end) return { bars, escaped: false };
+    if (backslash >= 0 && bar > backslash) break; // escapes possible from here: byte by byte
+    bars.push((at = bar));
+  }
+  if (bars.length === 7) return { bars, escaped: false };
+  let escaped = false;
+  for (; at < end && bars.length < 7; at++) {
+    const c = raw.charCodeAt(at);
+    if (c === 0x7c) bars.push(at);
+    else if (c === BACKSLASH && at + 1 < end && (raw[at + 1] === '|' || raw[at + 1] === '\\')) {
+      escaped = true;
+      at++;
+    }
+  }
+  return { bars, escaped };
+}
+
+/**
  * Reads one message as received (bytes, without its framing): a PRI (one to three digits, at most
  * 191), then `CEF:` anywhere after a header, eight `|`-separated fields (`\|` and `\\` escaped), a
  * numeric CEF version. One carriage return at the end is dropped.
  */
 export function readSyslog(bytes: Buffer): ReadResult {
-  let end = bytes.length;
-  if (end > 0 && bytes[end - 1] === CR) end--;
+  const raw = bytes.toString('latin1');
+  let end = raw.length;
+  if (end > 0 && raw.charCodeAt(end - 1) === CR) end--;
   let start = 0;
   let pri: number | undefined;
-  if (bytes[0] === 0x3c) {
+  if (raw.charCodeAt(0) === 0x3c) {
     let value = 0;
     let at = 1;
     for (; at < end && at < 4; at++) {
-      const c = bytes[at]!;
+      const c = raw.charCodeAt(at);
       if (c < 0x30 || c > 0x39) break;
       value = value * 10 + c - 0x30;
     }
-    if (at === 1 || at >= end || bytes[at] !== 0x3e || value > 191) return { ok: false, reason: 'bad PRI' };
+    if (at === 1 || at >= end || raw[at] !== '>' || value > 191) return { ok: false, reason: 'bad PRI' };
     pri = value;
     start = at + 1;
   }
-  let cefAt = start;
-  // byte by byte: the agent's `CEF:` is some thirty bytes in, closer than a Buffer.indexOf costs
-  while (
-    cefAt + 4 <= end &&
-    !(
-      bytes[cefAt] === 0x43 &&
-      bytes[cefAt + 1] === 0x45 &&
-      bytes[cefAt + 2] === 0x46 &&
-      bytes[cefAt + 3] === 0x3a
-    )
-  )
-    cefAt++;
-  if (cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
-  const bars: number[] = [];
-  let escaped = false;
-  for (let at = cefAt + 4; at < end && bars.length < 7; at++) {
-    const c = bytes[at];
-    if (c === BAR) bars.push(at);
-    else if (c === BACKSLASH && at + 1 < end && (bytes[at + 1] === BAR || bytes[at + 1] === BACKSLASH)) {
-      escaped = true;
-      at++;
-    }
-  }
+  const cefAt = raw.indexOf('CEF:', start);
+  if (cefAt < 0 || cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
+  const { bars, escaped } = headerBars(raw, cefAt + 4, end);
   if (bars.length < 7) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
-  const line = new SyslogLine(bytes, pri, start, cefAt, end, bars, escaped);
+  const line = new SyslogLine(bytes, raw, pri, start, cefAt, end, bars, escaped);
   let digits = bars[0]! > cefAt + 4;
-  for (let at = cefAt + 4; digits && at < bars[0]!; at++) digits = bytes[at]! >= 0x30 && bytes[at]! <= 0x39;
+  for (let at = cefAt + 4; digits && at < bars[0]!; at++) {
+    const c = raw.charCodeAt(at);
+    digits = c >= 0x30 && c <= 0x39;
+  }
   if (!digits) return { ok: false, reason: `CEF version "${line.field(0).slice(0, 10)}" is not a number` };
   return { ok: true, line };
 }

@@ -95,73 +95,42 @@ interface Source {
 }
 
 /**
- * Counts by name, where names come as bytes: a name becomes text once, when it is first seen, not
- * once per event. Bytes that read as the same text (U+FFFD for what is not UTF-8) count together.
+ * Counts by name, where a name comes as its bytes (one character each): it is decoded once, for
+ * the summary, not once per event. Bytes that read as the same text (U+FFFD for what is not
+ * UTF-8) count together.
  */
 class Tally {
-  /** By a hash of the bytes: the names' bytes and counts. */
-  private readonly byHash = new Map<number, { bytes: Buffer; count: number }[]>();
-  private readonly named = new Map<string, number>();
+  private readonly byRaw = new Map<string, number>();
 
-  addBytes(bytes: Buffer, from: number, to: number): void {
-    let hash = 2166136261; // FNV-1a
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ bytes[i]!, 16777619);
-    let entries = this.byHash.get(hash);
-    if (!entries) this.byHash.set(hash, (entries = []));
-    const length = to - from;
-    for (const entry of entries) {
-      if (entry.bytes.length !== length) continue;
-      let i = 0;
-      while (i < length && entry.bytes[i] === bytes[from + i]) i++;
-      if (i === length) {
-        entry.count++;
-        return;
-      }
-    }
-    entries.push({ bytes: Buffer.from(bytes.subarray(from, to)), count: 1 });
-  }
-
-  add(name: string): void {
-    this.named.set(name, (this.named.get(name) ?? 0) + 1);
+  add(raw: string): void {
+    this.byRaw.set(raw, (this.byRaw.get(raw) ?? 0) + 1);
   }
 
   counts(): Map<string, number> {
-    const counts = new Map(this.named);
-    for (const entries of this.byHash.values())
-      for (const { bytes, count } of entries) {
-        const name = bytes.toString('utf8');
-        counts.set(name, (counts.get(name) ?? 0) + count);
-      }
+    const counts = new Map<string, number>();
+    for (const [raw, count] of this.byRaw) {
+      const name = Buffer.from(raw, 'latin1').toString('utf8');
+      counts.set(name, (counts.get(name) ?? 0) + count);
+    }
     return counts;
   }
 }
 
-/** The earliest and the latest of the ISO times seen, kept as bytes (which sort as the times). */
+/** The earliest and the latest of the ISO times seen, as bytes (which sort as the times). */
 class TimeSpan {
-  private first: Buffer | undefined;
-  private last: Buffer | undefined;
+  private first: string | undefined;
+  private last: string | undefined;
 
-  add(bytes: Buffer, from: number, to: number): void {
-    if (!this.first || compare(bytes, from, to, this.first) < 0)
-      this.first = Buffer.from(bytes.subarray(from, to));
-    if (!this.last || compare(bytes, from, to, this.last) > 0)
-      this.last = Buffer.from(bytes.subarray(from, to));
+  add(raw: string): void {
+    if (this.first === undefined || raw < this.first) this.first = raw;
+    if (this.last === undefined || raw > this.last) this.last = raw;
   }
 
   span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
-    if (!this.first || !this.last) return {};
-    return { firstEventTime: this.first.toString('utf8'), lastEventTime: this.last.toString('utf8') };
+    if (this.first === undefined || this.last === undefined) return {};
+    const text = (raw: string) => Buffer.from(raw, 'latin1').toString('utf8');
+    return { firstEventTime: text(this.first), lastEventTime: text(this.last) };
   }
-}
-
-/** Byte order of [from, to) of `bytes` against `other`: a time is some 24 bytes, compared here. */
-function compare(bytes: Buffer, from: number, to: number, other: Buffer): number {
-  const length = Math.min(to - from, other.length);
-  for (let i = 0; i < length; i++) {
-    const d = bytes[from + i]! - other[i]!;
-    if (d !== 0) return d;
-  }
-  return to - from - other.length;
 }
 
 /** Counts what arrives, and hands it to the printer and the caller's hooks. */
@@ -215,15 +184,13 @@ class Intake {
 
     this.events++;
     this.framing[framing]++;
-    if (line.escaped) this.categories.add(line.signatureId);
-    else this.categories.addBytes(line.bytes, line.fieldStart(4), line.fieldEnd(4));
+    this.categories.add(line.rawField(4));
     // ISO times in the same format sort as text (as bytes too): no date parsing per event
     const isoEnd = line.isoTimeEnd();
-    if (isoEnd >= 0) this.times.add(line.bytes, line.headerStart, isoEnd);
+    if (isoEnd >= 0) this.times.add(line.raw.slice(line.headerStart, isoEnd));
     else {
       const when = line.time();
-      if (when !== undefined && isIsoTime(when))
-        this.times.add(Buffer.from(when), 0, Buffer.byteLength(when));
+      if (when !== undefined && isIsoTime(when)) this.times.add(Buffer.from(when).toString('latin1'));
     }
   }
 
