@@ -101,10 +101,12 @@ export class SyslogLine {
   #hostname: string | undefined;
 
   constructor(
-    /** The message as received. */
+    /** What the message was read from (see `message` for its own bytes). */
     readonly bytes: Buffer,
     /** The same bytes, one character each. */
     readonly raw: string,
+    /** Where the message lies in them. */
+    private readonly from: number,
     readonly pri: number | undefined,
     /** Where the header before `CEF:` starts (after the PRI), where `CEF:` is, where the line ends. */
     private readonly start: number,
@@ -115,6 +117,11 @@ export class SyslogLine {
     /** Whether a header field holds `\|` or `\\`. */
     private readonly escapedHeader: boolean,
   ) {}
+
+  /** The message as received. */
+  get message(): Buffer {
+    return this.bytes.subarray(this.from, this.end);
+  }
 
   /** [from, to) as text: the characters of `raw` where they are ASCII, else decoded as UTF-8. */
   private text(from: number, to: number): string {
@@ -360,23 +367,29 @@ function headerBars(raw: string, from: number, end: number): { bars: number[]; e
 /**
  * Reads one message as received (bytes, without its framing): a PRI (one to three digits, at most
  * 191), then `CEF:` anywhere after a header, eight `|`-separated fields (`\|` and `\\` escaped), a
- * numeric CEF version. One carriage return at the end is dropped.
+ * numeric CEF version. One carriage return at the end is dropped. The message is [from, to) of
+ * `bytes` (all of it unless told), `raw` the same bytes one character each (see SyslogLine).
  */
-export function readSyslog(bytes: Buffer): ReadResult {
-  const raw = bytes.toString('latin1');
-  let end = raw.length;
-  if (end > 0 && raw.charCodeAt(end - 1) === CR) end--;
-  let start = 0;
+export function readSyslog(
+  bytes: Buffer,
+  raw = bytes.toString('latin1'),
+  from = 0,
+  to = raw.length,
+): ReadResult {
+  let end = to;
+  if (end > from && raw.charCodeAt(end - 1) === CR) end--;
+  let start = from;
   let pri: number | undefined;
-  if (raw.charCodeAt(0) === 0x3c) {
+  if (raw.charCodeAt(from) === 0x3c && from < end) {
     let value = 0;
-    let at = 1;
-    for (; at < end && at < 4; at++) {
+    let at = from + 1;
+    for (; at < end && at < from + 4; at++) {
       const c = raw.charCodeAt(at);
       if (c < 0x30 || c > 0x39) break;
       value = value * 10 + c - 0x30;
     }
-    if (at === 1 || at >= end || raw[at] !== '>' || value > 191) return { ok: false, reason: 'bad PRI' };
+    if (at === from + 1 || at >= end || raw[at] !== '>' || value > 191)
+      return { ok: false, reason: 'bad PRI' };
     pri = value;
     start = at + 1;
   }
@@ -384,7 +397,7 @@ export function readSyslog(bytes: Buffer): ReadResult {
   if (cefAt < 0 || cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
   const { bars, escaped } = headerBars(raw, cefAt + 4, end);
   if (bars.length < 7) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
-  const line = new SyslogLine(bytes, raw, pri, start, cefAt, end, bars, escaped);
+  const line = new SyslogLine(bytes, raw, from, pri, start, cefAt, end, bars, escaped);
   let digits = bars[0]! > cefAt + 4;
   for (let at = cefAt + 4; digits && at < bars[0]!; at++) {
     const c = raw.charCodeAt(at);

@@ -166,16 +166,23 @@ class Intake {
     this.senders.add(source.address);
   }
 
-  /** One message, as the framing cut it. */
-  message(source: Source, bytes: Buffer, framing: MessageFraming): void {
+  /** One message, as the framing cut it: [start, end) of `bytes` and `raw` (see framing.ts). */
+  message(
+    source: Source,
+    bytes: Buffer,
+    raw: string,
+    start: number,
+    end: number,
+    framing: MessageFraming,
+  ): void {
     if (this.events >= this.count) return;
     const { options } = this;
-    options.onMessage?.(bytes, framing, source.address);
-    if (bytes.length < 3 && bytes.toString('latin1').trim() === '') return; // a stray CR or space
+    options.onMessage?.(bytes.subarray(start, end), framing, source.address);
+    if (end - start < 3 && raw.slice(start, end).trim() === '') return; // a stray CR or space
     this.seen(source);
-    const read = readSyslog(bytes);
+    const read = readSyslog(bytes, raw, start, end);
     if (!read.ok) {
-      this.malformed(source.address, read.reason, bytes);
+      this.malformed(source.address, read.reason, bytes.subarray(start, end));
       return;
     }
     const { line } = read;
@@ -272,7 +279,9 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       // a datagram may carry several lines
       const before = intake.events;
       const source = { address: remote.address, seen: false };
-      deframeDatagram(data, (bytes, framing) => intake.message(source, bytes, framing));
+      deframeDatagram(data, (bytes, raw, start, end, framing) =>
+        intake.message(source, bytes, raw, start, end, framing),
+      );
       if (intake.blocked) intake.dropLines(before);
       intake.flush();
     });
@@ -290,7 +299,9 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     const server = net.createServer((socket) => {
       intake.connections++;
       const source = { address: socket.remoteAddress ?? 'unknown', seen: false };
-      const deframer = new Deframer((bytes, framing) => intake.message(source, bytes, framing));
+      const deframer = new Deframer((bytes, raw, start, end, framing) =>
+        intake.message(source, bytes, raw, start, end, framing),
+      );
       connections.add(socket);
       if (intake.blocked) socket.pause(); // the output is full: this one waits like the others
       socket.on('data', (chunk: Buffer) => {

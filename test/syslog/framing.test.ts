@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Deframer, deframeDatagram, frame, type MessageFraming } from '../../src/syslog/framing.js';
+import {
+  Deframer,
+  deframeDatagram,
+  eachMessage,
+  frame,
+  type MessageFraming,
+} from '../../src/syslog/framing.js';
 
 interface Deframed {
   message: string;
@@ -9,7 +15,10 @@ interface Deframed {
 /** The receiving side's framing, every message handed out as it is cut. */
 function deframer(maxMessageBytes?: number) {
   const bytes: { bytes: Buffer; framing: MessageFraming }[] = [];
-  const d = new Deframer((message, framing) => bytes.push({ bytes: message, framing }), maxMessageBytes);
+  const d = new Deframer(
+    eachMessage((message, framing) => bytes.push({ bytes: message, framing })),
+    maxMessageBytes,
+  );
   return { bytes, push: (chunk: Buffer) => d.push(chunk), end: () => d.end() };
 }
 
@@ -95,8 +104,9 @@ describe('framing', () => {
 
   it('splits a datagram on line feeds', () => {
     const out: string[] = [];
-    deframeDatagram(Buffer.from('12 a\n\nb\r\nc'), (bytes, framing) =>
-      out.push(`${framing}:${bytes.toString()}`),
+    deframeDatagram(
+      Buffer.from('12 a\n\nb\r\nc'),
+      eachMessage((bytes, framing) => out.push(`${framing}:${bytes.toString()}`)),
     );
     expect(out).toEqual(['datagram:12 a', 'datagram:b\r', 'datagram:c']);
   });

@@ -183,9 +183,10 @@ describe('framing and parsing, on seeded random streams', () => {
       const { items, stream, random } = next();
       const printer = new ListenEventPrinter('text');
       let malformed = 0;
-      const deframer = new Deframer((bytes) => {
-        if (bytes.length < 3 && bytes.toString('latin1').trim() === '') return;
-        const read = readSyslog(bytes);
+      // the listener's pipeline: framing, reading, printing
+      const deframer = new Deframer((bytes, raw, start, end) => {
+        if (end - start < 3 && raw.slice(start, end).trim() === '') return;
+        const read = readSyslog(bytes, raw, start, end);
         if (read.ok) printer.event('127.0.0.1', 'lf', read.line);
         else malformed++;
       });
