@@ -99,6 +99,7 @@ export class SyslogLine {
   #headerRead = false;
   #timestamp: string | undefined;
   #hostname: string | undefined;
+  #isoTimeEnd: number | undefined;
 
   constructor(
     /** What the message was read from (see `message` for its own bytes). */
@@ -266,11 +267,18 @@ export class SyslogLine {
    * time, or an RFC 3164/5424 one).
    */
   isoTimeEnd(): number {
+    return (this.#isoTimeEnd ??= this.findIsoTime());
+  }
+
+  private findIsoTime(): number {
     const { raw, start, cefAt } = this;
-    if (cefAt - start < 20 || raw[start + 4] !== '-' || raw[start + 10] !== 'T') return -1;
+    if (cefAt - start < 20 || raw.charCodeAt(start + 4) !== 0x2d || raw.charCodeAt(start + 10) !== 0x54)
+      return -1;
     let space = raw.indexOf(' ', start);
     if (space < 0 || space > cefAt) space = cefAt;
-    return space - start >= 20 && !NOT_ASCII.test(raw.slice(start, space)) ? space : -1;
+    if (space - start < 20) return -1;
+    for (let at = start; at < space; at++) if (raw.charCodeAt(at) >= 0x80) return -1;
+    return space;
   }
 
   /**
@@ -338,20 +346,19 @@ class LineCefRecord implements CefRecord {
 export type ReadResult = { ok: true; line: SyslogLine } | { ok: false; reason: string };
 
 /**
- * The seven bars that end the header fields from `from` on, `\|` and `\\` escaped; whether an
- * escape was there.
+ * The seven bars that end the header fields from `from` on, `\|` and `\\` escaped, into `bars`;
+ * whether an escape was there.
  */
-function headerBars(raw: string, from: number, end: number): { bars: number[]; escaped: boolean } {
-  const bars: number[] = [];
+function headerBars(raw: string, from: number, end: number, bars: number[]): boolean {
   const backslash = raw.indexOf('\\', from);
   let at = from;
   for (; bars.length < 7; at++) {
     const bar = raw.indexOf('|', at);
-    if (bar < 0 || bar >= end) return { bars, escaped: false };
+    if (bar < 0 || bar >= end) return false;
     if (backslash >= 0 && bar > backslash) break; // escapes possible from here: byte by byte
     bars.push((at = bar));
   }
-  if (bars.length === 7) return { bars, escaped: false };
+  if (bars.length === 7) return false;
   let escaped = false;
   for (; at < end && bars.length < 7; at++) {
     const c = raw.charCodeAt(at);
@@ -361,7 +368,7 @@ function headerBars(raw: string, from: number, end: number): { bars: number[]; e
       at++;
     }
   }
-  return { bars, escaped };
+  return escaped;
 }
 
 /**
@@ -395,7 +402,8 @@ export function readSyslog(
   }
   const cefAt = raw.indexOf('CEF:', start);
   if (cefAt < 0 || cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
-  const { bars, escaped } = headerBars(raw, cefAt + 4, end);
+  const bars: number[] = [];
+  const escaped = headerBars(raw, cefAt + 4, end, bars);
   if (bars.length < 7) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
   const line = new SyslogLine(bytes, raw, from, pri, start, cefAt, end, bars, escaped);
   let digits = bars[0]! > cefAt + 4;
