@@ -47,7 +47,7 @@ export function malformedJson(sender: string, reason: string, message: string): 
 }
 
 const NOT_PLAIN = /[^\x20-\x7e]/;
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** Text as its UTF-8 bytes, one character each (what Buffer.from(…, 'latin1') writes back). */
 function utf8Raw(text: string): string {
