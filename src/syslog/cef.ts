@@ -79,12 +79,40 @@ function unescapeHeaderField(value: string): string {
   return value.replace(/\\([\\|])/g, '$1');
 }
 
+/**
+ * `raw.indexOf(needle, from)`, remembering the last answer per needle. A message is a part of
+ * what was read, and a string search does not stop at its end: a needle the message lacks would
+ * be searched for through the rest of the read, once per message. The last answer says where the
+ * needle is not, [from, at), for the same read (`bytes`, by identity): a later search from inside
+ * that span has its answer without searching.
+ */
+class Forward {
+  private bytes: Buffer | undefined;
+  private from = 0;
+  private at = -1;
+
+  constructor(readonly needle: string) {}
+
+  find(bytes: Buffer, raw: string, from: number): number {
+    if (bytes === this.bytes && from >= this.from && (this.at < 0 || from <= this.at)) return this.at;
+    this.bytes = bytes;
+    this.from = from;
+    return (this.at = raw.indexOf(this.needle, from));
+  }
+}
+
+const SPACES = new Forward(' ');
+const EQUALS = new Forward('=');
+const BARS = new Forward('|');
+const BACKSLASHES = new Forward('\\');
+const CEF_MARKS = new Forward('CEF:');
+
 /** ` key=`, as searched for in an extension, once per key. */
-const NEEDLES = new Map<string, string>();
-function needleOf(key: string): string {
-  let needle = NEEDLES.get(key);
-  if (needle === undefined) NEEDLES.set(key, (needle = ` ${key}=`));
-  return needle;
+const KEYS = new Map<string, Forward>();
+function keyOf(key: string): Forward {
+  let finder = KEYS.get(key);
+  if (!finder) KEYS.set(key, (finder = new Forward(` ${key}=`)));
+  return finder;
 }
 
 /**
@@ -177,7 +205,7 @@ export class SyslogLine {
     if (cefAt === start) return;
     if (cefAt - start >= 20 && raw[start + 4] === '-' && raw[start + 10] === 'T') {
       // the agent's own: `<ISO time> [system name] `
-      let space = raw.indexOf(' ', start);
+      let space = SPACES.find(this.bytes, raw, start);
       if (space < 0 || space > cefAt) space = cefAt;
       this.#timestamp = this.text(start, space);
       const system = space < cefAt ? this.text(space + 1, cefAt).trim() : '';
@@ -207,12 +235,12 @@ export class SyslogLine {
    */
   valueStart(key: string): number {
     const { raw, end } = this;
-    const needle = needleOf(key);
+    const finder = keyOf(key);
     const extension = this.bars[6]! + 1;
     if (raw.startsWith(key, extension) && raw.charCodeAt(extension + key.length) === 0x3d)
       return extension + key.length + 1 <= end ? extension + key.length + 1 : -1;
-    const at = raw.indexOf(needle, extension);
-    return at < 0 || at + needle.length > end ? -1 : at + needle.length;
+    const at = finder.find(this.bytes, raw, extension);
+    return at < 0 || at + finder.needle.length > end ? -1 : at + finder.needle.length;
   }
 
   /**
@@ -222,9 +250,18 @@ export class SyslogLine {
   valueEnd(start: number): number {
     const { raw, end } = this;
     let stop = end;
-    for (let eq = raw.indexOf('=', start); eq >= 0 && eq < end; eq = raw.indexOf('=', eq + 1)) {
+    let space = start - 1; // the last space seen
+    for (
+      let eq = EQUALS.find(this.bytes, raw, start);
+      eq >= 0 && eq < end;
+      eq = EQUALS.find(this.bytes, raw, eq + 1)
+    ) {
       if (raw.charCodeAt(eq - 1) === BACKSLASH) continue;
-      const space = raw.lastIndexOf(' ', eq);
+      for (let at = eq - 1; at > space; at--)
+        if (raw.charCodeAt(at) === SPACE) {
+          space = at;
+          break;
+        }
       if (space >= start) {
         stop = space;
         break;
@@ -274,7 +311,7 @@ export class SyslogLine {
     const { raw, start, cefAt } = this;
     if (cefAt - start < 20 || raw.charCodeAt(start + 4) !== 0x2d || raw.charCodeAt(start + 10) !== 0x54)
       return -1;
-    let space = raw.indexOf(' ', start);
+    let space = SPACES.find(this.bytes, raw, start);
     if (space < 0 || space > cefAt) space = cefAt;
     if (space - start < 20) return -1;
     for (let at = start; at < space; at++) if (raw.charCodeAt(at) >= 0x80) return -1;
@@ -349,11 +386,11 @@ export type ReadResult = { ok: true; line: SyslogLine } | { ok: false; reason: s
  * The seven bars that end the header fields from `from` on, `\|` and `\\` escaped, into `bars`;
  * whether an escape was there.
  */
-function headerBars(raw: string, from: number, end: number, bars: number[]): boolean {
-  const backslash = raw.indexOf('\\', from);
+function headerBars(bytes: Buffer, raw: string, from: number, end: number, bars: number[]): boolean {
+  const backslash = BACKSLASHES.find(bytes, raw, from);
   let at = from;
   for (; bars.length < 7; at++) {
-    const bar = raw.indexOf('|', at);
+    const bar = BARS.find(bytes, raw, at);
     if (bar < 0 || bar >= end) return false;
     if (backslash >= 0 && bar > backslash) break; // escapes possible from here: byte by byte
     bars.push((at = bar));
@@ -400,10 +437,10 @@ export function readSyslog(
     pri = value;
     start = at + 1;
   }
-  const cefAt = raw.indexOf('CEF:', start);
+  const cefAt = CEF_MARKS.find(bytes, raw, start);
   if (cefAt < 0 || cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
   const bars: number[] = [];
-  const escaped = headerBars(raw, cefAt + 4, end, bars);
+  const escaped = headerBars(bytes, raw, cefAt + 4, end, bars);
   if (bars.length < 7) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
   const line = new SyslogLine(bytes, raw, from, pri, start, cefAt, end, bars, escaped);
   let digits = bars[0]! > cefAt + 4;
