@@ -1,11 +1,12 @@
 // `syslog listen` against the receiver a SIEM administrator would otherwise use: Debian's rsyslog,
 // `imtcp` → `omfile`, in the foreground with its own config, pid file and work folder on a free
-// port. 100,000 agent events over one TCP connection from a separate sender process
-// (cat into bash's /dev/tcp), the same stream to both, rounds taken in turn so that both see the same load.
+// port. 100,000 agent events over one TCP connection from a separate sender process (cat into
+// bash's /dev/tcp), the same stream to both, rounds taken in turn so that both see the same load.
 // The clock runs from the sender's start (its first byte) until the receiver has everything:
 // rsyslog's output file holds 100,000 lines; siem-doctor's summary says 100,000 events.
 // siem-doctor must count exactly 100,000 events, take no more wall time than rsyslog, and keep its
-// memory flat (peak RSS, VmHWM, reported next to rsyslog's).
+// memory flat (peak RSS, VmHWM, reported next to rsyslog's). The CPU time each used while
+// receiving is reported too: rsyslog spreads its work over threads, the listener has one.
 import { spawn } from 'node:child_process';
 import {
   closeSync,
