@@ -47,6 +47,9 @@ export function malformedJson(sender: string, reason: string, message: string): 
 }
 
 const NOT_PLAIN = /[^\x20-\x7e]/;
+/** A value with a backslash holds an escape, which the text path reads. */
+const NOT_PLAIN_VALUE = /[^\x20-\x5b\x5d-\x7e]/;
+const SEPARATOR = '  ';
 const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** Text as its UTF-8 bytes, one character each (what Buffer.from(…, 'latin1') writes back). */
@@ -63,26 +66,35 @@ export class ListenEventPrinter {
 
   event(sender: string, framing: MessageFraming, line: SyslogLine): void {
     if (this.format === 'json') this.lines.push(utf8Raw(eventJson(sender, framing, line)));
-    else this.lines.push(this.plainLine(line) ?? utf8Raw(eventLine(line)));
+    else if (!this.plainLine(line)) this.lines.push(utf8Raw(eventLine(line)));
   }
 
   /**
    * The text line cut from the received bytes, when its fields are printable ASCII as they stand
-   * and hold no escape: there is nothing for neutralise or the unescaping to change.
+   * and hold no escape: there is nothing for neutralise or the unescaping to change. Its parts
+   * go to the lines as they are (joined once, in take()).
    */
-  private plainLine(line: SyslogLine): string | undefined {
+  private plainLine(line: SyslogLine): boolean {
     const timeEnd = line.isoTimeEnd();
-    if (timeEnd < 0 || line.escaped) return undefined;
+    if (timeEnd < 0 || line.escaped) return false;
     const raw = line.raw;
     const userAt = line.valueStart('suser');
-    const user = userAt < 0 ? '' : raw.slice(userAt, line.valueEnd(userAt));
+    const user = userAt < 0 ? '-' : raw.slice(userAt, line.valueEnd(userAt)) || '-';
     const appAt = line.valueStart('destinationServiceName');
-    const app = appAt < 0 ? '' : raw.slice(appAt, line.valueEnd(appAt));
-    if (user.includes('\\') || app.includes('\\')) return undefined;
+    const app = appAt < 0 ? '-' : raw.slice(appAt, line.valueEnd(appAt)) || '-';
+    const time = raw.slice(line.headerStart, timeEnd);
     const category = raw.slice(line.fieldStart(4), line.fieldEnd(4));
     const name = raw.slice(line.fieldStart(5), line.fieldEnd(5));
-    const text = `${raw.slice(line.headerStart, timeEnd)}  ${category}  ${name}  ${user || '-'}  ${app || '-'}`;
-    return NOT_PLAIN.test(text) ? undefined : `${text}\n`;
+    if (
+      NOT_PLAIN.test(time) ||
+      NOT_PLAIN.test(category) ||
+      NOT_PLAIN.test(name) ||
+      NOT_PLAIN_VALUE.test(user) ||
+      NOT_PLAIN_VALUE.test(app)
+    )
+      return false;
+    this.lines.push(time, SEPARATOR, category, SEPARATOR, name, SEPARATOR, user, SEPARATOR, app, '\n');
+    return true;
   }
 
   /** A malformed message: only JSON output prints it (the text summary shows the first). */
