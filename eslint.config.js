@@ -3,8 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  // src/syslog/assembly is AssemblyScript (its own types: u8, usize, v128), compiled by the build
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'oclif.manifest.json', 'src/syslog/assembly/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'oclif.manifest.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

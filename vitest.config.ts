@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [
-    {
-      // `import bytes from './x.wasm'`, as esbuild's 'binary' loader does in the build (which
-      // also compiles src/syslog/assembly/scanner.wasm: run it before the tests)
-      name: 'wasm-bytes',
-      enforce: 'pre',
-      load(id) {
-        if (!id.endsWith('.wasm')) return null;
-        const base64 = readFileSync(id).toString('base64');
-        return `export default new Uint8Array(Buffer.from(${JSON.stringify(base64)}, 'base64'));`;
-      },
-    },
-  ],
   test: {
     // @oclif/test's runCommand captures stdout itself; vitest must not intercept console first.
     disableConsoleIntercept: true,

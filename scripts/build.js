@@ -14,29 +14,6 @@ const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
 const entry = ["export * from './main.ts';", "export { COMMANDS } from 'siem-doctor:commands';"].join('\n');
 
-// `syslog listen`'s fast lane is AssemblyScript compiled to WebAssembly (src/syslog/assembly/);
-// its bytes are bundled into the chunk that uses them (the 'binary' loader below).
-const scannerSource = path.join(src, 'syslog', 'assembly', 'scanner.ts');
-const scannerWasm = path.join(src, 'syslog', 'assembly', 'scanner.wasm');
-const { default: asc } = await import('assemblyscript/asc');
-const compiled = await asc.main(
-  [
-    scannerSource,
-    '--outFile',
-    scannerWasm,
-    '--runtime',
-    'stub',
-    '--use',
-    'abort=',
-    '--noAssert',
-    '--enable',
-    'simd',
-    '-O3',
-  ],
-  { stdout: process.stdout, stderr: process.stderr },
-);
-if (compiled.error) throw compiled.error;
-
 rmSync(dist, { recursive: true, force: true });
 const banner =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -50,7 +27,6 @@ await build({
   target: 'node20',
   // oclif loads TypeScript only to run uncompiled commands in development; never bundle it.
   external: ['typescript', 'ts-node'],
-  loader: { '.wasm': 'binary' },
   // oclif is CommonJS and calls require(); give the ESM bundle a real one.
   banner: { js: banner },
   plugins: [entryModules()],

@@ -112,7 +112,6 @@ async function seaScripts() {
     target: 'node24',
     // oclif loads TypeScript only to run uncompiled commands in development; never bundle it.
     external: ['typescript', 'ts-node'],
-    loader: { '.wasm': 'binary' },
     plugins: [entryModules({ bundle: { pjson, manifest } })],
     logLevel: 'warning',
     write: false,

@@ -228,8 +228,8 @@ describe('syslog listen as a process', () => {
     const line = `CEF:0|MCAS|SIEM_Agent|0.1|ALERT_${hostile}|Name ${hostile}|3|suser=u${hostile} destinationServiceName=a${hostile}`;
     const input =
       `junk ${hostile}\n` + // malformed: the summary quotes it
-      `2024-03-01T10:00:00.000Z h${hostile} ${line}\n` + // the fast lane's
-      `<13>Mar  1 10:00:00 host ${line}\n`; // the full parser's
+      `2024-03-01T10:00:00.000Z h${hostile} ${line}\n` + // the agent's header
+      `<13>Mar  1 10:00:00 host ${line}\n`; // an RFC 3164 header
     for (const json of [false, true]) {
       const { port, child } = await startListen([
         '--count',

@@ -3,7 +3,7 @@
 // the screen, move the cursor, retitle the window, or start a line that looks like the report's.
 //
 // One convention for all of siem-doctor's terminal output: every control character in such text
-// becomes `?` (the listener's fast lane, assembly/scanner.ts, writes the same byte). An error line
+// becomes `?` (render/listen-events.ts copies only what needs no change). An error line
 // quotes bad input instead, so that the user sees what to mend: each control character is written
 // as its JSON escape (`\u001b`). Bytes that are not UTF-8 at all are already U+FFFD (�) once read
 // as text, which a terminal shows as it is.

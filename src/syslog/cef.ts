@@ -1,6 +1,8 @@
 // The agent's CEF lines: `<ISO time>Z [system name] CEF:0|MCAS|SIEM_Agent|<version>|<category>|<name>|<severity>|<extension>`,
 // possibly behind a PRI and an RFC 3164 or RFC 5424 header when the portal's Generic CEF options add them.
-// Written for speed as well as correctness: `syslog listen` parses every line it receives.
+// One parser, on the bytes as received (readSyslog): `syslog listen` reads tens of thousands of
+// lines a second, so a line is cut into fields where it lies, and a field becomes text only when
+// someone reads it (the printed line reads five; JSON output all of them).
 
 export interface CefRecord {
   version: string;
@@ -38,38 +40,6 @@ export function unescapeExtensionValue(value: string): string {
   return value.replace(/\\([\\=nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 
-/** The eight `|`-separated CEF fields; the last is the extension. `\|` and `\\` are escapes. */
-function splitHeader(text: string): string[] | undefined {
-  const fields: string[] = [];
-  let start = 0;
-  if (!text.includes('\\')) {
-    for (let i = 0; i < 7; i++) {
-      const bar = text.indexOf('|', start);
-      if (bar < 0) return undefined;
-      fields.push(text.slice(start, bar));
-      start = bar + 1;
-    }
-    fields.push(text.slice(start));
-    return fields;
-  }
-  let current = '';
-  let i = 0;
-  for (; i < text.length && fields.length < 7; i++) {
-    const c = text[i];
-    if (c === '\\' && (text[i + 1] === '|' || text[i + 1] === '\\')) {
-      current += text[++i];
-    } else if (c === '|') {
-      fields.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  if (fields.length < 7) return undefined;
-  fields.push(text.slice(i));
-  return fields;
-}
-
 const KEY = /(?:^|\s)([A-Za-z0-9_.[\]-]+)=/g;
 
 /** `k1=v1 k2=v with spaces k3=a\=b`: a value runs to the space before the next unescaped `key=`. */
@@ -93,33 +63,315 @@ export function parseExtension(text: string): Record<string, string> {
 
 const RFC3164_TIME = /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (\S+) /;
 const RFC5424 = /^1 (\S+) (\S+) \S+ \S+ \S+ (?:-|\[.*?\]) ?/;
+
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const BACKSLASH = 0x5c;
+const NOT_ASCII = /[\x80-\xff]/;
+
+/** `2017-11-22T17:50:04.000Z`: the agent's header time, which sorts as text. */
+export function isIsoTime(value: string | undefined): boolean {
+  return value !== undefined && value.length >= 20 && value[4] === '-' && value[10] === 'T';
+}
+
+function unescapeHeaderField(value: string): string {
+  return value.replace(/\\([\\|])/g, '$1');
+}
+
 /**
- * A CEF record whose extension is parsed only when someone reads it: `syslog listen` prints two
- * values per event and never needs the rest (see cefValue). JSON output reads it in full.
+ * `raw.indexOf(needle, from)`, remembering the last answer per needle. A message is a part of
+ * what was read, and a string search does not stop at its end: a needle the message lacks would
+ * be searched for through the rest of the read, once per message. The last answer says where the
+ * needle is not, [from, at), for the same read (`bytes`, by identity): a later search from inside
+ * that span has its answer without searching.
  */
-class LazyCefRecord implements CefRecord {
-  readonly #raw: string;
-  #parsed: Record<string, string> | undefined;
+class Forward {
+  private bytes: Buffer | undefined;
+  private from = 0;
+  private at = -1;
+
+  constructor(readonly needle: string) {}
+
+  find(bytes: Buffer, raw: string, from: number): number {
+    if (bytes === this.bytes && from >= this.from && (this.at < 0 || from <= this.at)) return this.at;
+    this.bytes = bytes;
+    this.from = from;
+    return (this.at = raw.indexOf(this.needle, from));
+  }
+}
+
+const SPACES = new Forward(' ');
+const EQUALS = new Forward('=');
+const BARS = new Forward('|');
+const BACKSLASHES = new Forward('\\');
+const CEF_MARKS = new Forward('CEF:');
+
+/** ` key=`, as searched for in an extension, once per key. */
+const KEYS = new Map<string, Forward>();
+function keyOf(key: string): Forward {
+  let finder = KEYS.get(key);
+  if (!finder) KEYS.set(key, (finder = new Forward(` ${key}=`)));
+  return finder;
+}
+
+/**
+ * One received message cut into its parts where they lie: the PRI, the header before `CEF:`
+ * (time, system name), the seven header fields, the extension. It is searched as `raw`, its bytes
+ * one character each (latin1), so that every search is one of the engine's string searches and a
+ * position in `raw` is a position in `bytes`; a part becomes text (UTF-8) only when it is read.
+ * Bytes that are not UTF-8 read as U+FFFD; `\|` and `\\` in a header field, and the extension's
+ * escapes in a value, read as what they stand for.
+ */
+export class SyslogLine {
+  #headerRead = false;
+  #timestamp: string | undefined;
+  #hostname: string | undefined;
+  #isoTimeEnd: number | undefined;
 
   constructor(
-    readonly version: string,
-    readonly vendor: string,
-    readonly product: string,
-    readonly productVersion: string,
-    readonly signatureId: string,
-    readonly name: string,
-    readonly severity: string,
-    raw: string,
-  ) {
-    this.#raw = raw;
+    /** What the message was read from (see `message` for its own bytes). */
+    readonly bytes: Buffer,
+    /** The same bytes, one character each. */
+    readonly raw: string,
+    /** Where the message lies in them. */
+    private readonly from: number,
+    readonly pri: number | undefined,
+    /** Where the header before `CEF:` starts (after the PRI), where `CEF:` is, where the line ends. */
+    private readonly start: number,
+    private readonly cefAt: number,
+    private readonly end: number,
+    /** The seven bars that end the header fields. */
+    private readonly bars: readonly number[],
+    /** Whether a header field holds `\|` or `\\`. */
+    private readonly escapedHeader: boolean,
+  ) {}
+
+  /** The message as received. */
+  get message(): Buffer {
+    return this.bytes.subarray(this.from, this.end);
+  }
+
+  /** [from, to) as text: the characters of `raw` where they are ASCII, else decoded as UTF-8. */
+  private text(from: number, to: number): string {
+    const raw = this.raw.slice(from, to);
+    return NOT_ASCII.test(raw) ? this.bytes.toString('utf8', from, to) : raw;
+  }
+
+  /** Header field `index`: 0 the CEF version, 1 vendor, 2 product, 3 version, 4 category, 5 name, 6 severity. */
+  field(index: number): string {
+    const text = this.text(this.fieldStart(index), this.bars[index]!);
+    return this.escapedHeader ? unescapeHeaderField(text) : text;
+  }
+
+  /**
+   * Header field `index` as bytes (one character each), its escapes read: for counting by it
+   * without decoding it each time.
+   */
+  rawField(index: number): string {
+    const raw = this.raw.slice(this.fieldStart(index), this.bars[index]);
+    return this.escapedHeader ? unescapeHeaderField(raw) : raw;
+  }
+
+  /** EVENT_CATEGORY_* for activities, the alert type for alerts. */
+  get signatureId(): string {
+    return this.field(4);
+  }
+
+  get name(): string {
+    return this.field(5);
+  }
+
+  /** The extension as written (escapes kept). */
+  get rawExtension(): string {
+    return this.text(this.bars[6]! + 1, this.end);
+  }
+
+  /** The header's timestamp as written (the agent's ISO time, or an RFC 3164/5424 one). */
+  get timestamp(): string | undefined {
+    if (!this.#headerRead) this.readHeader();
+    return this.#timestamp;
+  }
+
+  /** The system name the agent or the syslog header put before CEF. */
+  get hostname(): string | undefined {
+    if (!this.#headerRead) this.readHeader();
+    return this.#hostname;
+  }
+
+  private readHeader(): void {
+    this.#headerRead = true;
+    const { raw, start, cefAt } = this;
+    if (cefAt === start) return;
+    if (cefAt - start >= 20 && raw[start + 4] === '-' && raw[start + 10] === 'T') {
+      // the agent's own: `<ISO time> [system name] `
+      let space = SPACES.find(this.bytes, raw, start);
+      if (space < 0 || space > cefAt) space = cefAt;
+      this.#timestamp = this.text(start, space);
+      const system = space < cefAt ? this.text(space + 1, cefAt).trim() : '';
+      if (system) this.#hostname = system;
+      return;
+    }
+    const prefix = this.text(start, cefAt);
+    const rfc3164 = RFC3164_TIME.exec(prefix);
+    const rfc5424 = rfc3164 ? null : RFC5424.exec(prefix);
+    if (rfc3164) {
+      this.#timestamp = rfc3164[1]!;
+      this.#hostname = rfc3164[2]!;
+    } else if (rfc5424) {
+      this.#timestamp = rfc5424[1]!;
+      this.#hostname = rfc5424[2]!;
+    } else if (prefix.trim()) {
+      const [time, ...rest] = prefix.trim().split(/\s+/);
+      this.#timestamp = time!;
+      if (rest.length > 0) this.#hostname = rest.join(' ');
+    }
+  }
+
+  /**
+   * Where one extension value starts, without parsing the rest: `suser` of `… suser=a@b.c
+   * destinationServiceName=…` (of a key written twice, the first), at the start of the extension
+   * or after a space; -1 when the key is absent. valueEnd() says where it ends.
+   */
+  valueStart(key: string): number {
+    const { raw, end } = this;
+    const finder = keyOf(key);
+    const extension = this.bars[6]! + 1;
+    if (raw.startsWith(key, extension) && raw.charCodeAt(extension + key.length) === 0x3d)
+      return extension + key.length + 1 <= end ? extension + key.length + 1 : -1;
+    const at = finder.find(this.bytes, raw, extension);
+    return at < 0 || at + finder.needle.length > end ? -1 : at + finder.needle.length;
+  }
+
+  /**
+   * Where the value starting at `start` ends: at the last space before the next unescaped `=`,
+   * without trailing spaces and tabs. Its escapes are still in [start, end).
+   */
+  valueEnd(start: number): number {
+    const { raw, end } = this;
+    let stop = end;
+    let space = start - 1; // the last space seen
+    for (
+      let eq = EQUALS.find(this.bytes, raw, start);
+      eq >= 0 && eq < end;
+      eq = EQUALS.find(this.bytes, raw, eq + 1)
+    ) {
+      if (raw.charCodeAt(eq - 1) === BACKSLASH) continue;
+      for (let at = eq - 1; at > space; at--)
+        if (raw.charCodeAt(at) === SPACE) {
+          space = at;
+          break;
+        }
+      if (space >= start) {
+        stop = space;
+        break;
+      }
+    }
+    while (stop > start && (raw.charCodeAt(stop - 1) === SPACE || raw.charCodeAt(stop - 1) === TAB)) stop--;
+    return stop;
+  }
+
+  /** One extension value as text, its escapes read (see valueStart). */
+  value(key: string): string | undefined {
+    const start = this.valueStart(key);
+    if (start < 0) return undefined;
+    return unescapeExtensionValue(this.text(start, this.valueEnd(start)));
+  }
+
+  /** Where header field `index` starts in `bytes` (escapes still in: see `escaped`). */
+  fieldStart(index: number): number {
+    return index === 0 ? this.cefAt + 4 : this.bars[index - 1]! + 1;
+  }
+
+  /** Where header field `index` ends in `bytes`. */
+  fieldEnd(index: number): number {
+    return this.bars[index]!;
+  }
+
+  /** Whether a header field holds `\|` or `\\`, which read as `|` and `\`. */
+  get escaped(): boolean {
+    return this.escapedHeader;
+  }
+
+  /** Where the header before `CEF:` starts in `bytes` (after the PRI). */
+  get headerStart(): number {
+    return this.start;
+  }
+
+  /**
+   * Where the agent's ISO header time ends in `bytes` (it starts at headerStart), when the line
+   * has one, in ASCII (so that it reads as the same characters: see time()); -1 otherwise (no
+   * time, or an RFC 3164/5424 one).
+   */
+  isoTimeEnd(): number {
+    return (this.#isoTimeEnd ??= this.findIsoTime());
+  }
+
+  private findIsoTime(): number {
+    const { raw, start, cefAt } = this;
+    if (cefAt - start < 20 || raw.charCodeAt(start + 4) !== 0x2d || raw.charCodeAt(start + 10) !== 0x54)
+      return -1;
+    let space = SPACES.find(this.bytes, raw, start);
+    if (space < 0 || space > cefAt) space = cefAt;
+    if (space - start < 20) return -1;
+    for (let at = start; at < space; at++) if (raw.charCodeAt(at) >= 0x80) return -1;
+    return space;
+  }
+
+  /**
+   * When it happened, as an ISO string: the agent's header time when it has one (no date parsing),
+   * else the extension's start or rt (epoch ms).
+   */
+  time(): string | undefined {
+    const timestamp = this.timestamp;
+    if (isIsoTime(timestamp)) return timestamp;
+    return epochTime(this.value('start') ?? this.value('rt'));
+  }
+
+  /** The whole event, every field read (JSON output, onEvent). */
+  toEvent(): SyslogEvent {
+    const event: SyslogEvent = { cef: new LineCefRecord(this) };
+    if (this.pri !== undefined) event.pri = this.pri;
+    if (this.timestamp !== undefined) event.timestamp = this.timestamp;
+    if (this.hostname !== undefined) event.hostname = this.hostname;
+    return event;
+  }
+}
+
+function epochTime(value: string | undefined): string | undefined {
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined;
+}
+
+/** A CEF record read from a line; its extension is parsed only when someone reads it. */
+class LineCefRecord implements CefRecord {
+  readonly version: string;
+  readonly vendor: string;
+  readonly product: string;
+  readonly productVersion: string;
+  readonly signatureId: string;
+  readonly name: string;
+  readonly severity: string;
+  readonly #line: SyslogLine;
+  #parsed: Record<string, string> | undefined;
+
+  constructor(line: SyslogLine) {
+    this.#line = line;
+    this.version = line.field(0);
+    this.vendor = line.field(1);
+    this.product = line.field(2);
+    this.productVersion = line.field(3);
+    this.signatureId = line.field(4);
+    this.name = line.field(5);
+    this.severity = line.field(6);
   }
 
   get extension(): Record<string, string> {
-    return (this.#parsed ??= parseExtension(this.#raw));
+    return (this.#parsed ??= parseExtension(this.#line.rawExtension));
   }
 
-  get rawExtension(): string {
-    return this.#raw;
+  get line(): SyslogLine {
+    return this.#line;
   }
 
   toJSON(): CefRecord {
@@ -128,103 +380,87 @@ class LazyCefRecord implements CefRecord {
   }
 }
 
-function cefRecord(fields: string[]): CefRecord {
-  const [version, vendor, product, productVersion, signatureId, name, severity, raw] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  return new LazyCefRecord(version, vendor, product, productVersion, signatureId, name, severity, raw);
-}
+export type ReadResult = { ok: true; line: SyslogLine } | { ok: false; reason: string };
 
-/** One extension value without parsing the rest: `suser` of `… suser=a@b.c destinationServiceName=…`. */
-export function cefValue(cef: CefRecord, key: string): string | undefined {
-  if (!(cef instanceof LazyCefRecord)) return cef.extension[key];
-  const text = cef.rawExtension;
-  let start: number;
-  if (text.startsWith(`${key}=`)) start = key.length + 1;
-  else {
-    const at = text.indexOf(` ${key}=`);
-    if (at < 0) return undefined;
-    start = at + key.length + 2;
+/**
+ * The seven bars that end the header fields from `from` on, `\|` and `\\` escaped, into `bars`;
+ * whether an escape was there.
+ */
+function headerBars(bytes: Buffer, raw: string, from: number, end: number, bars: number[]): boolean {
+  const backslash = BACKSLASHES.find(bytes, raw, from);
+  let at = from;
+  for (; bars.length < 7; at++) {
+    const bar = BARS.find(bytes, raw, at);
+    if (bar < 0 || bar >= end) return false;
+    if (backslash >= 0 && bar > backslash) break; // escapes possible from here: byte by byte
+    bars.push((at = bar));
   }
-  // The value ends at the space before the next unescaped `=`'s key.
-  let end = text.length;
-  for (let eq = text.indexOf('=', start); eq >= 0; eq = text.indexOf('=', eq + 1)) {
-    if (text[eq - 1] === '\\') continue;
-    const space = text.lastIndexOf(' ', eq);
-    if (space >= start) {
-      end = space;
-      break;
+  if (bars.length === 7) return false;
+  let escaped = false;
+  for (; at < end && bars.length < 7; at++) {
+    const c = raw.charCodeAt(at);
+    if (c === 0x7c) bars.push(at);
+    else if (c === BACKSLASH && at + 1 < end && (raw[at + 1] === '|' || raw[at + 1] === '\\')) {
+      escaped = true;
+      at++;
     }
   }
-  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  const value = text.slice(start, end);
-  return value.includes('\\') ? unescapeExtensionValue(value) : value;
+  return escaped;
 }
 
-function isDigits(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** `2017-11-22T17:50:04.000Z`: the agent's header time, which sorts as text. */
-export function isIsoTime(value: string | undefined): boolean {
-  return value !== undefined && value.length >= 20 && value[4] === '-' && value[10] === 'T';
-}
-
-export function parseSyslogLine(input: string): ParseResult {
-  let line = input.endsWith('\r') ? input.slice(0, -1) : input;
+/**
+ * Reads one message as received (bytes, without its framing): a PRI (one to three digits, at most
+ * 191), then `CEF:` anywhere after a header, eight `|`-separated fields (`\|` and `\\` escaped), a
+ * numeric CEF version. One carriage return at the end is dropped. The message is [from, to) of
+ * `bytes` (all of it unless told), `raw` the same bytes one character each (see SyslogLine).
+ */
+export function readSyslog(
+  bytes: Buffer,
+  raw = bytes.toString('latin1'),
+  from = 0,
+  to = raw.length,
+): ReadResult {
+  let end = to;
+  if (end > from && raw.charCodeAt(end - 1) === CR) end--;
+  let start = from;
   let pri: number | undefined;
-  if (line.startsWith('<')) {
-    const close = line.indexOf('>');
-    const value = close > 1 && close <= 4 ? Number(line.slice(1, close)) : NaN;
-    if (!Number.isInteger(value) || value > 191) return { ok: false, reason: 'bad PRI' };
+  if (raw.charCodeAt(from) === 0x3c && from < end) {
+    let value = 0;
+    let at = from + 1;
+    for (; at < end && at < from + 4; at++) {
+      const c = raw.charCodeAt(at);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + c - 0x30;
+    }
+    if (at === from + 1 || at >= end || raw[at] !== '>' || value > 191)
+      return { ok: false, reason: 'bad PRI' };
     pri = value;
-    line = line.slice(close + 1);
+    start = at + 1;
   }
-  const at = line.indexOf('CEF:');
-  if (at < 0) return { ok: false, reason: 'no CEF: in the line' };
-  const fields = splitHeader(line.slice(at + 4));
-  if (!fields) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
-  if (!isDigits(fields[0]!))
-    return { ok: false, reason: `CEF version "${fields[0]!.slice(0, 10)}" is not a number` };
+  const cefAt = CEF_MARKS.find(bytes, raw, start);
+  if (cefAt < 0 || cefAt + 4 > end) return { ok: false, reason: 'no CEF: in the line' };
+  const bars: number[] = [];
+  const escaped = headerBars(bytes, raw, cefAt + 4, end, bars);
+  if (bars.length < 7) return { ok: false, reason: 'CEF header has fewer than 8 fields' };
+  const line = new SyslogLine(bytes, raw, from, pri, start, cefAt, end, bars, escaped);
+  let digits = bars[0]! > cefAt + 4;
+  for (let at = cefAt + 4; digits && at < bars[0]!; at++) {
+    const c = raw.charCodeAt(at);
+    digits = c >= 0x30 && c <= 0x39;
+  }
+  if (!digits) return { ok: false, reason: `CEF version "${line.field(0).slice(0, 10)}" is not a number` };
+  return { ok: true, line };
+}
 
-  const event: SyslogEvent = { cef: cefRecord(fields) };
-  if (pri !== undefined) event.pri = pri;
-  if (at === 0) return { ok: true, event };
-  const prefix = line.slice(0, at);
-  if (isIsoTime(prefix)) {
-    // the agent's own: `<ISO time> [system name] `
-    const space = prefix.indexOf(' ');
-    event.timestamp = space < 0 ? prefix : prefix.slice(0, space);
-    const system = space < 0 ? '' : prefix.slice(space + 1).trim();
-    if (system) event.hostname = system;
-    return { ok: true, event };
-  }
-  const rfc3164 = RFC3164_TIME.exec(prefix);
-  const rfc5424 = rfc3164 ? null : RFC5424.exec(prefix);
-  if (rfc3164) {
-    event.timestamp = rfc3164[1]!;
-    event.hostname = rfc3164[2]!;
-  } else if (rfc5424) {
-    event.timestamp = rfc5424[1]!;
-    event.hostname = rfc5424[2]!;
-  } else if (prefix.trim()) {
-    const [time, ...rest] = prefix.trim().split(/\s+/);
-    event.timestamp = time!;
-    if (rest.length > 0) event.hostname = rest.join(' ');
-  }
-  return { ok: true, event };
+/** The same, from text (UTF-8): the whole event. */
+export function parseSyslogLine(input: string): ParseResult {
+  const read = readSyslog(Buffer.from(input, 'utf8'));
+  return read.ok ? { ok: true, event: read.line.toEvent() } : read;
+}
+
+/** One extension value without parsing the rest (see SyslogLine.value). */
+export function cefValue(cef: CefRecord, key: string): string | undefined {
+  return cef instanceof LineCefRecord ? cef.line.value(key) : cef.extension[key];
 }
 
 /** Alerts carry an alert type and severity 3; activities EVENT_CATEGORY_* and severity 0. */
@@ -232,15 +468,10 @@ export function isActivity(cef: CefRecord): boolean {
   return cef.signatureId.startsWith('EVENT_CATEGORY_');
 }
 
-/**
- * When it happened, as an ISO string: the agent's header time when it has one (no date parsing:
- * `syslog listen` calls this for every event), else the extension's start/rt (epoch ms).
- */
+/** When it happened, as an ISO string (see SyslogLine.time). */
 export function eventTime(event: SyslogEvent): string | undefined {
   if (isIsoTime(event.timestamp)) return event.timestamp!;
-  const ms = Number(cefValue(event.cef, 'start') ?? cefValue(event.cef, 'rt'));
-  if (Number.isFinite(ms) && ms > 0) return new Date(ms).toISOString();
-  return undefined;
+  return epochTime(cefValue(event.cef, 'start') ?? cefValue(event.cef, 'rt'));
 }
 
 export interface AgentEvent {

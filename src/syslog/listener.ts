@@ -1,23 +1,23 @@
 // The recovery procedure's `netcat -l <port>`, done properly: accepts several senders at once
-// (TCP) or datagrams (UDP), finds the framing of each message, parses syslog and CEF, counts, and
-// prints a line (or a JSON object) per event. A malformed or binary message is counted and kept
-// as an example, never fatal.
+// (TCP) or datagrams (UDP), cuts each stream into messages (framing.ts), reads each message as
+// syslog and CEF (cef.ts), counts, and hands every event to the printer (render/listen-events.ts),
+// whose lines it writes once per read. A malformed or binary message is counted and kept as an
+// example, never fatal.
 //
-// Built for throughput (an agent catching up sends tens of thousands of events a second):
-// connections are read straight into the memory of the fast lane (scanner.ts), which frames the
-// stream, counts the agent's own lines and writes their text lines without a JavaScript string
-// per event; the lines of one read are written at once. What it leaves (other headers, escapes,
-// malformed lines; every message for JSON output) comes here as a byte string (see framing.ts)
-// for the full parser. Text is decoded only where text is needed: JSON output, onEvent, the
-// summary, a malformed example.
+// Built for throughput (an agent catching up sends tens of thousands of events a second): a
+// message stays a view of the bytes read, found with Buffer searches; only the fields that are
+// printed or counted become text (bench/listen.js measures it against rsyslog).
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { cefValue, eventTime, isIsoTime, parseSyslogLine, type SyslogEvent } from './cef.js';
-import { utf8Bytes, utf8Text } from './framing.js';
-import { Scanner, type MessageFraming, type ScanSink } from './scanner.js';
-import { neutralise, terminalJson } from '../render/terminal.js';
+import { isIsoTime, readSyslog, type SyslogEvent } from './cef.js';
+import { Deframer, deframeDatagram, type MessageFraming } from './framing.js';
+import { ListenEventPrinter } from '../render/listen-events.js';
+
+export type { MessageFraming } from './framing.js';
 
 const CLOSE_GRACE_MS = 1000;
+/** Enough bytes of a malformed message for its first 500 characters, whatever their length. */
+const MALFORMED_BYTES = 4000;
 
 export interface ReceivedEvent {
   sender: string;
@@ -72,25 +72,20 @@ export interface ListenOptions {
   drained?: () => Promise<void>;
   /** Every event, parsed in full (a full parse per event: for tests and callers that want it). */
   onEvent?: (received: ReceivedEvent) => void;
-  /** Every received message (valid or malformed): its bytes as received, without the framing. */
+  /**
+   * Every message received, valid or malformed (not an empty one), before it is read: its bytes
+   * exactly as they came, without the framing (no octet count, no line feed; a datagram's lines
+   * one by one), in the order of arrival on each connection, with the sender's address. For
+   * keeping or forwarding what arrives (--output, --forward). The view stays valid after the call
+   * (its bytes are never reused); a copy is not needed to keep it. Once `count` events arrived,
+   * nothing more is handed on. A pause of the senders (see `write`) pauses this too.
+   */
   onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
 }
 
 export interface Listener {
   address: { host: string; port: number };
   done: Promise<ListenSummary>;
-}
-
-/**
- * The text line of a fully parsed event (time, category, name, user, app), as UTF-8 bytes. A
- * sender controls these bytes: its control characters (C0, DEL, C1) become `?`, as the fast lane
- * writes them, so that no escape sequence reaches the operator's terminal.
- */
-function textLine(event: SyslogEvent): Buffer {
-  const user = cefValue(event.cef, 'suser');
-  const app = cefValue(event.cef, 'destinationServiceName');
-  const fields = [event.timestamp ?? '-', event.cef.signatureId, event.cef.name, user || '-', app || '-'];
-  return Buffer.from(`${neutralise(fields.join('  '))}\n`, 'utf8');
 }
 
 /** One sender's connection (or, for UDP, one datagram's sender) as the counts see it. */
@@ -100,21 +95,88 @@ interface Source {
 }
 
 /**
- * Counts what arrives and gathers the lines to print until the next flush: the events the fast
- * lane took (it counts them itself) and the messages it left, read here by the full parser.
+ * Counts by name, where a name comes as its bytes (one character each): it is decoded once, for
+ * the summary, not once per event. The names seen most recently are found where they lie in the
+ * message, without a copy (an agent sends a few dozen categories). Bytes that read as the same
+ * text (U+FFFD for what is not UTF-8) count together.
  */
+class Tally {
+  private readonly recent: { raw: string; count: number }[] = [];
+  private readonly byRaw = new Map<string, { raw: string; count: number }>();
+
+  /** One more of the name at [from, to) of `raw`. */
+  addAt(raw: string, from: number, to: number): void {
+    const length = to - from;
+    for (const entry of this.recent)
+      if (entry.raw.length === length && raw.startsWith(entry.raw, from)) {
+        entry.count++;
+        return;
+      }
+    this.add(raw.slice(from, to));
+  }
+
+  add(name: string): void {
+    let entry = this.byRaw.get(name);
+    if (!entry) {
+      this.byRaw.set(name, (entry = { raw: name, count: 0 }));
+      if (this.recent.length < RECENT_NAMES) this.recent.push(entry);
+    }
+    entry.count++;
+  }
+
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { raw, count } of this.byRaw.values()) {
+      const name = Buffer.from(raw, 'latin1').toString('utf8');
+      counts.set(name, (counts.get(name) ?? 0) + count);
+    }
+    return counts;
+  }
+}
+
+const RECENT_NAMES = 32;
+
+/** Byte order of [from, to) of `raw` against `other` (each one character per byte). */
+function compareAt(raw: string, from: number, to: number, other: string): number {
+  const length = Math.min(to - from, other.length);
+  for (let i = 0; i < length; i++) {
+    const d = raw.charCodeAt(from + i) - other.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return to - from - other.length;
+}
+
+/** The earliest and the latest of the ISO times seen, as bytes (which sort as the times). */
+class TimeSpan {
+  private first: string | undefined;
+  private last: string | undefined;
+
+  /** The time at [from, to) of `raw`: copied only when it is a new first or last. */
+  addAt(raw: string, from: number, to: number): void {
+    if (this.first === undefined || compareAt(raw, from, to, this.first) < 0)
+      this.first = raw.slice(from, to);
+    if (this.last === undefined || compareAt(raw, from, to, this.last) > 0) this.last = raw.slice(from, to);
+  }
+
+  span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
+    if (this.first === undefined || this.last === undefined) return {};
+    const text = (raw: string) => Buffer.from(raw, 'latin1').toString('utf8');
+    return { firstEventTime: text(this.first), lastEventTime: text(this.last) };
+  }
+}
+
+/** Counts what arrives, and hands it to the printer and the caller's hooks. */
 class Intake {
-  readonly scanner: Scanner;
   connections = 0;
-  /** What the full parser counted; summary() adds the fast lane's counts. */
-  private readonly counts: Pick<
-    ListenSummary,
-    'events' | 'framing' | 'malformed' | 'firstMalformed' | 'firstEventTime' | 'lastEventTime'
-  > = { events: 0, framing: { lf: 0, octet: 0, datagram: 0 }, malformed: 0 };
-  private readonly categories = new Map<string, number>(); // byte strings, as the fast lane's
+  events = 0;
+  private readonly framing: Record<MessageFraming, number> = { lf: 0, octet: 0, datagram: 0 };
+  private malformedCount = 0;
+  private firstMalformed: Malformed | undefined;
+  private readonly times = new TimeSpan();
+  private readonly categories = new Tally();
   private readonly senders = new Set<string>(); // in order of arrival
   private readonly count: number;
-  private out: Buffer[] = [];
+  private readonly printer: ListenEventPrinter | undefined;
   /** True from a write the output could not take until it drains. */
   blocked = false;
   /** Events of datagrams that came while the output was full (UDP cannot be paused). */
@@ -126,30 +188,8 @@ class Intake {
     /** Called once each time the output fills up; it resolves when the output drained. */
     private readonly onBlocked: () => void = () => undefined,
   ) {
-    this.scanner = new Scanner({
-      allSlow: options.output === 'json' || options.onEvent !== undefined || options.onMessage !== undefined,
-    });
     this.count = options.count ?? Infinity;
-  }
-
-  get events(): number {
-    return this.counts.events + this.scanner.events;
-  }
-
-  /** What the fast lane hands over from one source's bytes. */
-  sink(source: Source): ScanSink {
-    return {
-      message: (bytes, framing) => this.message(source, bytes, framing),
-      lines: (bytes) => {
-        this.seen(source);
-        if (this.options.output !== 'text') return;
-        // a copy, since the view is reused; allocUnsafe, since every byte is written at once
-        const copy = Buffer.allocUnsafe(bytes.length);
-        copy.set(bytes);
-        this.out.push(copy);
-      },
-      wanted: () => this.count - this.events,
-    };
+    this.printer = options.output ? new ListenEventPrinter(options.output) : undefined;
   }
 
   private seen(source: Source): void {
@@ -158,140 +198,95 @@ class Intake {
     this.senders.add(source.address);
   }
 
-  /** A message the fast lane left, as a byte string: the full parser reads it. */
-  private message(source: Source, bytes: string, framing: MessageFraming): void {
+  /** One message, as the framing cut it: [start, end) of `bytes` and `raw` (see framing.ts). */
+  message(
+    source: Source,
+    bytes: Buffer,
+    raw: string,
+    start: number,
+    end: number,
+    framing: MessageFraming,
+  ): void {
     if (this.events >= this.count) return;
-    if (bytes.length > 0) this.options.onMessage?.(Buffer.from(bytes, 'latin1'), framing, source.address);
-    if (bytes.length === 0 || (bytes.length < 3 && bytes.trim() === '')) return;
+    const { options } = this;
+    if (end > start) options.onMessage?.(bytes.subarray(start, end), framing, source.address);
+    if (end - start < 3 && raw.slice(start, end).trim() === '') return; // a stray CR or space
     this.seen(source);
-    const text = utf8Text(bytes);
-    const parsed = parseSyslogLine(text);
-    if (!parsed.ok) {
-      this.malformed(source.address, parsed.reason, text);
+    const read = readSyslog(bytes, raw, start, end);
+    if (!read.ok) {
+      this.malformed(source.address, read.reason, bytes.subarray(start, end));
       return;
     }
-    const event = parsed.event;
-    this.options.onEvent?.({ sender: source.address, framing, event });
-    if (this.options.output === 'json')
-      this.out.push(Buffer.from(`${terminalJson({ sender: source.address, framing, ...event })}\n`));
-    else if (this.options.output === 'text') this.out.push(textLine(event));
+    const { line } = read;
+    options.onEvent?.({ sender: source.address, framing, event: line.toEvent() });
+    this.printer?.event(source.address, framing, line);
 
-    const s = this.counts;
-    s.events++;
-    s.framing[framing]++;
-    const category = utf8Bytes(event.cef.signatureId);
-    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
-    const when = eventTime(event);
-    // ISO times in the same format sort as text: no date parsing per event
-    if (when !== undefined && isIsoTime(when)) {
-      const time = utf8Bytes(when); // compared with the fast lane's, which are bytes
-      if (s.firstEventTime === undefined || time < s.firstEventTime) s.firstEventTime = time;
-      if (s.lastEventTime === undefined || time > s.lastEventTime) s.lastEventTime = time;
+    this.events++;
+    this.framing[framing]++;
+    if (line.escaped) this.categories.add(line.rawField(4));
+    else this.categories.addAt(line.raw, line.fieldStart(4), line.fieldEnd(4));
+    // ISO times in the same format sort as text (as bytes too): no date parsing per event
+    const isoEnd = line.isoTimeEnd();
+    if (isoEnd >= 0) this.times.addAt(line.raw, line.headerStart, isoEnd);
+    else {
+      const when = line.time();
+      if (when !== undefined && isIsoTime(when)) {
+        const raw = Buffer.from(when).toString('latin1');
+        this.times.addAt(raw, 0, raw.length);
+      }
     }
   }
 
-  private malformed(sender: string, reason: string, message: string): void {
-    this.counts.malformed++;
-    this.counts.firstMalformed ??= { sender, reason, message: message.slice(0, 200) };
-    if (this.options.output === 'json')
-      this.out.push(
-        Buffer.from(`${terminalJson({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`),
-      );
+  private malformed(sender: string, reason: string, bytes: Buffer): void {
+    this.malformedCount++;
+    const text = () => bytes.toString('utf8', 0, Math.min(bytes.length, MALFORMED_BYTES));
+    this.firstMalformed ??= { sender, reason, message: text().slice(0, 200) };
+    this.printer?.malformed(sender, reason, text);
   }
 
   /** Hands the lines gathered since the last flush to `write`; stops the listener at --count. */
   flush(): void {
-    if (this.out.length > 0) {
-      const out = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
-      this.out = [];
-      if (this.options.write?.(out) === false && !this.blocked && this.options.drained) {
-        this.blocked = true;
-        this.onBlocked();
-        void this.options.drained().then(() => {
-          this.blocked = false;
-        });
-      }
+    const out = this.printer?.take();
+    if (out && this.options.write?.(out) === false && !this.blocked && this.options.drained) {
+      this.blocked = true;
+      this.onBlocked();
+      void this.options.drained().then(() => {
+        this.blocked = false;
+      });
     }
     if (this.events >= this.count) this.full();
   }
 
   /** A datagram's lines while the output is full: counted, not printed (nothing holds them). */
   dropLines(eventsBefore: number): void {
-    this.out = [];
+    this.printer?.discard();
     this.notPrinted += this.events - eventsBefore;
   }
 
   /**
-   * The counts of both lanes, with what derives from them: the counts by category (most first),
-   * activities (EVENT_CATEGORY_*) and alerts summed from those, the senders, and the byte strings
-   * read as text.
+   * The counts, with what derives from them: the counts by category (most first), activities
+   * (EVENT_CATEGORY_*) and alerts summed from those, the senders.
    */
   summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections'> {
-    const fast = this.scanner.counts();
-    const merged = new Map(this.categories);
-    for (const [name, events] of fast.categories) merged.set(name, (merged.get(name) ?? 0) + events);
     const byCategory: Record<string, number> = {};
     let activities = 0;
-    for (const [name, events] of [...merged].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-      byCategory[utf8Text(name)] = events;
+    const sorted = [...this.categories.counts()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [name, events] of sorted) {
+      byCategory[name] = events;
       if (name.startsWith('EVENT_CATEGORY_')) activities += events;
     }
-    const s = this.counts;
-    // each lane's first and last (byte strings, which sort as the times they carry)
-    const times = [s.firstEventTime, s.lastEventTime, fast.firstTime, fast.lastTime]
-      .filter((time): time is string => time !== undefined)
-      .sort();
-    const events = this.events;
     return {
-      events,
-      framing: {
-        lf: s.framing.lf + fast.framing.lf,
-        octet: s.framing.octet + fast.framing.octet,
-        datagram: s.framing.datagram + fast.framing.datagram,
-      },
-      malformed: s.malformed,
-      ...(s.firstMalformed && { firstMalformed: s.firstMalformed }),
-      ...(times.length > 0 && {
-        firstEventTime: utf8Text(times[0]!),
-        lastEventTime: utf8Text(times[times.length - 1]!),
-      }),
+      events: this.events,
+      framing: { ...this.framing },
+      malformed: this.malformedCount,
+      ...(this.firstMalformed && { firstMalformed: this.firstMalformed }),
+      ...this.times.span(),
       byCategory,
       activities,
-      alerts: events - activities,
+      alerts: this.events - activities,
       senders: [...this.senders],
     };
   }
-}
-
-/**
- * Reads a connection straight into `buffer` (the fast lane's memory, shared by every connection: a
- * read and its handling finish before the next read starts), instead of a fresh buffer and a
- * stream event per read, which cost more than half of the receiving. Node offers that (`onread`)
- * only to sockets it is given a handle for, so the accepted socket's handle moves to a new socket;
- * where that handle is not to be found, the connection is read the usual way and `onData` gets
- * its chunks. Returns the socket that reads.
- */
-export function readConnection(
-  accepted: net.Socket,
-  buffer: Buffer | undefined,
-  onRead: (bytes: number) => void,
-  onData: (chunk: Buffer) => void,
-): net.Socket {
-  const handle = (accepted as unknown as { _handle?: object | null })._handle;
-  if (!buffer || !handle) {
-    accepted.on('data', onData);
-    accepted.resume();
-    return accepted;
-  }
-  const socket = new net.Socket({
-    handle,
-    allowHalfOpen: false,
-    onread: { buffer, callback: (bytes: number) => void onRead(bytes) },
-  } as net.SocketConstructorOpts);
-  // the accepted socket lets go of the handle, and tells its server it is gone
-  (accepted as unknown as { _handle: null })._handle = null;
-  accepted.destroy();
-  return socket;
 }
 
 export async function startListener(options: ListenOptions): Promise<Listener> {
@@ -319,7 +314,10 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     socket.on('message', (data, remote) => {
       // a datagram may carry several lines
       const before = intake.events;
-      intake.scanner.datagram(data, intake.sink({ address: remote.address, seen: false }));
+      const source = { address: remote.address, seen: false };
+      deframeDatagram(data, (bytes, raw, start, end, framing) =>
+        intake.message(source, bytes, raw, start, end, framing),
+      );
       if (intake.blocked) intake.dropLines(before);
       intake.flush();
     });
@@ -334,29 +332,20 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     address = { host: bound.address, port: bound.port };
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
-    const { scanner } = intake;
-    // paused on accept, so that nothing is read before readConnection decides how to read
-    const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
+    const server = net.createServer((socket) => {
       intake.connections++;
-      const sink = intake.sink({ address: accepted.remoteAddress ?? 'unknown', seen: false });
-      let pending: Uint8Array | undefined; // this stream's unfinished message
-      const socket = readConnection(
-        accepted,
-        scanner.readBuffer,
-        (bytes) => {
-          pending = scanner.afterRead(pending, bytes, sink);
-          intake.flush();
-        },
-        (chunk) => {
-          pending = scanner.push(pending, chunk, sink);
-          intake.flush();
-        },
+      const source = { address: socket.remoteAddress ?? 'unknown', seen: false };
+      const deframer = new Deframer((bytes, raw, start, end, framing) =>
+        intake.message(source, bytes, raw, start, end, framing),
       );
       connections.add(socket);
       if (intake.blocked) socket.pause(); // the output is full: this one waits like the others
+      socket.on('data', (chunk: Buffer) => {
+        deframer.push(chunk);
+        intake.flush();
+      });
       socket.on('end', () => {
-        scanner.end(pending, sink);
-        pending = undefined;
+        deframer.end();
         intake.flush();
       });
       socket.on('error', () => undefined); // a sender's reset ends its connection, not the listener

@@ -18,7 +18,7 @@ import net from 'node:net';
 import { ConfigError, FileError, NetworkError, describeFileError } from '../errors.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
-import type { MessageFraming } from './scanner.js';
+import type { MessageFraming } from './framing.js';
 
 /** Bytes queued (file) or buffered in the connection (SIEM) above which the senders are paused. */
 const HIGH_WATER = 1024 * 1024;
