@@ -3,8 +3,8 @@
 import type { Interfaces } from '@oclif/core';
 import { DoctorCommand } from './command-base.js';
 import { writeOrAppend } from './atomic-write.js';
-import { describeFileError, UsageError } from './errors.js';
-import { parseOutputFile, readPemCertificates } from './config/resolve.js';
+import { describeFileError, FileError, UsageError } from './errors.js';
+import { parseOutputFile } from './config/resolve.js';
 import { selectChecks } from './checks/select.js';
 import type { Format } from './render/index.js';
 import type CheckCommand from './commands/check.js';
@@ -15,8 +15,8 @@ export type RoundFlags = Omit<Interfaces.InferredFlags<typeof CheckCommand.flags
 export abstract class RoundCommand extends DoctorCommand {
   /**
    * What a round needs from the flags, shared with `watch`: the resolved settings (their secrets
-   * kept for redaction), the selected checks and the texts in the user's language. Bad input
-   * throws UsageError here, before anything runs.
+   * kept for redaction; --chain and --test-event among them), the selected checks and the texts
+   * in the user's language. Bad input throws here, before anything runs.
    */
   protected async prepare(flags: RoundFlags) {
     const format: Format = flags.json ? 'json' : (flags.format as Format);
@@ -24,13 +24,6 @@ export abstract class RoundCommand extends DoctorCommand {
     if (flags.append && (!flags.output || format !== 'ndjson'))
       throw new UsageError('--append adds NDJSON lines to a file: use it with --format ndjson --output FILE');
     const config = await this.resolveSettings(flags);
-    config.sendTestEvent = flags['test-event'];
-    if (flags.chain) {
-      const { X509Certificate } = await import('node:crypto');
-      config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
-        (pem) => new X509Certificate(pem).raw,
-      );
-    }
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
     const { catalog } = await this.speaker(flags.lang);
     return { config, checks, catalog };
@@ -41,7 +34,7 @@ export abstract class RoundCommand extends DoctorCommand {
     try {
       await writeOrAppend(file, rendered, append);
     } catch (error) {
-      throw new UsageError(`--output: ${describeFileError(error, file)}`);
+      throw new FileError(describeFileError(error, file), 'output');
     }
   }
 }

@@ -1,6 +1,7 @@
 // The fix for java-certs: import the CA certificates of the portal's served chain, when that chain
 // is trusted by this machine (never from an intercepted handshake), with the same safe write as
 // `certs import`.
+import type { Text } from '../catalog/index.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
@@ -32,15 +33,19 @@ async function prepare(ctx: CheckContext) {
 }
 
 export const importPortalChain = {
-  async describe(ctx: CheckContext): Promise<string | undefined> {
+  async describe(ctx: CheckContext): Promise<Text | undefined> {
     const prepared = await prepare(ctx);
     if (!prepared) return undefined;
     const names = prepared.plan.add.map((p) => p.name).join(', ');
-    return `import ${prepared.plan.add.length} CA certificate(s) of the portal's chain (${names}) into ${prepared.keystore.file}`;
+    const { add } = prepared.plan;
+    return {
+      key: 'fix.javaCerts.question',
+      params: { count: add.length, names, file: prepared.keystore.file },
+    };
   },
-  async apply(ctx: CheckContext): Promise<string> {
+  async apply(ctx: CheckContext): Promise<Text> {
     const prepared = await prepare(ctx);
-    if (!prepared) return 'nothing to import';
+    if (!prepared) return { key: 'fix.javaCerts.nothing' };
     const { importCandidates } = await import('../trust/import.js');
     // The same locked read-plan-write as `certs import`: a run at the same time loses nothing.
     const { plan, backup } = await importCandidates({
@@ -50,7 +55,9 @@ export const importPortalChain = {
       includeExpired: false,
       now: ctx.now,
     });
-    if (plan.add.length === 0) return `nothing to import: ${prepared.keystore.file} holds them already`;
-    return `imported ${plan.add.map((p) => p.alias).join(', ')} into ${prepared.keystore.file}; backup ${backup}; restart the agent`;
+    const file = prepared.keystore.file;
+    if (plan.add.length === 0) return { key: 'fix.javaCerts.already', params: { file } };
+    const aliases = plan.add.map((p) => p.alias).join(', ');
+    return { key: 'fix.javaCerts.imported', params: { aliases, file, backup: String(backup) } };
   },
 };

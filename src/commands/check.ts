@@ -24,7 +24,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     },
     {
       description: 'Only the Java checks, as JSON for a script',
-      command: '<%= config.bin %> <%= command.id %> --only java-runtime,lifecycle --json',
+      command: '<%= config.bin %> <%= command.id %> --only java-runtime,java-tls,java-certs --json',
     },
     {
       description: 'A CI preflight that fails on warnings and writes JUnit',
@@ -91,7 +91,11 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
       },
     }).finally(() => spinner?.stop());
     for (const f of report.fixes ?? [])
-      this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
+      this.logToStderr(
+        neutralise(
+          this.redactor().text(fill(catalog.messages['fix.line'], { id: f.id, message: f.message })),
+        ),
+      );
     this.verdictExitCode = exitCodeFor(report, flags.strict);
     // --json to stdout: the report is the document the command returns
     if (this.jsonEnabled() && !flags.output) return report;

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { en } from '../../src/catalog/en.js';
 import { runChecks } from '../../src/checks/run.js';
 import { fail, pass, type Check, type CheckContext } from '../../src/checks/types.js';
-import type { Facts } from '../../src/checks/facts.js';
+import { Held, type Facts } from '../../src/checks/facts.js';
 import { config } from '../helpers/context.js';
 
 // The runner never looks at facts itself; these checks do not either.
@@ -13,7 +13,7 @@ const facts: Facts = {
   forgetJvm: () => undefined,
   syslogAddresses: async () => ({ ok: false, code: 'ENOTFOUND', ms: 0 }),
   syslogConnection: async () => undefined,
-  takeSyslogSocket: () => undefined,
+  syslogSocket: new Held(),
   portal: async () => undefined,
   dispose: () => undefined,
 };
