@@ -47,7 +47,10 @@ function mendable(fix: Check['fix']): Check & { mended: boolean } {
 describe('applyFixes', () => {
   it('asks in the user’s language, applies, runs the check again and words what was done', async () => {
     const check = mendable({
-      describe: async () => ({ key: 'fix.javaCerts.question', params: { count: 1, names: 'CA 1', file: 'cacerts' } }),
+      describe: async () => ({
+        key: 'fix.javaCerts.question',
+        params: { count: 1, names: 'CA 1', file: 'cacerts' },
+      }),
       apply: async () => {
         check.mended = true;
         return { key: 'fix.javaCerts.already', params: { file: 'cacerts' } };
@@ -55,15 +58,27 @@ describe('applyFixes', () => {
     });
     const { results, fixes, asked } = await fixAll(check, true, fr);
     expect(asked).toEqual(['importer 1 certificat(s) d’AC de la chaîne du portail (CA 1) dans cacerts']);
-    expect(fixes).toEqual([{ id: 'java-certs', applied: true, message: 'rien à importer : cacerts les contient déjà' }]);
+    expect(fixes).toEqual([
+      { id: 'java-certs', applied: true, message: 'rien à importer : cacerts les contient déjà' },
+    ]);
     expect(results[0]!.status).toBe('pass');
   });
 
   it('says so, from the catalog, when declined, when there is no fix, and when it fails', async () => {
     const question = { key: 'fix.javaCerts.nothing' } as const;
-    const declined = await fixAll(mendable({ describe: async () => question, apply: async () => question }), false);
-    expect(declined.fixes[0]).toEqual({ id: 'java-certs', applied: false, message: 'not applied: nothing to import' });
-    const none = await fixAll(mendable({ describe: async () => undefined, apply: async () => question }), true);
+    const declined = await fixAll(
+      mendable({ describe: async () => question, apply: async () => question }),
+      false,
+    );
+    expect(declined.fixes[0]).toEqual({
+      id: 'java-certs',
+      applied: false,
+      message: 'not applied: nothing to import',
+    });
+    const none = await fixAll(
+      mendable({ describe: async () => undefined, apply: async () => question }),
+      true,
+    );
     expect(none.fixes[0]!.message).toBe(en.messages['fix.none']);
     const broken = await fixAll(
       mendable({

@@ -18,7 +18,9 @@ describe('the registry', () => {
       }
     }
     // the one dependency today, so that this test is known to look at something
-    expect((CHECKS as readonly Check[]).find((c) => c.id === 'syslog-send')?.requires).toEqual(['syslog-connection']);
+    expect((CHECKS as readonly Check[]).find((c) => c.id === 'syslog-send')?.requires).toEqual([
+      'syslog-connection',
+    ]);
   });
 
   it('has no cycle of requires (the runner would refuse to start)', () => {

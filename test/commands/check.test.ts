@@ -335,7 +335,9 @@ describe('siem-doctor check: secrets from a config file', () => {
     expect(exitCode).toBe(2);
     expect(stdout + stderr).not.toContain('F1lePr0xyPass');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(`proxy "<redacted>@proxy.contoso.local:8080" in ${file}: it carries credentials`);
+    expect(stderr).toContain(
+      `proxy "<redacted>@proxy.contoso.local:8080" in ${file}: it carries credentials`,
+    );
     expect(stderr).not.toContain('--proxy');
   });
 

@@ -154,9 +154,12 @@ describe('resolveConfig: flag > environment > running agent > config file > defa
     expect(key.read(resolveConfig(input(values)))).toEqual((key.expect ?? ((v) => v))(winner));
   });
 
-  it.each(KEYS.map((key) => [key.name, key] as const))('%s: the default when no source gives one', (_n, key) => {
-    expect(key.read(resolveConfig(input({})))).toEqual(key.fallback);
-  });
+  it.each(KEYS.map((key) => [key.name, key] as const))(
+    '%s: the default when no source gives one',
+    (_n, key) => {
+      expect(key.read(resolveConfig(input({})))).toEqual(key.fallback);
+    },
+  );
 
   it('ca-file: the flag names the file over the config file, and its certificates are read from the text given', () => {
     const given = input({ flag: { 'ca-file': '/flag/ca.pem' }, file: { 'ca-file': '/file/ca.pem' } });
@@ -199,9 +202,9 @@ describe('resolveConfig: flag > environment > running agent > config file > defa
   });
 
   it('the Windows default logs folder only when no source names one', () => {
-    expect(resolveConfig({ ...input({}), defaultLogsDirectory: 'C:\\MCAS-SIEM-Agent\\Logs' }).logsDirectory).toBe(
-      'C:\\MCAS-SIEM-Agent\\Logs',
-    );
+    expect(
+      resolveConfig({ ...input({}), defaultLogsDirectory: 'C:\\MCAS-SIEM-Agent\\Logs' }).logsDirectory,
+    ).toBe('C:\\MCAS-SIEM-Agent\\Logs');
     const named = { ...input({ file: { 'logs-directory': 'D:\\logs' } }), defaultLogsDirectory: 'C:\\x' };
     expect(resolveConfig(named).logsDirectory).toBe('D:\\logs');
   });
@@ -227,7 +230,10 @@ describe('resolveConfig with --from-process', () => {
     javaHome: '/opt/agent/jre',
     ...extra,
   });
-  const fromProcess = (extra: Partial<ResolveInput> = {}, flags: ResolveInput['flags'] = {}): ResolveInput => ({
+  const fromProcess = (
+    extra: Partial<ResolveInput> = {},
+    flags: ResolveInput['flags'] = {},
+  ): ResolveInput => ({
     flags: { 'from-process': true, ...flags },
     argv: ['--from-process', ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])],
     env: {},
@@ -258,14 +264,19 @@ describe('resolveConfig with --from-process', () => {
     expect(filed.namedJavaHome).toEqual({ home: '/file/jre', source: 'config file' });
     // JAVA_HOME in this shell says nothing about the agent's service: judged over, not warned about
     const env = resolveConfig(
-      fromProcess({ env: { JAVA_HOME: '/env/jre' }, flags: { 'from-process': true, 'java-home': '/env/jre' } }),
+      fromProcess({
+        env: { JAVA_HOME: '/env/jre' },
+        flags: { 'from-process': true, 'java-home': '/env/jre' },
+      }),
     );
     expect(env).toMatchObject({ javaHome: '/opt/agent/jre' });
     expect(env.namedJavaHome).toBeUndefined();
   });
 
   it('keeps the named JRE when the agent’s java has no home to tell (started as plain `java`)', () => {
-    const config = resolveConfig(fromProcess({ agent: agent({ javaHome: undefined }) }, { 'java-home': '/x' }));
+    const config = resolveConfig(
+      fromProcess({ agent: agent({ javaHome: undefined }) }, { 'java-home': '/x' }),
+    );
     expect(config).toMatchObject({ javaHome: '/x', javaHomeSource: '--java-home' });
     expect(config.agentJavaHome).toBeUndefined();
   });
@@ -282,7 +293,9 @@ describe('resolveConfig with --from-process', () => {
   it('no running agent is bad input about --from-process', () => {
     const none = fromProcess({ agent: undefined });
     expect(() => resolveConfig(none)).toThrow(ConfigError);
-    expect(() => resolveConfig(none)).toThrow(expect.objectContaining({ input: 'from-process', code: 'config' }));
+    expect(() => resolveConfig(none)).toThrow(
+      expect.objectContaining({ input: 'from-process', code: 'config' }),
+    );
   });
 
   it('knows every secret of every source before judging, the agent’s -D passwords included', () => {
@@ -290,7 +303,10 @@ describe('resolveConfig with --from-process', () => {
       fromProcess({
         agent: agent({ token: 'AgentTok', javaOptions: ['-Djavax.net.ssl.trustStorePassword=TsPw'] }),
         env: { SIEM_DOCTOR_STOREPASS: 'EnvPw' },
-        configFile: parseConfigFile({ path: 'c.json', text: '{"token": "FileTok", "storepass": "changeit"}' }),
+        configFile: parseConfigFile({
+          path: 'c.json',
+          text: '{"token": "FileTok", "storepass": "changeit"}',
+        }),
       }),
     );
     expect(secrets).toEqual(expect.arrayContaining(['AgentTok', 'TsPw', 'EnvPw', 'FileTok']));
@@ -315,11 +331,19 @@ describe('resolveConfig: bad values name their input, never a flag the user did 
       'syslog-port',
       'syslog-port "70000" in /etc/siem-doctor.json must be a whole number from 1 to 65535',
     ],
-    [{ env: { 'portal-url': 'http://x' } }, 'portal-url', 'SIEM_DOCTOR_PORTAL_URL "http://x": the portal answers'],
+    [
+      { env: { 'portal-url': 'http://x' } },
+      'portal-url',
+      'SIEM_DOCTOR_PORTAL_URL "http://x": the portal answers',
+    ],
     [{ flag: { proxy: 'http://p:1' } }, 'proxy', '"http://p:1": leave out "http://"'],
     [{ file: { proxy: 'http://p:1' } }, 'proxy', 'proxy "http://p:1" in /etc/siem-doctor.json: leave out'],
     [{ flag: { timeout: '0x10' } }, 'timeout', '"0x10" must be a number of seconds'],
-    [{ file: { protocol: 'sctp' } }, 'protocol', 'protocol "sctp" in /etc/siem-doctor.json must be tcp or udp'],
+    [
+      { file: { protocol: 'sctp' } },
+      'protocol',
+      'protocol "sctp" in /etc/siem-doctor.json must be tcp or udp',
+    ],
     [{ flag: { 'syslog-host': 'siem:514' } }, 'syslog-host', '"siem:514": give the port with --syslog-port'],
   ] as const)('%j', (values, role, message) => {
     const error = failure(input(values));
@@ -330,10 +354,16 @@ describe('resolveConfig: bad values name their input, never a flag the user did 
   });
 
   it('a damaged or empty CA file is a FileError about ca-file', () => {
-    const given = { ...input({ flag: { 'ca-file': 'ca.pem' } }), caFile: { path: 'ca.pem', text: 'nothing' } };
+    const given = {
+      ...input({ flag: { 'ca-file': 'ca.pem' } }),
+      caFile: { path: 'ca.pem', text: 'nothing' },
+    };
     const error = failure(given);
     expect(error).toBeInstanceOf(FileError);
-    expect(error).toMatchObject({ input: 'ca-file', message: 'ca.pem holds no PEM certificate (-----BEGIN CERTIFICATE-----)' });
+    expect(error).toMatchObject({
+      input: 'ca-file',
+      message: 'ca.pem holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+    });
   });
 
   it('a config file that is not an object of known keys is a ConfigError about config', () => {
@@ -343,7 +373,12 @@ describe('resolveConfig: bad values name their input, never a flag the user did 
     expect(parse('{"token": "Qk9PTQ==" ')).toThrow(/^c\.json is not valid JSON/);
     expect(parse('{"token": "Qk9PTQ==" ')).not.toThrow(/Qk9PTQ/);
     // a value is named by the key as the file writes it
-    const camel = { flags: {}, argv: [], env: {}, configFile: parseConfigFile({ path: 'c.json', text: '{"syslogPort": 0}' }) };
+    const camel = {
+      flags: {},
+      argv: [],
+      env: {},
+      configFile: parseConfigFile({ path: 'c.json', text: '{"syslogPort": 0}' }),
+    };
     expect(() => resolveConfig(camel)).toThrow('syslogPort "0" in c.json must be a whole number');
     expect(parseConfigFile({ path: 'c.json', text: '\uFEFF{"logs-directory": "/l"}' }).settings).toEqual({
       'logs-directory': '/l',
