@@ -227,11 +227,6 @@ export function parseSyslogLine(input: string): ParseResult {
   return { ok: true, event };
 }
 
-/** Alerts carry an alert type and severity 3; activities EVENT_CATEGORY_* and severity 0. */
-export function isActivity(cef: CefRecord): boolean {
-  return cef.signatureId.startsWith('EVENT_CATEGORY_');
-}
-
 /**
  * When it happened, as an ISO string: the agent's header time when it has one (no date parsing:
  * `syslog listen` calls this for every event), else the extension's start/rt (epoch ms).
