@@ -266,6 +266,20 @@ describe('siem-doctor check', () => {
     });
   });
 
+  it('names a bad value by where it came from: the variable, never a flag that was not typed', async () => {
+    const { stderr, exitCode } = await doctor(['check', '--only', 'lifecycle'], {
+      SIEM_DOCTOR_PORTAL_URL: 'http://contoso.portal.cloudappsecurity.com',
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe(
+      'Error: SIEM_DOCTOR_PORTAL_URL "http://contoso.portal.cloudappsecurity.com": the portal answers on https:// only',
+    );
+    const json = await doctor(['check', '--only', 'lifecycle', '--syslog-port', '0', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'config', message: '--syslog-port "0" must be a whole number from 1 to 65535' },
+    });
+  });
+
   it('reads the config file named by SIEM_DOCTOR_CONFIG', async () => {
     const file = path.join(await tmp(), 'c.json');
     await writeFile(file, JSON.stringify({ 'syslog-port': 70000 }));
@@ -313,6 +327,9 @@ describe('siem-doctor --help', () => {
     expect(stdout).toContain('--syslog-port=PORT');
     expect(stdout).toContain('--logs-directory=DIR');
     expect(stdout).toContain('EXAMPLES');
+    // "Only the Java checks" runs the Java checks of SPEC.md
+    expect(stdout).toContain('Only the Java checks, as JSON for a script');
+    expect(stdout).toContain('--only java-runtime,java-tls,java-certs --json');
   });
 });
 
