@@ -21,7 +21,7 @@ export default class Bundle extends DoctorCommand {
     }),
     'from-process': Flags.boolean({
       description:
-        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win, but the JRE judged is the agent's own)",
     }),
     'test-event': Flags.boolean({
       description: 'also send the marked test event to the SIEM (syslog-send)',

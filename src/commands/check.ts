@@ -57,7 +57,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     }),
     'from-process': Flags.boolean({
       description:
-        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win, but the JRE judged is the agent's own)",
     }),
     fix: Flags.boolean({
       description: 'offer the fixes that exist (java-certs: import the portal chain’s CAs), each confirmed',
