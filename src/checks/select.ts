@@ -25,6 +25,7 @@ export function selectChecks(options: { only?: string; skip?: string }): Check[]
   const skip = parseIds('skip', options.skip);
   const chosen = CHECKS.filter((check) => (!only || only.has(check.id)) && !skip?.has(check.id));
   if (chosen.length === 0)
-    throw new ConfigError(`"${options.skip ?? ''}" leaves no check to run`, only && !skip ? 'only' : 'skip');
+    // only --skip can leave none: --only names at least one known id
+    throw new ConfigError(`"${options.skip}" leaves no check to run`, 'skip');
   return chosen;
 }

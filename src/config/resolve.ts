@@ -402,11 +402,12 @@ export function resolveConfig(input: ResolveInput): DoctorConfig {
     }
   }
   if (config.caFile) {
-    if (input.caFile?.path !== config.caFile) throw new FileError(`${config.caFile} was not read`, 'ca-file'); // a caller's mistake, not the user's
+    // a caller that did not read the file it names is our mistake (exit 1), not the user's
+    if (input.caFile?.path !== config.caFile) throw new Error(`${config.caFile} was not read`);
     config.extraCAs = parsePemCertificates(input.caFile, 'ca-file');
   }
   if (flags.chain) {
-    if (input.chain?.path !== flags.chain) throw new FileError(`${flags.chain} was not read`, 'chain');
+    if (input.chain?.path !== flags.chain) throw new Error(`${flags.chain} was not read`);
     config.servedChain = parsePemCertificates(input.chain, 'chain').map(
       (pem) => new X509Certificate(pem).raw,
     );

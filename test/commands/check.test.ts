@@ -104,6 +104,7 @@ describe('siem-doctor check', () => {
       [['--portal-url', 'https://'], 'is not a URL'],
       [['--only', 'nonsense'], '--only: unknown check id "nonsense"; known ids: java-runtime'],
       [['--skip', ','], '--skip "," names no check id'],
+      [['--only', 'lifecycle', '--skip', 'lifecycle'], '--skip "lifecycle" leaves no check to run'],
       [['--timeout', '0'], '--timeout "0" must be a number of seconds from 0.001 to 300'],
       [['--proxy', 'http://proxy:8080'], 'leave out "http://"'],
       [['--proxy', 'proxy:99999'], 'port "99999" is not a whole number from 1 to 65535'],

@@ -366,6 +366,12 @@ describe('resolveConfig: bad values name their input, never a flag the user did 
     });
   });
 
+  it('a CA file the caller did not read is its mistake (exit 1), never read here', () => {
+    const unread = input({ flag: { 'ca-file': 'ca.pem' } });
+    expect(() => resolveConfig(unread)).toThrow('ca.pem was not read');
+    expect(() => resolveConfig(unread)).not.toThrow(FileError);
+  });
+
   it('a config file that is not an object of known keys is a ConfigError about config', () => {
     const parse = (text: string) => () => parseConfigFile({ path: 'c.json', text });
     expect(parse('[1]')).toThrow(expect.objectContaining({ input: 'config', code: 'config' }));
