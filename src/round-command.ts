@@ -6,7 +6,11 @@ import { writeOrAppend } from './atomic-write.js';
 import { describeFileError, FileError, UsageError } from './errors.js';
 import { parseOutputFile } from './config/resolve.js';
 import { selectChecks } from './checks/select.js';
-import type { Format } from './render/index.js';
+import type { MessageFile } from './catalog/en.js';
+import { fill } from './catalog/index.js';
+import { renderReport, wantsColor, type Format } from './render/index.js';
+import { neutralise } from './render/terminal.js';
+import type { Report } from './report.js';
 import type CheckCommand from './commands/check.js';
 
 /** The flags a round is made from: check's own, which watch shares (without --fix, --yes, --strict). */
@@ -27,6 +31,25 @@ export abstract class RoundCommand extends DoctorCommand {
     const checks = selectChecks({ only: flags.only, skip: flags.skip });
     const { catalog } = await this.speaker(flags.lang);
     return { config, checks, catalog };
+  }
+
+  /**
+   * The report in its format: to stdout (coloured for a person at a terminal), or to --output
+   * with a line on stderr that says where.
+   */
+  protected async deliver(
+    report: Report,
+    options: { format: Format; catalog: MessageFile; output?: string; append: boolean },
+  ): Promise<void> {
+    const { format, catalog, output } = options;
+    const color = !output && format === 'text' && wantsColor(process.stdout, process.env);
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
+    if (!output) {
+      process.stdout.write(rendered);
+      return;
+    }
+    await this.writeOutput(output, rendered, options.append);
+    this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: output })));
   }
 
   /** --output: replaced atomically (a reader never sees half a report), or appended to (--append). */
