@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { entryModules, root } from './entry.js';
+import { recordSourceHash } from './source-hash.js';
 
 const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
@@ -43,3 +44,5 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// what this build was made from: the tests refuse to run on a dist/ older than src/
+recordSourceHash(root, dist);

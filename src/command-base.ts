@@ -12,7 +12,8 @@
 import { Command } from '@oclif/core/command';
 import { DoctorError, type InputRole } from './errors.js';
 import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
-import { resolveConfig, type DoctorConfig, type ResolveInput } from './config/resolve.js';
+import { resolveConfig, secretsOfSources, type DoctorConfig, type ResolveInput } from './config/resolve.js';
+import { gatherSources } from './config/sources.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
 import { escapeControls, terminalJson } from './render/terminal.js';
 
@@ -58,6 +59,14 @@ const INPUT_FLAGS: Record<InputRole, string> = {
   output: '--output',
   forward: '--forward',
   since: '--since',
+  protocol: '--protocol',
+  timeout: '--timeout',
+  'ca-file': '--ca-file',
+  'logs-directory': '--logs-directory',
+  'from-process': '--from-process',
+  only: '--only',
+  skip: '--skip',
+  append: '--append',
 };
 
 export abstract class DoctorCommand extends Command {
@@ -72,9 +81,14 @@ export abstract class DoctorCommand extends Command {
   /** JSON documents are indented by this many spaces; 0 prints one line (a stream's last line). */
   protected jsonIndent = 2;
 
-  /** The settings of this run from flags, environment, config file and agent; their secrets kept. */
-  protected resolveSettings(flags: ResolveInput['flags']): Promise<DoctorConfig> {
-    return resolveConfig({ flags, argv: this.argv, env: process.env, secrets: this.secrets });
+  /**
+   * The settings of this run: what they come from is read first (config file, the files they
+   * name, the running agent), its secrets kept for the redactor, then judged by resolveConfig.
+   */
+  protected async resolveSettings(flags: ResolveInput['flags']): Promise<DoctorConfig> {
+    const sources = await gatherSources({ flags, argv: this.argv, env: process.env });
+    this.secrets.push(...secretsOfSources(sources));
+    return resolveConfig(sources);
   }
 
   /** Every secret this run knows, for the redactor and the report renderer. */
@@ -136,7 +150,9 @@ export abstract class DoctorCommand extends Command {
       // one line of ours: a line feed in it comes from the input it quotes, and is escaped below
       const message = error.message.trim();
       const label = this.inputLabel(error.input);
-      const line = label && !message.startsWith(`${label}`) ? `${label}: ${message}` : message;
+      // a message that starts by quoting the value reads `--flag "value" …`, any other `--flag: …`
+      const joined = message.startsWith('"') ? `${label} ${message}` : `${label}: ${message}`;
+      const line = label && !message.startsWith(`${label}`) ? joined : message;
       return { exitCode: 2, code: error.code, line };
     }
     const first = (error.message ?? String(error)).split('\n')[0]!.trim();

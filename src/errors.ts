@@ -27,7 +27,16 @@ export type InputRole =
   | 'log-dir'
   | 'output'
   | 'forward'
-  | 'since';
+  | 'since'
+  // framework (#12): the settings of resolve.ts and the check selection
+  | 'protocol'
+  | 'timeout'
+  | 'ca-file'
+  | 'logs-directory'
+  | 'from-process'
+  | 'only'
+  | 'skip'
+  | 'append';
 
 /**
  * Bad input or a refused change: a malformed value, an unreadable file, a wrong password, a store

@@ -3,10 +3,14 @@
 import type { Interfaces } from '@oclif/core';
 import { DoctorCommand } from './command-base.js';
 import { writeOrAppend } from './atomic-write.js';
-import { describeFileError, UsageError } from './errors.js';
-import { parseOutputFile, readPemCertificates } from './config/resolve.js';
+import { describeFileError, FileError, UsageError } from './errors.js';
+import { parseOutputFile } from './config/resolve.js';
 import { selectChecks } from './checks/select.js';
-import type { Format } from './render/index.js';
+import type { MessageFile } from './catalog/en.js';
+import { fill } from './catalog/index.js';
+import { renderReport, wantsColor, type Format } from './render/index.js';
+import { neutralise } from './render/terminal.js';
+import type { Report } from './report.js';
 import type CheckCommand from './commands/check.js';
 
 /** The flags a round is made from: check's own, which watch shares (without --fix, --yes, --strict). */
@@ -15,8 +19,8 @@ export type RoundFlags = Omit<Interfaces.InferredFlags<typeof CheckCommand.flags
 export abstract class RoundCommand extends DoctorCommand {
   /**
    * What a round needs from the flags, shared with `watch`: the resolved settings (their secrets
-   * kept for redaction), the selected checks and the texts in the user's language. Bad input
-   * throws UsageError here, before anything runs.
+   * kept for redaction; --chain and --test-event among them), the selected checks and the texts
+   * in the user's language. Bad input throws here, before anything runs.
    */
   protected async prepare(flags: RoundFlags) {
     const format: Format = flags.json ? 'json' : (flags.format as Format);
@@ -24,16 +28,28 @@ export abstract class RoundCommand extends DoctorCommand {
     if (flags.append && (!flags.output || format !== 'ndjson'))
       throw new UsageError('--append adds NDJSON lines to a file: use it with --format ndjson --output FILE');
     const config = await this.resolveSettings(flags);
-    config.sendTestEvent = flags['test-event'];
-    if (flags.chain) {
-      const { X509Certificate } = await import('node:crypto');
-      config.servedChain = (await readPemCertificates(flags.chain, '--chain')).map(
-        (pem) => new X509Certificate(pem).raw,
-      );
-    }
     const { catalog } = await this.speaker(flags.lang);
     const checks = selectChecks({ only: flags.only, skip: flags.skip }, catalog);
     return { config, checks, catalog };
+  }
+
+  /**
+   * The report in its format: to stdout (coloured for a person at a terminal), or to --output
+   * with a line on stderr that says where.
+   */
+  protected async deliver(
+    report: Report,
+    options: { format: Format; catalog: MessageFile; output?: string; append: boolean },
+  ): Promise<void> {
+    const { format, catalog, output } = options;
+    const color = !output && format === 'text' && wantsColor(process.stdout, process.env);
+    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
+    if (!output) {
+      process.stdout.write(rendered);
+      return;
+    }
+    await this.writeOutput(output, rendered, options.append);
+    this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: output })));
   }
 
   /** --output: replaced atomically (a reader never sees half a report), or appended to (--append). */
@@ -41,7 +57,7 @@ export abstract class RoundCommand extends DoctorCommand {
     try {
       await writeOrAppend(file, rendered, append);
     } catch (error) {
-      throw new UsageError(`--output: ${describeFileError(error, file)}`);
+      throw new FileError(describeFileError(error, file), 'output');
     }
   }
 }

@@ -120,7 +120,7 @@ describe.runIf(process.platform === 'linux')('check --from-process', () => {
     });
   });
 
-  it('lets flags win over what the process says', async () => {
+  it('judges the JRE the agent runs on, and says that a --java-home naming another is not it', async () => {
     const { stdout } = await doctor([
       'check',
       '--from-process',
@@ -130,13 +130,43 @@ describe.runIf(process.platform === 'linux')('check --from-process', () => {
       JRE('jre8u281'),
       '--json',
     ]);
-    expect(JSON.parse(stdout).checks[0].evidence).toMatchObject({
-      home: JRE('jre8u281'),
-      source: '--java-home',
+    const [runtime] = JSON.parse(stdout).checks;
+    // the agent's own JRE (8u291) is the one judged, not the 8u281 the flag names
+    expect(runtime.evidence).toMatchObject({
+      home,
+      source: 'agent process',
+      version: '1.8.0_291',
+      namedJavaHome: JRE('jre8u281'),
+      namedBy: '--java-home',
     });
-    // …and says that the agent itself runs on another JRE.
-    expect(JSON.parse(stdout).checks[0].status).toBe('warn');
-    expect(JSON.parse(stdout).checks[0].message).toContain('is not the Java the running agent uses');
+    expect(runtime.status).toBe('warn');
+    expect(runtime.message).toBe(
+      `Oracle Corporation 1.8.0_291 in ${home} is the Java the running agent uses, and is the one judged here; --java-home names ${JRE('jre8u281')}, which the agent does not run on (an update may have moved it): leave it out, or point it at ${home}`,
+    );
+  });
+
+  it('asks the agent’s JRE even when JAVA_HOME names another, without a warning for it', async () => {
+    const { stdout } = await doctor(['check', '--from-process', '--only', 'java-runtime', '--json'], {
+      JAVA_HOME: JRE('jre8u281'),
+    });
+    const [runtime] = JSON.parse(stdout).checks;
+    expect(runtime).toMatchObject({ status: 'pass', evidence: { home, source: 'agent process' } });
+  });
+
+  it('lets the other flags win over what the process says', async () => {
+    const { stdout } = await doctor([
+      'check',
+      '--from-process',
+      '--only',
+      'proxy',
+      '--proxy',
+      'proxy.contoso.local:3128',
+      '--json',
+    ]);
+    const [proxy] = JSON.parse(stdout).checks;
+    // the flag's proxy is judged (well formed), not the agent's "http://…" that it rejects
+    expect(proxy.message).not.toContain('leave out "http://"');
+    expect(JSON.stringify(proxy)).toContain('proxy.contoso.local:3128');
   });
 });
 

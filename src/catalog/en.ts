@@ -141,6 +141,18 @@ export const en = {
     'run.timedOut': 'did not finish within {seconds} s and was stopped',
     'run.crashed': 'the check itself failed: {detail}',
 
+    // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
+    'fix.line': 'fix {id}: {message}',
+    'fix.none': 'no automatic fix for this finding: follow the resolution steps',
+    'fix.declined': 'not applied: {fix}',
+    'fix.failed': 'failed, nothing changed: {detail}',
+    'fix.describeTimedOut': 'not applied: preparing the fix took longer than {seconds} s and was stopped',
+    'fix.applyTimedOut':
+      'stopped after {seconds} s while being applied: it may be done or not; run the check again to see',
+    'bundle.written': 'Support bundle written to {file} ({bytes} bytes, secrets redacted)',
+    'java.namedNotAgentJava':
+      '{vendor} {version} in {agentHome} is the Java the running agent uses, and is the one judged here; {source} names {home}, which the agent does not run on (an update may have moved it): leave it out, or point it at {agentHome}',
+
     'java.found': '{vendor} Java {version} at {home} (found through {source})',
     'java.foundModern':
       '{vendor} Java {version} at {home} (found through {source}); this update turns TLS 1.0 and 1.1 off, so the agent needs TLS 1.2 and current CA certificates',
@@ -284,8 +296,6 @@ export const en = {
     'certs.fix.restart': 'Restart the agent afterwards, so that Java reads the trust store again.',
     'certs.fix.password': 'Give the keystore password with --storepass (the JRE default is changeit).',
     // JVM as the judge (issue #11): java-certs / java-tls verdicts from the agent's own JVM, trust-store resolution
-    'java.notAgentJava':
-      '{home} is not the Java the running agent uses: it runs on {agentHome} (an update may have moved it); judge and fix that one (leave out --java-home)',
     'certs.jvmTrusted':
       '{java} trusts the portal: its own handshake with {host} succeeded ({protocol}) with the trust store {store}',
     'certs.jvmNoPath':

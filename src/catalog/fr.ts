@@ -138,6 +138,19 @@ export const fr = {
     'run.timedOut': "ne s'est pas terminée en {seconds} s et a été arrêtée",
     'run.crashed': 'la vérification elle-même a échoué : {detail}',
 
+    // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
+    'fix.line': 'correctif {id} : {message}',
+    'fix.none': 'aucun correctif automatique pour ce constat : suivez les étapes de résolution',
+    'fix.declined': 'non appliqué : {fix}',
+    'fix.failed': 'échec, rien n’a été modifié : {detail}',
+    'fix.describeTimedOut':
+      'non appliqué : la préparation du correctif a dépassé {seconds} s et a été arrêtée',
+    'fix.applyTimedOut':
+      'arrêté après {seconds} s en cours d’application : il est peut-être fait, peut-être pas ; relancez la vérification pour le savoir',
+    'bundle.written': 'Paquet de support écrit dans {file} ({bytes} octets, secrets masqués)',
+    'java.namedNotAgentJava':
+      '{vendor} {version} dans {agentHome} est le Java de l’agent en cours, et c’est lui qui est examiné ici ; {source} désigne {home}, sur lequel l’agent ne tourne pas (une mise à jour a pu le déplacer) : retirez-le, ou faites-le pointer vers {agentHome}',
+
     'java.found': 'Java {vendor} {version} dans {home} (trouvé via {source})',
     'java.foundModern':
       "Java {vendor} {version} dans {home} (trouvé via {source}) ; cette mise à jour désactive TLS 1.0 et 1.1, l'agent a donc besoin de TLS 1.2 et de certificats d'autorité à jour",
@@ -292,8 +305,6 @@ export const fr = {
     'certs.fix.restart': 'Redémarrez ensuite l’agent pour que Java relise le magasin de confiance.',
     'certs.fix.password': 'Indiquez le mot de passe du magasin avec --storepass (par défaut changeit).',
     // JVM comme juge (issue #11) : verdicts de java-certs / java-tls rendus par la JVM de l’agent, magasin de confiance
-    'java.notAgentJava':
-      '{home} n’est pas le Java de l’agent en cours : il tourne sur {agentHome} (une mise à jour a pu le déplacer) ; examinez et réparez celui-là (sans --java-home)',
     'certs.jvmTrusted':
       '{java} fait confiance au portail : sa propre négociation avec {host} a réussi ({protocol}) avec le magasin {store}',
     'certs.jvmNoPath':

@@ -136,6 +136,19 @@ export const nl = {
     'run.timedOut': 'niet klaar binnen {seconds} s en daarom gestopt',
     'run.crashed': 'de controle zelf mislukte: {detail}',
 
+    // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
+    'fix.line': 'herstel {id}: {message}',
+    'fix.none': 'geen automatisch herstel voor deze bevinding: volg de stappen voor de oplossing',
+    'fix.declined': 'niet toegepast: {fix}',
+    'fix.failed': 'mislukt, niets gewijzigd: {detail}',
+    'fix.describeTimedOut':
+      'niet toegepast: het voorbereiden van het herstel duurde langer dan {seconds} s en is gestopt',
+    'fix.applyTimedOut':
+      'gestopt na {seconds} s tijdens het toepassen: het kan wel of niet gedaan zijn; voer de controle opnieuw uit om het te zien',
+    'bundle.written': 'Supportbundel geschreven naar {file} ({bytes} bytes, geheimen afgeschermd)',
+    'java.namedNotAgentJava':
+      '{vendor} {version} in {agentHome} is de Java van de draaiende agent, en die wordt hier beoordeeld; {source} noemt {home}, waarop de agent niet draait (een update kan hem verplaatst hebben): laat het weg, of laat het naar {agentHome} wijzen',
+
     'java.found': '{vendor} Java {version} in {home} (gevonden via {source})',
     'java.foundModern':
       '{vendor} Java {version} in {home} (gevonden via {source}); deze update zet TLS 1.0 en 1.1 uit, dus de agent heeft TLS 1.2 en actuele CA-certificaten nodig',
@@ -288,8 +301,6 @@ export const nl = {
     'certs.fix.restart': 'Start de agent daarna opnieuw, zodat Java de truststore opnieuw inleest.',
     'certs.fix.password': 'Geef het wachtwoord van de keystore op met --storepass (standaard changeit).',
     // JVM als rechter (issue #11): oordelen van java-certs / java-tls door de eigen JVM van de agent, truststore
-    'java.notAgentJava':
-      '{home} is niet de Java van de draaiende agent: die draait op {agentHome} (een update kan hem verplaatst hebben); beoordeel en herstel die (laat --java-home weg)',
     'certs.jvmTrusted':
       '{java} vertrouwt de portal: zijn eigen handshake met {host} slaagde ({protocol}) met de truststore {store}',
     'certs.jvmNoPath':

@@ -14,6 +14,28 @@ export interface SyslogConnection {
   outcome: TcpOutcome;
 }
 
+/**
+ * A session fact: something open (a socket) that one check hands to another, with its own
+ * lifetime. It is held from `hold()` until a check `take()`s it (the taker then closes it) or
+ * the facts are disposed, which closes whatever is still held. One hand-over, never shared.
+ */
+export class Held<T extends { destroy(): unknown }> {
+  #value: T | undefined;
+  hold(value: T): void {
+    this.#value?.destroy();
+    this.#value = value;
+  }
+  /** The held value, handed over once; later callers get undefined and open their own. */
+  take(): T | undefined {
+    const taken = this.#value;
+    this.#value = undefined;
+    return taken;
+  }
+  close(): void {
+    this.take()?.destroy();
+  }
+}
+
 export interface Facts {
   java(): Promise<JavaLookup>;
   /**
@@ -32,8 +54,11 @@ export interface Facts {
    * recovery procedure) is not used up by the probe.
    */
   syslogConnection(signal?: AbortSignal): Promise<SyslogConnection | undefined>;
-  /** The open socket of syslogConnection, handed over once; later callers open their own. */
-  takeSyslogSocket(): net.Socket | undefined;
+  /**
+   * The open socket of syslogConnection (a session fact): syslog-connection opens it, syslog-send
+   * takes it and writes the test event on it; dispose() closes it when nobody took it.
+   */
+  readonly syslogSocket: Held<net.Socket>;
   /**
    * The layered probe of the portal (through the proxy when one is set), shared by the portal,
    * proxy and token checks; undefined without --portal-url. The token goes along only when it is
@@ -54,7 +79,7 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
   const syslogAddresses = once(async () =>
     (await import('../probes/dns.js')).resolveHost(config.syslogHost ?? '', config.timeoutMs),
   );
-  let socket: net.Socket | undefined;
+  const syslogSocket = new Held<net.Socket>();
   let connection: Promise<SyslogConnection | undefined> | undefined;
   const java = once(async () =>
     (await import('../probes/java.js')).locateJava({
@@ -104,11 +129,11 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
         const { connectTcp } = await import('../probes/tcp.js');
         const outcome = await connectTcp(target.address, config.syslogPort, config.timeoutMs, signal);
         if (outcome.ok) {
-          socket = outcome.socket;
           // Until someone writes on it, an error is only remembered (socket.errored), never thrown,
           // and the socket is read so that a server's early close shows as readableEnded.
-          socket.on('error', () => undefined);
-          socket.on('data', () => undefined);
+          outcome.socket.on('error', () => undefined);
+          outcome.socket.on('data', () => undefined);
+          syslogSocket.hold(outcome.socket);
         }
         return { target, outcome };
       })();
@@ -134,14 +159,9 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
         userAgent: `siem-doctor/${toolVersion}`,
       });
     }),
-    takeSyslogSocket() {
-      const taken = socket;
-      socket = undefined;
-      return taken;
-    },
+    syslogSocket,
     dispose() {
-      socket?.destroy();
-      socket = undefined;
+      syslogSocket.close();
     },
   };
 }

@@ -3,13 +3,8 @@
 // (src/trust/service.ts) that `certs import` uses: the store Java reads, as the facts found it; a
 // backup, a locked atomic write, read back; and for a store the distribution rebuilds, never a
 // direct write: its own way (the PEM files and its tool), offered in the question.
-import { translate, type Text } from '../catalog/index.js';
-import { en } from '../catalog/en.js';
+import type { Text } from '../catalog/index.js';
 import type { CheckContext } from './types.js';
-
-// The fix's lines follow the report's language once the runner hands the catalog to fixes
-// (issue #12, fix.ts); until then they are said in English.
-const say = (text: Text) => translate(en, text);
 
 async function prepare(ctx: CheckContext) {
   const url = ctx.config.portalUrl;
@@ -34,14 +29,14 @@ async function prepare(ctx: CheckContext) {
 }
 
 export const importPortalChain = {
-  async describe(ctx: CheckContext): Promise<string | undefined> {
+  async describe(ctx: CheckContext): Promise<Text | undefined> {
     const prepared = await prepare(ctx);
     if (!prepared) return undefined;
     const { plan, target, managedFiles } = prepared.planned;
     const params = { count: plan.add.length, names: plan.add.map((p) => p.name).join(', ') };
     if (!target.managed)
-      return say({ key: 'fix.certs.import', params: { ...params, file: target.keystore.file } });
-    return say({
+      return { key: 'fix.certs.import', params: { ...params, file: target.keystore.file } };
+    return {
       key: 'fix.certs.managed',
       params: {
         ...params,
@@ -50,11 +45,11 @@ export const importPortalChain = {
         command: target.managed.command.join(' '),
         resolved: target.managed.resolved,
       },
-    });
+    };
   },
-  async apply(ctx: CheckContext): Promise<string> {
+  async apply(ctx: CheckContext): Promise<Text> {
     const prepared = await prepare(ctx);
-    if (!prepared) return say({ key: 'fix.certs.nothing' });
+    if (!prepared) return { key: 'fix.certs.nothing' };
     const { target } = prepared.planned;
     // The same locked read-plan-write as `certs import`: a run at the same time loses nothing. The
     // runner asks the JVM again afterwards (the check runs again).
@@ -64,8 +59,8 @@ export const importPortalChain = {
       const tool = target.managed!.command[0]!;
       const aliases = prepared.planned.plan.add.map((p) => p.alias).join(', ');
       if (applied.ok && applied.missing.length === 0)
-        return say({ key: 'fix.certs.managedDone', params: { aliases, tool, file: target.file } });
-      return say({
+        return { key: 'fix.certs.managedDone', params: { aliases, tool, file: target.file } };
+      return {
         key: 'fix.certs.managedIncomplete',
         params: {
           tool,
@@ -73,17 +68,17 @@ export const importPortalChain = {
           aliases: applied.missing.join(', ') || aliases,
           output: applied.output.split('\n')[0] ?? '',
         },
-      });
+      };
     }
     const file = target.keystore.file;
-    if (applied.plan.add.length === 0) return say({ key: 'fix.certs.held', params: { file } });
-    return say({
+    if (applied.plan.add.length === 0) return { key: 'fix.certs.held', params: { file } };
+    return {
       key: 'fix.certs.imported',
       params: {
         aliases: applied.plan.add.map((p) => p.alias).join(', '),
         file,
         backup: applied.backup ?? '',
       },
-    });
+    };
   },
 };

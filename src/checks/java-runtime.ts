@@ -65,13 +65,15 @@ export const javaRuntime = {
         reproduce,
       });
     }
-    // An update can leave the agent on another folder (jre1.8.0_NNN, jre-1.8): the running agent's
-    // JRE is the one that matters, and a --java-home that names another is judged in vain.
-    if (ctx.config.agentJavaHome && !(await sameHome(ctx.config.agentJavaHome, java.home))) {
+    // An update can leave the agent on another folder (jre1.8.0_NNN, jre-1.8): with --from-process
+    // the running agent's JRE is the one judged, and a --java-home that names another is said to be
+    // judged in vain.
+    const named = ctx.config.namedJavaHome;
+    if (named && !(await sameHome(named.home, java.home))) {
       return warn(
-        'java.notAgentJava',
-        { home: java.home, agentHome: ctx.config.agentJavaHome },
-        { evidence: { ...evidence, agentJavaHome: ctx.config.agentJavaHome }, reproduce },
+        'java.namedNotAgentJava',
+        { ...params, agentHome: java.home, home: named.home, source: named.source },
+        { evidence: { ...evidence, namedJavaHome: named.home, namedBy: named.source }, reproduce },
       );
     }
     return pass(tlsLegacyDisabled ? 'java.foundModern' : 'java.found', params, { evidence, reproduce });

@@ -1,10 +1,10 @@
-// The runner: every selected check starts at once, waits only for the checks it requires, and
-// has a hard time budget. A throw or an overrun becomes status `error`; the others still report.
+// The runner: every selected check starts at once, waits only for the checks it requires (by id,
+// wherever they are in the list), and has a hard time budget. A throw or an overrun becomes status `error`; the others still report.
 // Results come back in registry order whatever order they finished in.
 import type { MessageFile } from '../catalog/en.js';
 import { translate, type Text } from '../catalog/index.js';
 import type { DoctorConfig } from '../config/resolve.js';
-import type { Check, CheckContext, CheckResult, Finding } from './types.js';
+import type { Check, CheckResult, Finding } from './types.js';
 import type { Facts } from './facts.js';
 import type { CheckId } from './ids.js';
 
@@ -27,43 +27,105 @@ export function defaultBudgetMs(config: DoctorConfig): number {
   return config.timeoutMs + 1000;
 }
 
+/**
+ * A dependency cycle among the checks' `requires` (each waits for the next, none would start),
+ * as the ids around it; undefined when there is none. test/checks/registry.test.ts holds the
+ * registry to none; the runner refuses one rather than hang.
+ */
+export function findCycle(checks: readonly Pick<Check, 'id' | 'requires'>[]): CheckId[] | undefined {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const done = new Set<CheckId>();
+  const visit = (id: CheckId, path: CheckId[]): CheckId[] | undefined => {
+    if (path.includes(id)) return [...path.slice(path.indexOf(id)), id];
+    if (done.has(id)) return undefined;
+    for (const dependency of byId.get(id)?.requires ?? []) {
+      const cycle = visit(dependency, [...path, id]);
+      if (cycle) return cycle;
+    }
+    done.add(id);
+    return undefined;
+  };
+  for (const check of checks) {
+    const cycle = visit(check.id, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/**
+ * Runs `work` within `budgetMs`: its signal is aborted when the budget runs out (probes close
+ * their sockets and stop) and the answer is then 'overrun'; aborted in any case once it ends.
+ */
+export async function withBudget<T>(
+  budgetMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T | 'overrun'> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<'overrun'>((resolve) => {
+    timer = setTimeout(() => resolve('overrun'), budgetMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), overrun]);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
 export async function runChecks(checks: readonly Check[], options: RunOptions): Promise<CheckResult[]> {
   const { config, facts, catalog } = options;
-  const selected = new Set(checks.map((c) => c.id));
-  const pending = new Map<CheckId, Promise<CheckResult>>();
+  const cycle = findCycle(checks);
+  if (cycle) throw new Error(`the checks require each other in a circle: ${cycle.join(' → ')}`);
+  const selected = new Map<CheckId, Check>(checks.map((c) => [c.id, c]));
+  // Each check's result, started on first demand: by the loop below or by a check that requires
+  // it, whichever comes first, so that a dependency is waited for wherever it is in the list.
+  const results = new Map<CheckId, Promise<CheckResult>>();
+  const resultOf = (check: Check): Promise<CheckResult> => {
+    let result = results.get(check.id);
+    if (!result) {
+      result = runOne(check).then((settled) => {
+        options.onSettled?.(settled);
+        return settled;
+      });
+      results.set(check.id, result);
+    }
+    return result;
+  };
 
   const runOne = async (check: Check): Promise<CheckResult> => {
-    for (const dependency of check.requires ?? []) {
-      const before = pending.get(dependency);
-      if (!selected.has(dependency) || !before) continue;
-      const outcome = await before;
+    // A dependency that is not selected is not waited for: the check decides for itself.
+    const dependencies = (check.requires ?? []).flatMap((id) => {
+      const dependency = selected.get(id);
+      return dependency ? [dependency] : [];
+    });
+    for (const dependency of dependencies) {
+      const outcome = await resultOf(dependency);
       if (BLOCKING.has(outcome.status)) {
         return toResult(check, catalog, 0, {
           status: 'skip',
-          message: { key: 'run.skippedDependency', params: { dependency, status: outcome.status } },
+          message: {
+            key: 'run.skippedDependency',
+            params: { dependency: dependency.id, status: outcome.status },
+          },
         });
       }
     }
     const started = performance.now();
     const budget = (check.budgetMs ?? defaultBudgetMs)(config);
-    const controller = new AbortController();
-    const ctx: CheckContext = {
-      config,
-      facts,
-      env: options.env ?? process.env,
-      now: options.now ?? new Date(),
-      toolVersion: options.toolVersion ?? '0.0.0',
-      signal: controller.signal,
-    };
-    let timer: NodeJS.Timeout | undefined;
-    const overrun = new Promise<'overrun'>((resolve) => {
-      timer = setTimeout(() => resolve('overrun'), budget);
-    });
     try {
-      const outcome = await Promise.race([check.run(ctx), overrun]);
+      const outcome = await withBudget(budget, (signal) =>
+        check.run({
+          config,
+          facts,
+          env: options.env ?? process.env,
+          now: options.now ?? new Date(),
+          toolVersion: options.toolVersion ?? '0.0.0',
+          signal,
+        }),
+      );
       const elapsed = performance.now() - started;
       if (outcome === 'overrun') {
-        controller.abort();
         return crashed(check, catalog, elapsed, {
           key: 'run.timedOut',
           params: { seconds: Math.round(budget / 100) / 10 },
@@ -76,20 +138,10 @@ export async function runChecks(checks: readonly Check[], options: RunOptions): 
         key: 'run.crashed',
         params: { detail: detail.split('\n')[0] ?? '' },
       });
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
     }
   };
 
-  for (const check of checks) {
-    const promise = runOne(check).then((result) => {
-      options.onSettled?.(result);
-      return result;
-    });
-    pending.set(check.id, promise);
-  }
-  return Promise.all(checks.map((check) => pending.get(check.id)!));
+  return Promise.all(checks.map(resultOf));
 }
 
 function crashed(check: Check, catalog: MessageFile, elapsed: number, message: Text): CheckResult {

@@ -1,8 +1,8 @@
 // --only / --skip: ids are validated against SPEC.md's list (the registry runs every one of them).
-// The error is worded in the user's language; the ids in it are SPEC.md's.
+// Bad input is a ConfigError worded in the user's language; the ids in it are SPEC.md's.
 import type { MessageFile } from '../catalog/en.js';
 import { translate } from '../catalog/index.js';
-import { UsageError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './ids.js';
 import { CHECKS } from './registry.js';
 import type { Check } from './types.js';
@@ -17,20 +17,26 @@ function parseIds(
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
-  if (ids.length === 0) throw new UsageError(translate(catalog, { key: 'select.empty', params: { flag } }));
+  if (ids.length === 0)
+    throw new ConfigError(translate(catalog, { key: 'select.empty', params: { flag } }), role(flag));
   for (const id of ids) {
     if (!(CHECK_IDS as readonly string[]).includes(id)) {
       const params = { flag, id, ids: CHECK_IDS.join(', ') };
-      throw new UsageError(translate(catalog, { key: 'select.unknown', params }));
+      throw new ConfigError(translate(catalog, { key: 'select.unknown', params }), role(flag));
     }
   }
   return new Set(ids as CheckId[]);
+}
+
+/** The input a list flag is, for the command's wording of the error. */
+function role(flag: '--only' | '--skip'): 'only' | 'skip' {
+  return flag === '--only' ? 'only' : 'skip';
 }
 
 export function selectChecks(options: { only?: string; skip?: string }, catalog: MessageFile): Check[] {
   const only = parseIds('--only', options.only, catalog);
   const skip = parseIds('--skip', options.skip, catalog);
   const chosen = CHECKS.filter((check) => (!only || only.has(check.id)) && !skip?.has(check.id));
-  if (chosen.length === 0) throw new UsageError(translate(catalog, { key: 'select.none' }));
+  if (chosen.length === 0) throw new ConfigError(translate(catalog, { key: 'select.none' }));
   return chosen;
 }

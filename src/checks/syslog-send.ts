@@ -43,7 +43,7 @@ export const syslogSend = {
       text('syslog.fix.stall'),
       text('syslog.fix.sendTest', { host, port, protocol }),
     ];
-    let socket = ctx.facts.takeSyslogSocket();
+    let socket = ctx.facts.syslogSocket.take();
     if (!socket) {
       const fresh = await connectTcp(target.address, port, timeoutMs, ctx.signal);
       if (!fresh.ok) {

@@ -53,9 +53,12 @@ export interface Check {
    * `check --fix`, after the user agreed. Never called by run().
    */
   fix?: {
-    /** One line for the confirmation question. */
-    describe(ctx: CheckContext): Promise<string | undefined>;
-    apply(ctx: CheckContext): Promise<string>;
+    /** One line for the confirmation question; undefined when this finding has no automatic fix. */
+    describe(ctx: CheckContext): Promise<Text | undefined>;
+    /** What was done, in the catalog's words. */
+    apply(ctx: CheckContext): Promise<Text>;
+    /** Hard limit for describe, and again for apply (the user's answer is not counted). */
+    budgetMs?: (config: DoctorConfig) => number;
   };
 }
 

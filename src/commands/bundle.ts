@@ -1,10 +1,9 @@
 import * as Flags from '@oclif/core/flags';
-import { open } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
 import { connectionFlags } from '../config/flags.js';
-import { describeFileError, UsageError } from '../errors.js';
-import { neutralise } from '../render/terminal.js';
-import { createRedactor, redactReport } from '../render/redact.js';
+import { parseOutputFile } from '../config/resolve.js';
+import type { BundleReceipt } from '../bundle/write.js';
+import { renderBundleReceipt } from '../render/bundle.js';
 
 export default class Bundle extends DoctorCommand {
   static override summary = 'Write a support bundle, every secret redacted';
@@ -22,52 +21,28 @@ export default class Bundle extends DoctorCommand {
     }),
     'from-process': Flags.boolean({
       description:
-        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win, but the JRE judged is the agent's own)",
     }),
-    'test-event': Flags.boolean({ description: 'also send the marked test event to the SIEM (syslog-send)' }),
+    'test-event': Flags.boolean({
+      description: 'also send the marked test event to the SIEM (syslog-send)',
+      default: false,
+    }),
   };
 
-  public async run(): Promise<unknown> {
+  public async run(): Promise<BundleReceipt> {
     const { flags } = await this.parse(Bundle);
-    const [{ parseOutputFile }, { collectBundle }] = await Promise.all([
-      import('../config/resolve.js'),
-      import('../bundle/collect.js'),
-    ]);
-    const output = parseOutputFile(flags.output);
+    const output = parseOutputFile(flags.output); // refused before anything runs
     const config = await this.resolveSettings(flags);
-    config.sendTestEvent = flags['test-event'];
-    const bundle = await collectBundle({
+    const { writeSupportBundle } = await import('../bundle/write.js');
+    const receipt = await writeSupportBundle({
       config,
       env: process.env,
       toolVersion: this.config.version,
+      ...(output !== undefined && { file: output }),
+      secrets: this.knownSecrets(),
     });
-    const file = output ?? `siem-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    // Every string and key through the redactor before it is written (so before JSON escapes a
-    // secret out of its known form); the report keeps its statuses and ids as render does.
-    const secrets = this.knownSecrets();
-    const safe = { ...createRedactor(secrets).deep(bundle), report: redactReport(bundle.report, secrets) };
-    const text = `${JSON.stringify(safe, null, 2)}\n`;
-    try {
-      await writePrivately(file, text);
-    } catch (error) {
-      throw new UsageError(`--output: ${describeFileError(error, file)}`);
-    }
-    const receipt = { file, bytes: Buffer.byteLength(text) };
-    this.log(neutralise(`Support bundle written to ${file} (${receipt.bytes} bytes, secrets redacted)`));
+    const { catalog } = await this.speaker(undefined);
+    this.log(renderBundleReceipt(receipt, catalog));
     return receipt;
-  }
-}
-
-/**
- * Writes a file only its owner can read. writeFile's mode applies only to a file it creates: one
- * that was there keeps its mode, so the mode is set on the emptied file before anything is written.
- */
-async function writePrivately(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'w', 0o600);
-  try {
-    await handle.chmod(0o600);
-    await handle.writeFile(text);
-  } finally {
-    await handle.close();
   }
 }

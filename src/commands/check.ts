@@ -2,7 +2,8 @@ import * as Flags from '@oclif/core/flags';
 import { RoundCommand } from '../round-command.js';
 import { connectionFlags } from '../config/flags.js';
 import { LANGUAGES, fill } from '../catalog/index.js';
-import { FORMATS, renderReport, wantsColor, type Format } from '../render/index.js';
+import { FORMATS, type Format } from '../render/index.js';
+import { renderFixLines } from '../render/fixes.js';
 import { neutralise } from '../render/terminal.js';
 import { exitCodeFor, type Report } from '../report.js';
 import { redactReport } from '../render/redact.js';
@@ -24,7 +25,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     },
     {
       description: 'Only the Java checks, as JSON for a script',
-      command: '<%= config.bin %> <%= command.id %> --only java-runtime,lifecycle --json',
+      command: '<%= config.bin %> <%= command.id %> --only java-runtime,java-tls,java-certs --json',
     },
     {
       description: 'A CI preflight that fails on warnings and writes JUnit',
@@ -57,7 +58,7 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
     }),
     'from-process': Flags.boolean({
       description:
-        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win)",
+        "read token, proxy, logs directory and JRE from the running agent's command line (flags still win, but the JRE judged is the agent's own)",
     }),
     fix: Flags.boolean({
       description: 'offer the fixes that exist (java-certs: import the portal chain’s CAs), each confirmed',
@@ -90,19 +91,11 @@ Exit codes: 0 nothing failed, 1 a check failed or crashed (or warned, with --str
         return flags.fix ? this.fix(checks, results, runOptions, flags.yes) : { results };
       },
     }).finally(() => spinner?.stop());
-    for (const f of report.fixes ?? [])
-      this.logToStderr(neutralise(`fix ${f.id}: ${this.redactor().text(f.message)}`));
+    for (const line of renderFixLines(report.fixes, catalog, this.redactor())) this.logToStderr(line);
     this.verdictExitCode = exitCodeFor(report, flags.strict);
     // --json to stdout: the report is the document the command returns
     if (this.jsonEnabled() && !flags.output) return report;
-    const color = !flags.output && format === 'text' && wantsColor(process.stdout, process.env);
-    const rendered = await renderReport(report, format, { catalog, color, secrets: this.knownSecrets() });
-    if (flags.output) {
-      await this.writeOutput(flags.output, rendered, flags.append);
-      this.logToStderr(neutralise(fill(catalog.messages['ui.reportWritten'], { file: flags.output })));
-    } else {
-      process.stdout.write(rendered);
-    }
+    await this.deliver(report, { format, catalog, output: flags.output, append: flags.append });
     return undefined;
   }
 

@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags';
-import { access, writeFile } from 'node:fs/promises';
 import { DoctorCommand } from '../command-base.js';
-import { LANGUAGES, type Text } from '../catalog/index.js';
-import { describeFileError, UsageError } from '../errors.js';
+import { LANGUAGES } from '../catalog/index.js';
+import type { InitResult } from '../config/interview.js';
+import { UsageError } from '../errors.js';
 
 export default class Init extends DoctorCommand {
   // init asks questions at a terminal and writes a file: there is no document to print
@@ -18,7 +18,7 @@ export default class Init extends DoctorCommand {
     lang: Flags.string({ description: 'language of the questions', options: [...LANGUAGES] }),
   };
 
-  public async run(): Promise<void> {
+  public async run(): Promise<InitResult> {
     const { flags } = await this.parse(Init);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UsageError(
@@ -26,71 +26,18 @@ export default class Init extends DoctorCommand {
       );
     }
     const { say } = await this.speaker(flags.lang);
-    const [{ input, select, confirm }, { parsePortalUrl }, { parseProxyAddress, parsePort }, { locateJava }] =
-      await Promise.all([
-        import('@inquirer/prompts'),
-        import('../config/resolve.js'),
-        import('../config/proxy-address.js'),
-        import('../probes/java.js'),
-      ]);
-    // Each answer goes through the parser check itself uses: what init accepts, check accepts.
-    const valid = (check: (value: string) => void) => (value: string) => {
-      if (value.trim() === '') return true;
-      try {
-        check(value.trim());
-        return true;
-      } catch (error) {
-        return (error as Error).message;
-      }
-    };
+    const [prompts, { interview }, { locateJava }] = await Promise.all([
+      import('@inquirer/prompts'),
+      import('../config/interview.js'),
+      import('../probes/java.js'),
+    ]);
     this.log(say({ key: 'init.intro' }));
-    const settings: Record<string, string | number> = {};
-    const ask = async (key: string, message: Text, check?: (value: string) => void, fallback?: string) => {
-      const answer = (
-        await input({
-          message: say(message),
-          ...(fallback && { default: fallback }),
-          ...(check && { validate: valid(check) }),
-        })
-      ).trim();
-      if (answer) settings[key] = answer;
-    };
-    await ask('portalUrl', { key: 'init.portal' }, (v) => parsePortalUrl(v));
-    await ask('proxy', { key: 'init.proxy' }, (v) => {
-      const parsed = parseProxyAddress(v);
-      if (!parsed.ok) throw new Error(parsed.problem);
-    });
-    await ask('syslogHost', { key: 'init.syslogHost' });
-    if (settings.syslogHost) {
-      await ask('syslogPort', { key: 'init.syslogPort' }, (v) => {
-        if (parsePort(v) === undefined) throw new Error('a whole number from 1 to 65535');
-      });
-      if (settings.syslogPort) settings.syslogPort = Number(settings.syslogPort);
-      settings.protocol = await select({
-        message: say({ key: 'init.protocol' }),
-        choices: [{ value: 'tcp' }, { value: 'udp' }],
-      });
-    }
-    const java = await locateJava({ env: process.env });
-    await ask('javaHome', { key: 'init.javaHome' }, undefined, java.found ? java.home : undefined);
-    await ask('logsDirectory', { key: 'init.logs' });
-    const file = (await input({ message: say({ key: 'init.file' }), default: 'siem-doctor.json' })).trim();
-    const exists = await access(file).then(
-      () => true,
-      () => false,
+    const result = await interview({ prompts, say, java: await locateJava({ env: process.env }) });
+    this.log(
+      say(
+        result.written ? { key: 'init.written', params: { file: result.file } } : { key: 'import.cancelled' },
+      ),
     );
-    if (
-      exists &&
-      !(await confirm({ message: say({ key: 'init.overwrite', params: { file } }), default: false }))
-    ) {
-      this.log(say({ key: 'import.cancelled' }));
-      return;
-    }
-    try {
-      await writeFile(file, `${JSON.stringify(settings, null, 2)}\n`);
-    } catch (error) {
-      throw new UsageError(describeFileError(error, file));
-    }
-    this.log(say({ key: 'init.written', params: { file } }));
+    return result;
   }
 }

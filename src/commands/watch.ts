@@ -1,13 +1,12 @@
 import * as Flags from '@oclif/core/flags';
 import path from 'node:path';
-import { fill } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 import { renderReport, type Format } from '../render/index.js';
 import { neutralise } from '../render/terminal.js';
-import { runRound } from '../checks/round.js';
 import { DEFAULT_WARN_SHARE } from '../watch/projection.js';
-import { openSession, TEXTFILE_NAME } from '../watch/session.js';
-import { parseDuration, runLoop } from '../watch/loop.js';
+import { TEXTFILE_NAME } from '../watch/session.js';
+import { parseDuration } from '../watch/loop.js';
+import { runWatch } from '../watch/run.js';
 import CheckCommand from './check.js';
 import { RoundCommand } from '../round-command.js';
 
@@ -72,64 +71,26 @@ Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 st
       throw new UsageError(`--warn-share: "${flags['warn-share']}" is not a number between 0 and 1`);
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     const { config, checks, catalog } = await this.prepare(flags);
-    const statePath = flags.state ?? defaultStatePath(flags.output, flags['textfile-dir']);
-
     const redactor = this.redactor();
-    const session = await openSession({
-      runReport: (startedAt) =>
-        runRound(checks, { config, catalog, toolVersion: this.config.version, startedAt }),
-      render: (report, as) =>
-        renderReport(report, as, { catalog, color: false, secrets: this.knownSecrets() }),
-      safeLine: (line) => neutralise(redactor.text(line)),
+    // its result is not printed: a watch's output is its lines, files and metrics, round by round
+    await runWatch({
+      checks,
+      config,
       catalog,
-      statePath,
+      toolVersion: this.config.version,
+      intervalMs,
+      interval: flags.interval,
+      once: flags.once,
+      statePath: flags.state ?? defaultStatePath(flags.output, flags['textfile-dir']),
       warnShare,
       textfileDir: flags['textfile-dir'],
       output: flags.output ? { file: flags.output, format, append: flags.append } : undefined,
+      render: (report, as) =>
+        renderReport(report, as, { catalog, color: false, secrets: this.knownSecrets() }),
+      safeLine: (line) => neutralise(redactor.text(line)),
+      print: (line) => process.stdout.write(`${line}\n`),
+      status: (line) => this.logToStderr(line),
     });
-    for (const problem of session.problems) this.logToStderr(neutralise(problem));
-
-    const stop = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => {
-      // A second signal means now: the round in progress is abandoned.
-      if (stop.signal.aborted) process.exit(130);
-      this.logToStderr(fill(catalog.messages['watch.stopping'], { signal }));
-      stop.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    if (!flags.once)
-      this.logToStderr(
-        fill(
-          catalog.messages['watch.started'],
-          { count: checks.length, interval: flags.interval, file: statePath },
-          catalog.lang,
-        ),
-      );
-    try {
-      await runLoop({
-        intervalMs,
-        maxRounds: flags.once ? 1 : Infinity,
-        signal: stop.signal,
-        round: async () => {
-          for (const line of await session.round()) process.stdout.write(`${line}\n`);
-        },
-        onCrash: (round, error) =>
-          this.logToStderr(
-            neutralise(
-              redactor.text(
-                fill(catalog.messages['watch.roundCrashed'], {
-                  round,
-                  reason: ((error as Error)?.message ?? String(error)).split('\n')[0]!,
-                }),
-              ),
-            ),
-          ),
-      });
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
   }
 }
 

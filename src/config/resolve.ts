@@ -1,8 +1,20 @@
-// Turns flags, environment and config file into one validated configuration. Precedence: flags,
-// then environment (oclif fills env-backed flags), then the config file. Every malformed value is a
-// UsageError naming the flag and how to mend it.
-import { readFile } from 'node:fs/promises';
-import { describeFileError, UsageError } from '../errors.js';
+// Turns what the run was given into one validated configuration, as a pure function: the flags,
+// the environment, the config file's contents, the files the settings name (already read) and the
+// running agent (already found, src/probes/process.ts). Reading them is sources.ts's job; nothing
+// here touches the machine, so test/config/resolve.test.ts can hold every rule in one table.
+//
+// Precedence, for every key: flag > environment > running agent (--from-process) > config file >
+// default. SPEC.md: "flags win over env, env over file", and --from-process reads the agent's
+// settings "(flags still win)". One exception, asked for by #12: with --from-process the JRE
+// judged is the one the agent runs on; a --java-home (or config file javaHome) naming another is
+// kept in `namedJavaHome`, and java-runtime warns about it.
+//
+// A malformed value is a ConfigError (or FileError) with the role of its input and no flag name:
+// the command layer (command-base.ts) adds the flag when the user typed it. A value that came from
+// elsewhere is named by where it came from (SIEM_DOCTOR_PORTAL_URL, the config file's key).
+import { X509Certificate } from 'node:crypto';
+import { ConfigError, FileError, type InputRole } from '../errors.js';
+import type { AgentProcess } from '../probes/process.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
 import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
@@ -35,150 +47,122 @@ export interface DoctorConfig {
   agentJavaOptions?: string[];
   /** The running agent read with --from-process. */
   agentPid?: number;
-  /** The JRE the running agent really runs on (--from-process), even when --java-home names another. */
+  /** The JRE the running agent really runs on (--from-process): then also `javaHome`. */
   agentJavaHome?: string;
-  /** False under --no-test-event: syslog-send then skips. */
+  /**
+   * With --from-process, a JRE the user named (--java-home, the config file's javaHome) instead
+   * of the agent's: not judged, since the agent does not run on it; java-runtime warns.
+   */
+  namedJavaHome?: { home: string; source: JavaHomeSource };
+  /** False under --no-test-event (bundle: without --test-event): syslog-send then skips. */
   sendTestEvent: boolean;
 }
 
-/** The shared flags as oclif hands them over (strings, possibly from the environment). */
+/** The settings with a flag, a config-file key and (for some) a variable. */
+export const SETTINGS = {
+  token: { key: 'token', env: 'SIEM_DOCTOR_TOKEN' },
+  proxy: { key: 'proxy' },
+  'portal-url': { key: 'portalUrl', env: 'SIEM_DOCTOR_PORTAL_URL' },
+  'syslog-host': { key: 'syslogHost' },
+  'syslog-port': { key: 'syslogPort' },
+  protocol: { key: 'protocol' },
+  'java-home': { key: 'javaHome', env: 'JAVA_HOME' },
+  keystore: { key: 'keystore' },
+  storepass: { key: 'storepass', env: 'SIEM_DOCTOR_STOREPASS' },
+  'logs-directory': { key: 'logsDirectory' },
+  'ca-file': { key: 'caFile' },
+  timeout: { key: 'timeout' },
+} as const satisfies Record<string, { key: string; env?: string }>;
+export type SettingName = keyof typeof SETTINGS;
+
+/** The shared flags as oclif hands them over (strings; oclif fills env-backed ones from the environment). */
 export type RawSettings = Partial<Record<SettingName, string>>;
 
-// Flag name → config-file key. The file takes the camelCase keys, and the flag names as aliases.
-const SETTINGS = {
-  token: 'token',
-  proxy: 'proxy',
-  'portal-url': 'portalUrl',
-  'syslog-host': 'syslogHost',
-  'syslog-port': 'syslogPort',
-  protocol: 'protocol',
-  'java-home': 'javaHome',
-  keystore: 'keystore',
-  storepass: 'storepass',
-  'logs-directory': 'logsDirectory',
-  'ca-file': 'caFile',
-  timeout: 'timeout',
-} as const;
-type SettingName = keyof typeof SETTINGS;
-
-export async function readConfigFile(file: string): Promise<RawSettings> {
-  let content: string;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--config: ${describeFileError(error, file)}`);
-  }
-  // an editor on Windows may start the file with a byte order mark, which JSON.parse refuses
-  if (content.startsWith('\uFEFF')) content = content.slice(1);
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch (error) {
-    // V8 quotes the start of the file in its message ("…", "{"token": Qk…" is not valid JSON): a
-    // secret in a file we could not read cannot be known, so the quote is left out.
-    const reason = (error as Error).message.split('\n')[0]!.replace(/, ".*" is not valid JSON$/, '');
-    throw new UsageError(`--config: ${file} is not valid JSON (${reason})`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(
-      `--config: ${file} must hold a JSON object such as {"syslogHost": "siem.contoso.local"}`,
-    );
-  }
-  const settings: RawSettings = {};
-  const byKey = new Map<string, SettingName>();
-  for (const [flag, key] of Object.entries(SETTINGS) as [SettingName, string][]) {
-    byKey.set(key, flag);
-    byKey.set(flag, flag);
-  }
-  byKey.set('logsDirectory', 'logs-directory');
-  for (const [key, value] of Object.entries(data)) {
-    const flag = byKey.get(key);
-    if (!flag) {
-      throw new UsageError(
-        `--config: ${file} has an unknown key "${key}"; known keys: ${Object.values(SETTINGS).join(', ')}`,
-      );
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new UsageError(`--config: "${key}" in ${file} must be a string or a number`);
-    }
-    settings[flag] = String(value);
-  }
-  return settings;
+/** A file's text, read by the caller. */
+export interface FileText {
+  path: string;
+  text: string;
 }
 
-export function parsePortalUrl(raw: string): URL {
-  const value = raw.trim();
-  // the URL parser would drop a tab or line feed without a word, and take what is left
-  if (hasControls(value)) throw new UsageError(`--portal-url "${raw}" holds control characters`);
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new UsageError(
-      `--portal-url "${raw}" is not a URL; give the tenant portal, e.g. https://contoso.us3.portal.cloudappsecurity.com`,
-    );
-  }
-  if (url.protocol !== 'https:') {
-    throw new UsageError(`--portal-url "${raw}": the portal answers on https:// only`);
-  }
-  if (!url.hostname) throw new UsageError(`--portal-url "${raw}" names no host`);
-  if (url.port === '0')
-    throw new UsageError(
-      `--portal-url "${raw}": port 0 is not a port; leave it out (443) or give 1 to 65535`,
-    );
-  return url;
+/** A config file, parsed: its settings, and each one's key as written there (for messages). */
+export interface ConfigFile {
+  path: string;
+  settings: RawSettings;
+  keys: Partial<Record<SettingName, string>>;
 }
 
-function parseSyslogHost(raw: string): string {
-  const value = raw.trim();
-  if (value.includes('://'))
-    throw new UsageError(`--syslog-host "${raw}": give the host only, without a scheme`);
-  if (/^(?:[^:[\]]+|\[[^\]]*\]):\d+$/.test(value)) {
-    throw new UsageError(`--syslog-host "${raw}": give the port with --syslog-port, not in the host`);
-  }
-  const host = parseHost(value);
-  if (host === undefined)
-    throw new UsageError(
-      `--syslog-host "${raw}" is not a host name or address: give a name such as siem.contoso.local (letters, digits and hyphens, at most 253 characters), an IPv4 address or an IPv6 address`,
-    );
-  return host;
-}
-
-const MIN_TIMEOUT_SECONDS = 0.001;
-const MAX_TIMEOUT_SECONDS = 300;
-
-/** Seconds written plainly (5, 0.5, .5): not 0x10 or 1e3, which Number() would also take. */
-function parseTimeout(raw: string): number {
-  const value = raw.trim();
-  const seconds = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
-  if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw new UsageError(
-      `--timeout "${raw}" must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}, written plainly, e.g. --timeout 5 or --timeout 0.5`,
-    );
-  }
-  return Math.round(seconds * 1000);
-}
-
-/** --output: a file to write; an empty value would leave the report nowhere (or on stdout). */
-export function parseOutputFile(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (raw.trim() === '')
-    throw new UsageError(`--output "${raw}" names no file: give a file name, e.g. --output report.json`);
-  return raw;
+/** The running agent as --from-process found it: its command line, and its java's real home. */
+export interface DiscoveredAgent extends AgentProcess {
+  javaHome?: string;
 }
 
 export interface ResolveInput {
-  flags: RawSettings & { config?: string; 'from-process'?: boolean };
-  /** The command line, to tell a --java-home flag from the JAVA_HOME that oclif filled in. */
+  flags: RawSettings & { config?: string; 'from-process'?: boolean; 'test-event'?: boolean; chain?: string };
+  /** The command line, to tell a typed flag from the variable oclif filled in. */
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
-  /**
-   * Where the secrets met on the way are added (the command's list that its redactor uses): every
-   * token, store password and proxy credential of every source, whichever wins, added before any
-   * value is judged, so that the error about a bad value never shows one.
-   */
-  secrets: string[];
+  /** The config file (--config / SIEM_DOCTOR_CONFIG), parsed with parseConfigFile. */
+  configFile?: ConfigFile;
+  /** With --from-process: the agent found, or undefined when none runs. */
+  agent?: DiscoveredAgent;
+  /** The text of the --ca-file the settings name. */
+  caFile?: FileText;
+  /** The text of --chain. */
+  chain?: FileText;
+  /** Where the agent keeps its logs when nothing names a folder (Windows: C:\MCAS-SIEM-Agent\Logs, if it exists). */
+  defaultLogsDirectory?: string;
+}
+
+/** Where a setting's value came from; the first that has one wins, in this order. */
+export type SettingSource = 'flag' | 'env' | 'agent' | 'file';
+
+interface Picked {
+  value: string;
+  source: SettingSource;
+  /** How the value is named in a message when it was not typed as a flag. */
+  subject: string;
+}
+
+const typedFlag = (argv: readonly string[], flag: string) =>
+  argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+
+/** The settings the agent's own command line gives (--from-process). */
+function agentSettings(agent: DiscoveredAgent | undefined): RawSettings {
+  const settings: RawSettings = {};
+  if (agent?.token !== undefined) settings.token = agent.token;
+  if (agent?.proxy !== undefined) settings.proxy = agent.proxy;
+  if (agent?.logsDirectory !== undefined) settings['logs-directory'] = agent.logsDirectory;
+  return settings;
+}
+
+/** One setting's value and where it came from: flag > environment > agent > config file. */
+export function pickSetting(input: ResolveInput, name: SettingName): Picked | undefined {
+  const { flags, argv, env, configFile } = input;
+  const variable = (SETTINGS[name] as { env?: string }).env;
+  const flagValue = flags[name];
+  // oclif hands a variable's value over as the flag's: only a typed flag, or a value the
+  // variable does not hold, is the flag's own.
+  if (flagValue !== undefined && (typedFlag(argv, name) || !variable || env[variable] !== flagValue))
+    return { value: flagValue, source: 'flag', subject: `"${flagValue}"` };
+  const fromEnv = variable ? env[variable] : undefined;
+  // an empty variable is as good as unset, but for the store password (empty: a password-less PKCS12)
+  if (fromEnv !== undefined && (fromEnv !== '' || name === 'storepass'))
+    return { value: fromEnv, source: 'env', subject: `${variable} "${fromEnv}"` };
+  const fromAgent = agentSettings(input.agent)[name];
+  if (fromAgent !== undefined)
+    return {
+      value: fromAgent,
+      source: 'agent',
+      subject: `the running agent's --${SETTINGS[name].key} "${fromAgent}"`,
+    };
+  const fromFile = configFile?.settings[name];
+  if (fromFile !== undefined)
+    return {
+      value: fromFile,
+      source: 'file',
+      subject: `${configFile!.keys[name] ?? SETTINGS[name].key} "${fromFile}" in ${configFile!.path}`,
+    };
+  return undefined;
 }
 
 /** The secrets among raw settings; the JRE's default store password is public. */
@@ -191,137 +175,242 @@ function secretsOf(settings: RawSettings): string[] {
   });
 }
 
-export async function resolveConfig({ flags, argv, env, secrets }: ResolveInput): Promise<DoctorConfig> {
-  const file = flags.config ? await readConfigFile(flags.config) : {};
-  // --from-process: the running agent's own settings, below flags and environment, above the file.
-  const agent = flags['from-process'] ? await runningAgent() : undefined;
-  const fromAgent: RawSettings = {};
-  if (agent?.token !== undefined) fromAgent.token = agent.token;
-  if (agent?.proxy !== undefined) fromAgent.proxy = agent.proxy;
-  if (agent?.logsDirectory !== undefined) fromAgent['logs-directory'] = agent.logsDirectory;
-  secrets.push(
-    ...[flags, fromAgent, file].flatMap(secretsOf),
-    ...secretsFromJavaOptions(agent?.javaOptions ?? []),
-  );
-  const pick = (name: SettingName): string | undefined => flags[name] ?? fromAgent[name] ?? file[name];
+/**
+ * Every token, store password and proxy credential of every source, whichever wins: the command
+ * hands them to its redactor before resolveConfig judges any value, so that the error about a
+ * bad value never shows one.
+ */
+export function secretsOfSources(input: ResolveInput): string[] {
+  const variables: RawSettings = {};
+  for (const [name, { env: variable }] of Object.entries(SETTINGS) as [SettingName, { env?: string }][])
+    if (variable && input.env[variable] !== undefined) variables[name] = input.env[variable];
+  return [
+    ...[input.flags, variables, agentSettings(input.agent), input.configFile?.settings ?? {}].flatMap(
+      secretsOf,
+    ),
+    ...secretsFromJavaOptions(input.agent?.javaOptions ?? []),
+  ];
+}
 
+/** The config file's text as settings. A file that is not a JSON object of known keys is bad input. */
+export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
+  // an editor on Windows may start the file with a byte order mark, which JSON.parse refuses
+  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    // V8 quotes the start of the file in its message ("…", "{"token": Qk…" is not valid JSON): a
+    // secret in a file we could not read cannot be known, so the quote is left out.
+    const reason = (error as Error).message.split('\n')[0]!.replace(/, ".*" is not valid JSON$/, '');
+    throw new ConfigError(`${file} is not valid JSON (${reason})`, 'config');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError(
+      `${file} must hold a JSON object such as {"syslogHost": "siem.contoso.local"}`,
+      'config',
+    );
+  }
+  const byKey = new Map<string, SettingName>();
+  for (const [name, { key }] of Object.entries(SETTINGS) as [SettingName, { key: string }][]) {
+    byKey.set(key, name);
+    byKey.set(name, name); // the flag names are aliases
+  }
+  const parsed: ConfigFile = { path: file, settings: {}, keys: {} };
+  for (const [key, value] of Object.entries(data)) {
+    const name = byKey.get(key);
+    if (!name) {
+      const known = Object.values(SETTINGS).map((s) => s.key);
+      throw new ConfigError(`${file} has an unknown key "${key}"; known keys: ${known.join(', ')}`, 'config');
+    }
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new ConfigError(`"${key}" in ${file} must be a string or a number`, 'config');
+    parsed.settings[name] = String(value);
+    parsed.keys[name] = key;
+  }
+  return parsed;
+}
+
+/** The tenant portal's URL; `subject` names the value in a message (the quoted value by default). */
+export function parsePortalUrl(raw: string, subject = `"${raw}"`, input: InputRole = 'portal-url'): URL {
+  const value = raw.trim();
+  // the URL parser would drop a tab or line feed without a word, and take what is left
+  if (hasControls(value)) throw new ConfigError(`${subject} holds control characters`, input);
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError(
+      `${subject} is not a URL; give the tenant portal, e.g. https://contoso.us3.portal.cloudappsecurity.com`,
+      input,
+    );
+  }
+  if (url.protocol !== 'https:')
+    throw new ConfigError(`${subject}: the portal answers on https:// only`, input);
+  if (!url.hostname) throw new ConfigError(`${subject} names no host`, input);
+  if (url.port === '0')
+    throw new ConfigError(`${subject}: port 0 is not a port; leave it out (443) or give 1 to 65535`, input);
+  return url;
+}
+
+function parseSyslogHost(raw: string, subject: string): string {
+  const value = raw.trim();
+  if (value.includes('://'))
+    throw new ConfigError(`${subject}: give the host only, without a scheme`, 'syslog-host');
+  if (/^(?:[^:[\]]+|\[[^\]]*\]):\d+$/.test(value))
+    throw new ConfigError(`${subject}: give the port with --syslog-port, not in the host`, 'syslog-host');
+  const host = parseHost(value);
+  if (host === undefined)
+    throw new ConfigError(
+      `${subject} is not a host name or address: give a name such as siem.contoso.local (letters, digits and hyphens, at most 253 characters), an IPv4 address or an IPv6 address`,
+      'syslog-host',
+    );
+  return host;
+}
+
+const MIN_TIMEOUT_SECONDS = 0.001;
+const MAX_TIMEOUT_SECONDS = 300;
+
+/** Seconds written plainly (5, 0.5, .5): not 0x10 or 1e3, which Number() would also take. */
+function parseTimeout(raw: string, subject: string): number {
+  const value = raw.trim();
+  const seconds = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new ConfigError(
+      `${subject} must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}, written plainly, e.g. --timeout 5 or --timeout 0.5`,
+      'timeout',
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** --output: a file to write; an empty value would leave the report nowhere (or on stdout). */
+export function parseOutputFile(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '')
+    throw new ConfigError(`"${raw}" names no file: give a file name, e.g. --output report.json`, 'output');
+  return raw;
+}
+
+/** Every certificate of a PEM file's text; a file without one, or with a damaged one, is bad input. */
+export function parsePemCertificates({ path: file, text }: FileText, input: InputRole): string[] {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0)
+    throw new FileError(`${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, input);
+  blocks.forEach((pem, i) => {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new FileError(`certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`, input);
+    }
+  });
+  return blocks.map((pem) => `${pem}\n`);
+}
+
+const JAVA_HOME_SOURCES: Record<SettingSource, JavaHomeSource> = {
+  flag: '--java-home',
+  env: 'JAVA_HOME',
+  agent: 'agent process',
+  file: 'config file',
+};
+
+/** The whole configuration of a run: a pure function of what it was given. */
+export function resolveConfig(input: ResolveInput): DoctorConfig {
+  const { flags } = input;
+  if (flags['from-process'] && !input.agent) {
+    throw new ConfigError(
+      'no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
+      'from-process',
+    );
+  }
+  const pick = (name: SettingName) => pickSetting(input, name);
   const config: DoctorConfig = {
     protocol: 'tcp',
-    storepass: pick('storepass') ?? DEFAULT_STOREPASS,
+    storepass: pick('storepass')?.value ?? DEFAULT_STOREPASS,
     timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
-    sendTestEvent: true,
+    sendTestEvent: flags['test-event'] ?? true,
     extraCAs: [],
   };
   const token = pick('token');
-  if (token !== undefined) config.token = token; // judged by the token check, not here
+  if (token !== undefined) config.token = token.value; // judged by the token check, not here
 
   const proxy = pick('proxy');
   if (proxy !== undefined) {
-    const parsed = parseProxyAddress(proxy);
-    if (!parsed.ok && flags.proxy === undefined && fromAgent.proxy === proxy) {
+    const parsed = parseProxyAddress(proxy.value);
+    if (!parsed.ok && proxy.source === 'agent') {
       // The agent was started with it: that is the diagnosis, not bad input to us.
       config.proxyProblem = {
-        value: proxy.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^@/]+@/i, '$1<redacted>@'),
+        value: proxy.value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^@/]+@/i, '$1<redacted>@'),
         problem: parsed.problem,
       };
     } else if (!parsed.ok) {
-      throw new UsageError(
-        `--proxy "${proxy}": ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+      throw new ConfigError(
+        `${proxy.subject}: ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+        'proxy',
       );
     } else config.proxy = parsed.proxy;
   }
   const portal = pick('portal-url');
-  if (portal !== undefined) config.portalUrl = parsePortalUrl(portal);
+  if (portal !== undefined) config.portalUrl = parsePortalUrl(portal.value, portal.subject);
   const host = pick('syslog-host');
-  if (host !== undefined) config.syslogHost = parseSyslogHost(host);
+  if (host !== undefined) config.syslogHost = parseSyslogHost(host.value, host.subject);
   const port = pick('syslog-port');
   if (port !== undefined) {
-    const parsed = parsePort(port.trim());
+    const parsed = parsePort(port.value.trim());
     if (parsed === undefined)
-      throw new UsageError(`--syslog-port "${port}" must be a whole number from 1 to 65535`);
+      throw new ConfigError(`${port.subject} must be a whole number from 1 to 65535`, 'syslog-port');
     config.syslogPort = parsed;
   }
   const protocol = pick('protocol');
   if (protocol !== undefined) {
-    if (protocol !== 'tcp' && protocol !== 'udp')
-      throw new UsageError(`--protocol "${protocol}" must be tcp or udp`);
-    config.protocol = protocol;
+    if (protocol.value !== 'tcp' && protocol.value !== 'udp')
+      throw new ConfigError(`${protocol.subject} must be tcp or udp`, 'protocol');
+    config.protocol = protocol.value;
   }
   const timeout = pick('timeout');
-  if (timeout !== undefined) config.timeoutMs = parseTimeout(timeout);
+  if (timeout !== undefined) config.timeoutMs = parseTimeout(timeout.value, timeout.subject);
 
   const javaHome = pick('java-home');
-  if (javaHome) {
-    config.javaHome = javaHome;
-    const onCommandLine = argv.some((arg) => arg === '--java-home' || arg.startsWith('--java-home='));
-    config.javaHomeSource = onCommandLine
-      ? '--java-home'
-      : flags['java-home'] !== undefined && env.JAVA_HOME === javaHome
-        ? 'JAVA_HOME'
-        : 'config file';
+  if (javaHome?.value) {
+    config.javaHome = javaHome.value;
+    config.javaHomeSource = JAVA_HOME_SOURCES[javaHome.source];
   }
   for (const [name, key] of [
     ['keystore', 'keystore'],
     ['logs-directory', 'logsDirectory'],
     ['ca-file', 'caFile'],
   ] as const) {
-    const value = pick(name);
+    const value = pick(name)?.value;
     if (value !== undefined) config[key] = value;
   }
-  if (config.logsDirectory === undefined && process.platform === 'win32') {
-    // Windows: the agent's default folder, C:\MCAS-SIEM-Agent\Logs, when nothing else names one.
-    const { defaultLogsDirectory } = await import('../probes/process.js');
-    const dir = await defaultLogsDirectory();
-    if (dir) config.logsDirectory = dir;
-  }
+  if (config.logsDirectory === undefined && input.defaultLogsDirectory !== undefined)
+    config.logsDirectory = input.defaultLogsDirectory;
+
+  const { agent } = input;
   if (agent) {
     config.agentPid = agent.pid;
     config.agentJavaOptions = agent.javaOptions;
-    const { javaHomeOf } = await import('../probes/process.js');
-    const home = await javaHomeOf(agent.javaBinary);
-    if (home) config.agentJavaHome = home;
-    if (home && !config.javaHome) {
-      config.javaHome = home;
+    if (agent.javaHome) {
+      // The agent's JRE is judged; one the user named instead is reported, not judged. JAVA_HOME
+      // in this shell says nothing about the agent's service, so it is not worth a warning.
+      config.agentJavaHome = agent.javaHome;
+      if (config.javaHome && config.javaHomeSource !== 'JAVA_HOME')
+        config.namedJavaHome = { home: config.javaHome, source: config.javaHomeSource! };
+      config.javaHome = agent.javaHome;
       config.javaHomeSource = 'agent process';
     }
   }
-  if (config.caFile) config.extraCAs = await readCaFile(config.caFile);
-  return config;
-}
-
-async function runningAgent() {
-  const { findAgentProcesses } = await import('../probes/process.js');
-  const [first] = await findAgentProcesses();
-  if (!first) {
-    throw new UsageError(
-      '--from-process: no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
+  if (config.caFile) {
+    // a caller that did not read the file it names is our mistake (exit 1), not the user's
+    if (input.caFile?.path !== config.caFile) throw new Error(`${config.caFile} was not read`);
+    config.extraCAs = parsePemCertificates(input.caFile, 'ca-file');
+  }
+  if (flags.chain) {
+    if (input.chain?.path !== flags.chain) throw new Error(`${flags.chain} was not read`);
+    config.servedChain = parsePemCertificates(input.chain, 'chain').map(
+      (pem) => new X509Certificate(pem).raw,
     );
   }
-  return first;
-}
-
-export function readCaFile(file: string): Promise<string[]> {
-  return readPemCertificates(file, '--ca-file');
-}
-
-/** Every certificate of a PEM file; a file without one, or with a damaged one, is bad input. */
-export async function readPemCertificates(file: string, flag: string): Promise<string[]> {
-  let content: string;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${flag}: ${describeFileError(error, file)}`);
-  }
-  const blocks = content.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0)
-    throw new UsageError(`${flag}: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
-  const { X509Certificate } = await import('node:crypto');
-  blocks.forEach((pem, i) => {
-    try {
-      new X509Certificate(pem);
-    } catch {
-      throw new UsageError(`${flag}: certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`);
-    }
-  });
-  return blocks.map((pem) => `${pem}\n`);
+  return config;
 }

@@ -140,6 +140,17 @@ export async function findAgentProcesses(): Promise<AgentProcess[]> {
   });
 }
 
+/**
+ * The running agent, for --from-process: the first process started as `java … -jar
+ * mcas-siemagent*.jar`, with its java's real home; undefined when none runs.
+ */
+export async function discoverAgent(): Promise<(AgentProcess & { javaHome?: string }) | undefined> {
+  const [first] = await findAgentProcesses();
+  if (!first) return undefined;
+  const javaHome = await javaHomeOf(first.javaBinary);
+  return javaHome ? { ...first, javaHome } : first;
+}
+
 /** The JRE home of the agent's java: two levels above the real binary. */
 export async function javaHomeOf(javaBinary: string | undefined): Promise<string | undefined> {
   if (!javaBinary || !path.isAbsolute(javaBinary)) return undefined;

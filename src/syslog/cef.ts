@@ -463,11 +463,6 @@ export function cefValue(cef: CefRecord, key: string): string | undefined {
   return cef instanceof LineCefRecord ? cef.line.value(key) : cef.extension[key];
 }
 
-/** Alerts carry an alert type and severity 3; activities EVENT_CATEGORY_* and severity 0. */
-export function isActivity(cef: CefRecord): boolean {
-  return cef.signatureId.startsWith('EVENT_CATEGORY_');
-}
-
 /** When it happened, as an ISO string (see SyslogLine.time). */
 export function eventTime(event: SyslogEvent): string | undefined {
   if (isIsoTime(event.timestamp)) return event.timestamp!;

@@ -23,6 +23,40 @@ describe('java-runtime', () => {
     expect(result.message).not.toContain('TLS');
   });
 
+  it('judges the agent’s JRE under --from-process, and warns that a named other one is not it', async () => {
+    const agentHome = JRE('jre8u291');
+    const result = await runOne(javaRuntime, {
+      javaHome: agentHome,
+      javaHomeSource: 'agent process',
+      agentJavaHome: agentHome,
+      namedJavaHome: { home: JRE('jre8u281'), source: 'config file' },
+    });
+    expect(result).toMatchObject({
+      status: 'warn',
+      evidence: {
+        home: agentHome,
+        version: '1.8.0_291',
+        namedJavaHome: JRE('jre8u281'),
+        namedBy: 'config file',
+      },
+    });
+    expect(result.message).toContain(`config file names ${JRE('jre8u281')}, which the agent does not run on`);
+    // the same folder by another path is no other JRE
+    const same = await runOne(javaRuntime, {
+      javaHome: agentHome,
+      javaHomeSource: 'agent process',
+      namedJavaHome: { home: `${agentHome}/../jre8u291`, source: '--java-home' },
+    });
+    expect(same.status).toBe('pass');
+    // and a failing agent JRE fails, whatever was named
+    const old = await runOne(javaRuntime, {
+      javaHome: JRE('jre7u80'),
+      javaHomeSource: 'agent process',
+      namedJavaHome: { home: agentHome, source: '--java-home' },
+    });
+    expect(old.status).toBe('fail');
+  });
+
   it('fails Java 7 with the bootstrap error and an upgrade step', async () => {
     const result = await runOne(javaRuntime, { javaHome: JRE('jre7u80') });
     expect(result.status).toBe('fail');

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { en } from '../../src/catalog/en.js';
 import { runChecks } from '../../src/checks/run.js';
 import { fail, pass, type Check, type CheckContext } from '../../src/checks/types.js';
-import type { Facts } from '../../src/checks/facts.js';
+import { Held, type Facts } from '../../src/checks/facts.js';
 import { config } from '../helpers/context.js';
 
 // The runner never looks at facts itself; these checks do not either.
@@ -13,7 +13,7 @@ const facts: Facts = {
   forgetJvm: () => undefined,
   syslogAddresses: async () => ({ ok: false, code: 'ENOTFOUND', ms: 0 }),
   syslogConnection: async () => undefined,
-  takeSyslogSocket: () => undefined,
+  syslogSocket: new Held(),
   portal: async () => undefined,
   dispose: () => undefined,
 };
@@ -85,6 +85,41 @@ describe('runChecks', () => {
       status: 'skip',
       message: 'not run: syslog-connection did not pass (fail)',
     });
+  });
+
+  it('waits for a prerequisite that comes later in the list, and reports in the given order', async () => {
+    const events: string[] = [];
+    const results = await run([
+      { ...slow('syslog-send', 1, undefined, events), requires: ['syslog-connection'] },
+      slow('syslog-connection', 50, fail('syslog.refused', { address: '127.0.0.1', port: 1 }), events),
+    ]);
+    expect(results.map((r) => r.id)).toEqual(['syslog-send', 'syslog-connection']);
+    expect(results[0]).toMatchObject({
+      status: 'skip',
+      message: 'not run: syslog-connection did not pass (fail)',
+    });
+    expect(events).toEqual(['start syslog-connection', 'end syslog-connection']); // syslog-send never ran
+  });
+
+  it('starts a later prerequisite once, however many checks wait for it', async () => {
+    const events: string[] = [];
+    const results = await run([
+      { ...slow('syslog-send', 1, undefined, events), requires: ['syslog-connection'] },
+      { ...slow('agent-logs', 1, undefined, events), requires: ['syslog-connection'] },
+      slow('syslog-connection', 20, undefined, events),
+    ]);
+    expect(results.every((r) => r.status === 'pass')).toBe(true);
+    expect(events.filter((e) => e === 'start syslog-connection')).toHaveLength(1);
+    expect(events.indexOf('end syslog-connection')).toBeLessThan(events.indexOf('start syslog-send'));
+  });
+
+  it('refuses checks that require each other in a circle, instead of waiting forever', async () => {
+    await expect(
+      run([
+        { ...slow('token', 1), requires: ['proxy'] },
+        { ...slow('proxy', 1), requires: ['token'] },
+      ]),
+    ).rejects.toThrow('the checks require each other in a circle: token → proxy → token');
   });
 
   it('runs a check whose prerequisite was not selected', async () => {

@@ -61,6 +61,27 @@ describe('siem-doctor bundle', () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toContain('--output:');
+    // a FileError: under --json, the error document says "file"
+    const json = await doctor(['bundle', '--output', '/proc/nope/bundle.json', '--json']);
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'file', message: '--output: /proc/nope/bundle.json does not exist' },
+    });
+  });
+
+  it('says where it wrote the bundle in the user’s language, and returns the receipt under --json', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+    try {
+      const file = path.join(dir, 'b.json');
+      const run = await doctor(['bundle', '--output', file], { LANG: 'fr_FR.UTF-8' });
+      expect(run.exitCode).toBe(0);
+      const { size } = await stat(file);
+      expect(run.stdout).toBe(`Paquet de support écrit dans ${file} (${size} octets, secrets masqués)\n`);
+      const json = await doctor(['bundle', '--output', file, '--json'], { LANG: 'nl_NL.UTF-8' });
+      expect(JSON.parse(json.stdout)).toEqual({ file, bytes: (await stat(file)).size });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -105,7 +105,8 @@ describe('siem-doctor check', () => {
       [['--portal-url', 'http://contoso.portal.cloudappsecurity.com'], 'the portal answers on https:// only'],
       [['--portal-url', 'https://'], 'is not a URL'],
       [['--only', 'nonsense'], '--only: unknown check id "nonsense"; known ids: java-runtime'],
-      [['--skip', ','], '--skip needs at least one check id'],
+      [['--skip', ','], '--skip "," names no check id'],
+      [['--only', 'lifecycle', '--skip', 'lifecycle'], '--skip "lifecycle" leaves no check to run'],
       [['--timeout', '0'], '--timeout "0" must be a number of seconds from 0.001 to 300'],
       [['--proxy', 'http://proxy:8080'], 'leave out "http://"'],
       [['--proxy', 'proxy:99999'], 'port "99999" is not a whole number from 1 to 65535'],
@@ -268,12 +269,29 @@ describe('siem-doctor check', () => {
     });
   });
 
+  it('names a bad value by where it came from: the variable, never a flag that was not typed', async () => {
+    const { stderr, exitCode } = await doctor(['check', '--only', 'lifecycle'], {
+      SIEM_DOCTOR_PORTAL_URL: 'http://contoso.portal.cloudappsecurity.com',
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe(
+      'Error: SIEM_DOCTOR_PORTAL_URL "http://contoso.portal.cloudappsecurity.com": the portal answers on https:// only',
+    );
+    const json = await doctor(['check', '--only', 'lifecycle', '--syslog-port', '0', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'config', message: '--syslog-port "0" must be a whole number from 1 to 65535' },
+    });
+  });
+
   it('reads the config file named by SIEM_DOCTOR_CONFIG', async () => {
     const file = path.join(await tmp(), 'c.json');
     await writeFile(file, JSON.stringify({ 'syslog-port': 70000 }));
     const { stderr, exitCode } = await doctor(['check', '--only', 'lifecycle'], { SIEM_DOCTOR_CONFIG: file });
     expect(exitCode).toBe(2);
-    expect(stderr).toContain('--syslog-port "70000"');
+    // named as the file names it: no --syslog-port was typed
+    expect(stderr.trim()).toBe(
+      `Error: syslog-port "70000" in ${file} must be a whole number from 1 to 65535`,
+    );
   });
 
   it('never shows the token, given by flag or environment', async () => {
@@ -312,6 +330,9 @@ describe('siem-doctor --help', () => {
     expect(stdout).toContain('--syslog-port=PORT');
     expect(stdout).toContain('--logs-directory=DIR');
     expect(stdout).toContain('EXAMPLES');
+    // "Only the Java checks" runs the Java checks of SPEC.md
+    expect(stdout).toContain('Only the Java checks, as JSON for a script');
+    expect(stdout).toContain('--only java-runtime,java-tls,java-certs --json');
   });
 });
 
@@ -334,7 +355,10 @@ describe('siem-doctor check: secrets from a config file', () => {
     expect(exitCode).toBe(2);
     expect(stdout + stderr).not.toContain('F1lePr0xyPass');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('--proxy "<redacted>@proxy.contoso.local:8080": it carries credentials');
+    expect(stderr).toContain(
+      `proxy "<redacted>@proxy.contoso.local:8080" in ${file}: it carries credentials`,
+    );
+    expect(stderr).not.toContain('--proxy');
   });
 
   it('shows neither the token nor a short store password of the file, in any format or --output', async () => {
