@@ -57,6 +57,7 @@ const INPUT_FLAGS: Record<InputRole, string> = {
   'syslog-port': '--syslog-port',
   'log-dir': '--log-dir',
   output: '--output',
+  'output-max-size': '--output-max-size',
   forward: '--forward',
   since: '--since',
   protocol: '--protocol',

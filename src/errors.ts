@@ -26,6 +26,7 @@ export type InputRole =
   | 'syslog-port'
   | 'log-dir'
   | 'output'
+  | 'output-max-size'
   | 'forward'
   | 'since'
   // framework (#12): the settings of resolve.ts and the check selection

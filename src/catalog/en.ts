@@ -149,7 +149,8 @@ export const en = {
     'fix.describeTimedOut': 'not applied: preparing the fix took longer than {seconds} s and was stopped',
     'fix.applyTimedOut':
       'stopped after {seconds} s while being applied: it may be done or not; run the check again to see',
-    'bundle.written': 'Support bundle written to {file} ({bytes} bytes, secrets redacted)',
+    'bundle.written':
+      'Support bundle written to {file} ({bytes, plural, one {# byte} other {# bytes}}, secrets redacted)',
     'java.namedNotAgentJava':
       '{vendor} {version} in {agentHome} is the Java the running agent uses, and is the one judged here; {source} names {home}, which the agent does not run on (an update may have moved it): leave it out, or point it at {agentHome}',
 

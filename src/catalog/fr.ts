@@ -147,7 +147,8 @@ export const fr = {
       'non appliqué : la préparation du correctif a dépassé {seconds} s et a été arrêtée',
     'fix.applyTimedOut':
       'arrêté après {seconds} s en cours d’application : il est peut-être fait, peut-être pas ; relancez la vérification pour le savoir',
-    'bundle.written': 'Paquet de support écrit dans {file} ({bytes} octets, secrets masqués)',
+    'bundle.written':
+      'Paquet de support écrit dans {file} ({bytes, plural, one {# octet} other {# octets}}, secrets masqués)',
     'java.namedNotAgentJava':
       '{vendor} {version} dans {agentHome} est le Java de l’agent en cours, et c’est lui qui est examiné ici ; {source} désigne {home}, sur lequel l’agent ne tourne pas (une mise à jour a pu le déplacer) : retirez-le, ou faites-le pointer vers {agentHome}',
 

@@ -145,7 +145,8 @@ export const nl = {
       'niet toegepast: het voorbereiden van het herstel duurde langer dan {seconds} s en is gestopt',
     'fix.applyTimedOut':
       'gestopt na {seconds} s tijdens het toepassen: het kan wel of niet gedaan zijn; voer de controle opnieuw uit om het te zien',
-    'bundle.written': 'Supportbundel geschreven naar {file} ({bytes} bytes, geheimen afgeschermd)',
+    'bundle.written':
+      'Supportbundel geschreven naar {file} ({bytes, plural, one {# byte} other {# bytes}}, geheimen afgeschermd)',
     'java.namedNotAgentJava':
       '{vendor} {version} in {agentHome} is de Java van de draaiende agent, en die wordt hier beoordeeld; {source} noemt {home}, waarop de agent niet draait (een update kan hem verplaatst hebben): laat het weg, of laat het naar {agentHome} wijzen',
 

@@ -6,5 +6,7 @@ import type { BundleReceipt } from '../bundle/write.js';
 import { neutralise } from './terminal.js';
 
 export function renderBundleReceipt(receipt: BundleReceipt, catalog: MessageFile): string {
-  return neutralise(fill(catalog.messages['bundle.written'], { file: receipt.file, bytes: receipt.bytes }));
+  return neutralise(
+    fill(catalog.messages['bundle.written'], { file: receipt.file, bytes: receipt.bytes }, catalog.lang),
+  );
 }

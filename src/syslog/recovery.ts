@@ -71,7 +71,7 @@ export function parseSize(raw: string): number {
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match?.[2] ?? '').toLowerCase()] ?? 1;
   const bytes = match ? Math.floor(Number(match[1]) * unit) : NaN;
   if (!(bytes >= 1024 && bytes <= Number.MAX_SAFE_INTEGER))
-    throw new ConfigError(`"${raw}" is not a size of at least 1 KB, e.g. 100M or 1G`, 'output');
+    throw new ConfigError(`"${raw}" is not a size of at least 1 KB, e.g. 100M or 1G`, 'output-max-size');
   return bytes;
 }
 

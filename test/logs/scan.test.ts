@@ -268,7 +268,7 @@ describe('--since: the window by the lines’ own times', () => {
     const bad = await doctor(['logs', dir, '--since', 'yesterday']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.trim()).toBe(
-      'Error: --since: "yesterday" is neither a duration (30m, 2h, 7d, 1h30m) nor a time (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+      'Error: --since "yesterday" is neither a duration (30m, 2h, 7d, 1h30m) nor a time (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
     );
     const badJson = await doctor(['logs', dir, '--since', 'soon', '--json']);
     expect(JSON.parse(badJson.stdout)).toMatchObject({ error: { code: 'config' } });

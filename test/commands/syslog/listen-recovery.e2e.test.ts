@@ -452,11 +452,11 @@ describe('listen: bad input and what it prints', () => {
   it.each([
     [
       ['--forward', 'siem.contoso.local'],
-      /^Error: --forward: "siem.contoso.local" has no port: give HOST:PORT\[\/tcp\|udp\]/,
+      /^Error: --forward "siem.contoso.local" has no port: give HOST:PORT\[\/tcp\|udp\]/,
     ],
     [
       ['--forward', '2001:db8::5:514'],
-      /^Error: --forward: "2001:db8::5:514" is an IPv6 address without brackets/,
+      /^Error: --forward "2001:db8::5:514" is an IPv6 address without brackets/,
     ],
     [
       ['--forward', 'no-such-host.invalid:514'],
@@ -464,7 +464,7 @@ describe('listen: bad input and what it prints', () => {
     ],
     [
       ['--output', 'x.log', '--output-max-size', '5parsecs'],
-      /^Error: --output: "5parsecs" is not a size of at least 1 KB/,
+      /^Error: --output-max-size "5parsecs" is not a size of at least 1 KB/,
     ],
     [['--output-files', '3'], /--output-max-size/],
     [
@@ -504,7 +504,7 @@ describe('listen: bad input and what it prints', () => {
     expect(JSON.parse(stdout)).toEqual({
       error: {
         code: 'config',
-        message: expect.stringMatching(/^--forward: "siem" has no port/),
+        message: expect.stringMatching(/^--forward "siem" has no port/),
       },
     });
   });
