@@ -141,6 +141,19 @@ export const en = {
     'run.timedOut': 'did not finish within {seconds} s and was stopped',
     'run.crashed': 'the check itself failed: {detail}',
 
+    // evidence sentences (#12): said in the report's language, like the message
+    'evidence.judgedBy.jvm': 'the JVM at {home} (Java {version}, {ms} ms)',
+    'evidence.judgedBy.noJava': 'the offline model (no Java runtime found to ask)',
+    'evidence.judgedBy.jvmFailed': 'the offline model (the JVM could not run here: {detail})',
+    'evidence.judgedBy.jvmNoAnswer': 'the offline model (the JVM could not run here: no answer)',
+    'evidence.judgedBy.storeOnly': 'the offline model, on the store {java} uses (no portal handshake)',
+    'evidence.judgedBy.notTrust':
+      "the offline model (the JVM's handshake failed for a reason that is not trust: see java-tls and portal)",
+    'evidence.judgedBy.notAsked': 'the offline model (the JVM could not be asked)',
+    'evidence.trustStore': '{path} ({type}, chosen by {how})',
+    'evidence.knownCa': '{alias}: {name} (until {date})',
+    'evidence.route.via': 'via {proxy}',
+    'evidence.route.direct': 'direct',
     // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
     'fix.line': 'fix {id}: {message}',
     'fix.none': 'no automatic fix for this finding: follow the resolution steps',
@@ -329,6 +342,8 @@ export const en = {
     'store.managed':
       '{file} resolves to {resolved}, which the distribution rebuilds ({tool}): a direct write would be undone by the next CA package update, so the distribution’s own way is used',
     'store.plan': 'Plan:',
+    'store.plan.write': 'write {file}',
+    'store.plan.run': 'run {command}',
     'store.managedDone':
       'Added {count, plural, one {# certificate} other {# certificates}} through {tool}; {file} holds {count, plural, one {it} other {them}} now.',
     'store.managedIncomplete':

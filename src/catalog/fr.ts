@@ -138,6 +138,21 @@ export const fr = {
     'run.timedOut': "ne s'est pas terminée en {seconds} s et a été arrêtée",
     'run.crashed': 'la vérification elle-même a échoué : {detail}',
 
+    // evidence sentences (#12): said in the report's language, like the message
+    'evidence.judgedBy.jvm': 'la JVM de {home} (Java {version}, {ms} ms)',
+    'evidence.judgedBy.noJava': 'le modèle hors ligne (aucun runtime Java trouvé à interroger)',
+    'evidence.judgedBy.jvmFailed': 'le modèle hors ligne (la JVM n’a pas pu s’exécuter ici : {detail})',
+    'evidence.judgedBy.jvmNoAnswer':
+      'le modèle hors ligne (la JVM n’a pas pu s’exécuter ici : pas de réponse)',
+    'evidence.judgedBy.storeOnly':
+      'le modèle hors ligne, sur le magasin qu’utilise {java} (pas de négociation avec le portail)',
+    'evidence.judgedBy.notTrust':
+      'le modèle hors ligne (la négociation de la JVM a échoué pour une raison autre que la confiance : voir java-tls et portal)',
+    'evidence.judgedBy.notAsked': 'le modèle hors ligne (la JVM n’a pas pu être interrogée)',
+    'evidence.trustStore': '{path} ({type}, choisi par {how})',
+    'evidence.knownCa': '{alias} : {name} (jusqu’au {date})',
+    'evidence.route.via': 'par le proxy {proxy}',
+    'evidence.route.direct': 'direct',
     // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
     'fix.line': 'correctif {id} : {message}',
     'fix.none': 'aucun correctif automatique pour ce constat : suivez les étapes de résolution',
@@ -338,6 +353,8 @@ export const fr = {
     'store.managed':
       '{file} mène à {resolved}, que la distribution reconstruit ({tool}) : une écriture directe serait défaite par la prochaine mise à jour des AC, la voie de la distribution est donc suivie',
     'store.plan': 'Plan :',
+    'store.plan.write': 'écrire {file}',
+    'store.plan.run': 'lancer {command}',
     'store.managedDone':
       '{count, plural, one {# certificat ajouté} other {# certificats ajoutés}} par {tool} ; {file} {count, plural, one {le contient} other {les contient}} maintenant.',
     'store.managedIncomplete':

@@ -136,6 +136,20 @@ export const nl = {
     'run.timedOut': 'niet klaar binnen {seconds} s en daarom gestopt',
     'run.crashed': 'de controle zelf mislukte: {detail}',
 
+    // evidence sentences (#12): said in the report's language, like the message
+    'evidence.judgedBy.jvm': 'de JVM in {home} (Java {version}, {ms} ms)',
+    'evidence.judgedBy.noJava': 'het offline model (geen Java-runtime gevonden om te vragen)',
+    'evidence.judgedBy.jvmFailed': 'het offline model (de JVM kon hier niet draaien: {detail})',
+    'evidence.judgedBy.jvmNoAnswer': 'het offline model (de JVM kon hier niet draaien: geen antwoord)',
+    'evidence.judgedBy.storeOnly':
+      'het offline model, op de store die {java} gebruikt (geen handshake met het portaal)',
+    'evidence.judgedBy.notTrust':
+      'het offline model (de handshake van de JVM mislukte om een andere reden dan vertrouwen: zie java-tls en portal)',
+    'evidence.judgedBy.notAsked': 'het offline model (de JVM kon niet worden gevraagd)',
+    'evidence.trustStore': '{path} ({type}, gekozen door {how})',
+    'evidence.knownCa': '{alias}: {name} (tot {date})',
+    'evidence.route.via': 'via de proxy {proxy}',
+    'evidence.route.direct': 'direct',
     // framework (#12): fixes, the bundle's receipt, the JRE --from-process judges
     'fix.line': 'herstel {id}: {message}',
     'fix.none': 'geen automatisch herstel voor deze bevinding: volg de stappen voor de oplossing',
@@ -334,6 +348,8 @@ export const nl = {
     'store.managed':
       '{file} leidt naar {resolved}, dat de distributie opnieuw opbouwt ({tool}): direct schrijven maakt de volgende CA-pakketupdate ongedaan, dus wordt de weg van de distributie gevolgd',
     'store.plan': 'Plan:',
+    'store.plan.write': '{file} schrijven',
+    'store.plan.run': '{command} uitvoeren',
     'store.managedDone':
       '{count, plural, one {# certificaat} other {# certificaten}} toegevoegd via {tool}; {file} bevat {count, plural, one {het} other {ze}} nu.',
     'store.managedIncomplete':

@@ -10,7 +10,18 @@
 import type { Text } from '../catalog/index.js';
 import type { JvmAnswer, JvmProbe } from '../probes/jvm.js';
 import type { ResolvedTrustStore } from '../trust/truststore.js';
-import { fail, pass, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
+import {
+  fail,
+  pass,
+  said,
+  skip,
+  text,
+  warn,
+  type Check,
+  type CheckContext,
+  type EvidenceText,
+  type Finding,
+} from './types.js';
 import { importPortalChain } from './java-certs-fix.js';
 import { omittedG2CrossSign } from '../trust/path.js';
 import type { CaEntry } from '../trust/known-cas.js';
@@ -58,15 +69,15 @@ function jvmName(answer: JvmAnswer): string {
   return `Java ${answer.javaVersion} (${answer.javaHome})`;
 }
 
-function modelReason(jvm: JvmProbe): string {
+function modelReason(jvm: JvmProbe): EvidenceText {
   if (!jvm.ran) {
-    return jvm.reason === 'no-java'
-      ? 'the offline model (no Java runtime found to ask)'
-      : `the offline model (the JVM could not run here: ${jvm.detail ?? 'no answer'})`;
+    if (jvm.reason === 'no-java') return said('evidence.judgedBy.noJava');
+    return jvm.detail
+      ? said('evidence.judgedBy.jvmFailed', { detail: jvm.detail })
+      : said('evidence.judgedBy.jvmNoAnswer');
   }
-  if (!jvm.answer.handshake)
-    return `the offline model, on the store ${jvmName(jvm.answer)} uses (no portal handshake)`;
-  return `the offline model (the JVM's handshake failed for a reason that is not trust: see java-tls and portal)`;
+  if (!jvm.answer.handshake) return said('evidence.judgedBy.storeOnly', { java: jvmName(jvm.answer) });
+  return said('evidence.judgedBy.notTrust');
 }
 
 /** The JVM's verdict, when its handshake says something about trust; undefined otherwise. */
@@ -79,8 +90,16 @@ async function judgedByJvm(
   const { classifyJavaErrors, describeJavaErrors, redactOptions } = await import('../probes/jvm.js');
   const reported = answer.trustStore;
   Object.assign(evidence, {
-    judgedBy: `the JVM at ${answer.javaHome} (Java ${answer.javaVersion}, ${jvm.ms} ms)`,
-    jvmTrustStore: `${reported.path} (${reported.type}, chosen by ${reported.chosenBy})`,
+    judgedBy: said('evidence.judgedBy.jvm', {
+      home: answer.javaHome,
+      version: answer.javaVersion,
+      ms: jvm.ms,
+    }),
+    jvmTrustStore: said('evidence.trustStore', {
+      path: reported.path,
+      type: reported.type,
+      how: reported.chosenBy,
+    }),
     jvmAnchors: reported.anchors ?? 0,
   });
   if (jvm.options.length > 0) evidence.jvmOptions = redactOptions(jvm.options);
@@ -316,7 +335,9 @@ async function judgedByModel(
     format: keystore.format,
     entries: entries.length,
     integrityChecked: keystore.integrityChecked,
-    knownCas: held.map((h) => `${h.alias}: ${h.ca!.name} (until ${until(h).slice(0, 10)})`),
+    knownCas: held.map((h) =>
+      said('evidence.knownCa', { alias: h.alias, name: h.ca!.name, date: until(h).slice(0, 10) }),
+    ),
   });
   if (expiredHeld.length > 0) evidence.expiredKnownCas = expiredHeld.map((h) => h.alias);
   const fixes = fixesFor(ctx);

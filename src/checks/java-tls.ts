@@ -5,7 +5,7 @@
 // in the launcher's variables and the agent's command line, and, for a Java 8 agent (TLS 1.2 at
 // most unless told otherwise), whether the portal accepts TLS 1.2 (the portal probe asks it so).
 import type { JvmProbe } from '../probes/jvm.js';
-import { fail, pass, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
+import { fail, pass, said, skip, text, warn, type Check, type CheckContext, type Finding } from './types.js';
 import { modelSecurity } from './java-certs.js';
 
 export const javaTls = {
@@ -37,7 +37,7 @@ export const javaTls = {
     }
     const jvm = await ctx.facts.jvm();
     if (jvm.ran) return judgedByJvm(jvm, evidence);
-    evidence.judgedBy = 'the offline model (the JVM could not be asked)';
+    evidence.judgedBy = said('evidence.judgedBy.notAsked');
     const effective = await modelSecurity(ctx);
     if (!effective) return warn('tls.noSecurityFile', { home: java.home }, { evidence });
     const disabled = listTokens(effective.properties.get('jdk.tls.disabledAlgorithms'));
@@ -76,7 +76,11 @@ async function judgedByJvm(jvm: Extract<JvmProbe, { ran: true }>, evidence: Reco
   const { answer } = jvm;
   const java = `Java ${answer.javaVersion} (${answer.javaHome})`;
   Object.assign(evidence, {
-    judgedBy: `the JVM at ${answer.javaHome} (Java ${answer.javaVersion}, ${jvm.ms} ms)`,
+    judgedBy: said('evidence.judgedBy.jvm', {
+      home: answer.javaHome,
+      version: answer.javaVersion,
+      ms: jvm.ms,
+    }),
     jvmProtocols: answer.protocols ?? [],
     'jdk.tls.disabledAlgorithms': answer.security['jdk.tls.disabledAlgorithms'],
   });

@@ -6,7 +6,7 @@ import type { PortalProbe } from '../probes/portal.js';
 import type { ServedCertificate } from '../probes/tls.js';
 import { formatProxy } from '../config/proxy-address.js';
 import { omittedG2CrossSign } from '../trust/path.js';
-import { fail, pass, skip, text, type Check, type Finding } from './types.js';
+import { fail, pass, said, skip, text, type Check, type Finding } from './types.js';
 import type { Text } from '../catalog/index.js';
 
 const TENANT_HOSTS = [
@@ -64,7 +64,7 @@ export const portal = {
     const { host, port } = probe;
     // `route` is data for the JSON evidence; the messages have a wording per route instead.
     const proxy = probe.proxy && formatProxy(probe.proxy);
-    const route = proxy ? `via ${proxy}` : 'direct';
+    const route = proxy ? said('evidence.route.via', { proxy }) : said('evidence.route.direct');
     const evidence: Record<string, unknown> = { url: url.origin, host, port, route, layers: probe.layers };
     if (probe.addresses) evidence.addresses = probe.addresses;
     if (probe.tls) {

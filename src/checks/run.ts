@@ -4,7 +4,7 @@
 import type { MessageFile } from '../catalog/en.js';
 import { translate, type Text } from '../catalog/index.js';
 import type { DoctorConfig } from '../config/resolve.js';
-import type { Check, CheckResult, Finding } from './types.js';
+import { EvidenceText, type Check, type CheckResult, type Finding } from './types.js';
 import type { Facts } from './facts.js';
 import type { CheckId } from './ids.js';
 
@@ -171,11 +171,23 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
     status: finding.status,
     ...(documentedError && { documentedError }),
     message: translate(catalog, finding.message),
-    ...(finding.evidence && Object.keys(finding.evidence).length > 0 && { evidence: finding.evidence }),
+    ...(finding.evidence &&
+      Object.keys(finding.evidence).length > 0 && { evidence: sayEvidence(finding.evidence, catalog) }),
     ...(resolution && resolution.length > 0 && { resolution }),
     ...(finding.reproduce && finding.status !== 'skip' && { reproduce: finding.reproduce }),
     ...(finding.status === 'skip' && finding.needs?.length && { needs: [...finding.needs] }),
     durationMs: Math.round(elapsed),
   };
   return result;
+}
+
+/** The evidence with its sentences (EvidenceText, also inside lists) in the report's language. */
+function sayEvidence(evidence: Record<string, unknown>, catalog: MessageFile): Record<string, unknown> {
+  const say = (value: unknown): unknown =>
+    value instanceof EvidenceText
+      ? translate(catalog, value.text)
+      : Array.isArray(value)
+        ? value.map(say)
+        : value;
+  return Object.fromEntries(Object.entries(evidence).map(([key, value]) => [key, say(value)]));
 }

@@ -10,6 +10,19 @@ import type { CheckId } from './ids.js';
 export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
 export const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];
 
+/**
+ * An evidence value that is a sentence, not data: said in the report's language when the finding
+ * becomes a result (run.ts), like the message. Evidence that is data (paths, counts, ids) stays as is.
+ */
+export class EvidenceText {
+  constructor(readonly text: Text) {}
+}
+
+/** A sentence for the evidence: `evidence.judgedBy = said('evidence.judgedBy.model', …)`. */
+export function said(key: MessageKey, params?: Params): EvidenceText {
+  return new EvidenceText({ key, ...(params && { params }) });
+}
+
 /** What a check found, before it is put into the user's language. */
 export interface Finding {
   status: Exclude<Status, 'error'>;

@@ -193,8 +193,8 @@ function managedPlan(result: ImportResult, say: Say): string[] {
       params: { file: result.keystore, resolved: m.resolved, tool: m.command[0]! },
     }),
     say({ key: 'store.plan' }),
-    ...m.files.map((f) => `  write ${f}`),
-    `  run ${m.command.join(' ')}`,
+    ...m.files.map((f) => `  ${say({ key: 'store.plan.write', params: { file: f } })}`),
+    `  ${say({ key: 'store.plan.run', params: { command: m.command.join(' ') } })}`,
   ];
 }
 
