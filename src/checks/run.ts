@@ -3,6 +3,7 @@
 // Results come back in registry order whatever order they finished in.
 import type { MessageFile } from '../catalog/en.js';
 import { translate, type Text } from '../catalog/index.js';
+import { DOCUMENTED_ERRORS, localizedName, type DocumentedError } from '../catalog/documented-errors.js';
 import type { DoctorConfig } from '../config/resolve.js';
 import { EvidenceText, type Check, type CheckResult, type Finding } from './types.js';
 import type { Facts } from './facts.js';
@@ -159,9 +160,9 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
   const documentedError = documented ? (finding.documentedError ?? check.documentedError) : undefined;
   let resolution: string[] | undefined;
   if (finding.status === 'warn' || finding.status === 'fail') {
-    const steps = finding.resolution?.map((step) => translate(catalog, step)) ?? [];
+    const steps = finding.resolution?.map((step) => say(catalog, step)) ?? [];
     const fallback = documentedError ? catalog.documentedErrors[documentedError].resolution : [];
-    const why = finding.explanation ? [translate(catalog, finding.explanation)] : [];
+    const why = finding.explanation ? [say(catalog, finding.explanation)] : [];
     resolution = steps.length > 0 ? steps : [...why, ...fallback];
   }
   // Keys in the order of SPEC.md's example, absent rather than empty.
@@ -170,7 +171,7 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
     title: catalog.checkTitles[check.id],
     status: finding.status,
     ...(documentedError && { documentedError }),
-    message: translate(catalog, finding.message),
+    message: say(catalog, finding.message),
     ...(finding.evidence &&
       Object.keys(finding.evidence).length > 0 && { evidence: sayEvidence(finding.evidence, catalog) }),
     ...(resolution && resolution.length > 0 && { resolution }),
@@ -183,11 +184,29 @@ function toResult(check: Check, catalog: MessageFile, elapsed: number, finding: 
 
 /** The evidence with its sentences (EvidenceText, also inside lists) in the report's language. */
 function sayEvidence(evidence: Record<string, unknown>, catalog: MessageFile): Record<string, unknown> {
-  const say = (value: unknown): unknown =>
+  const sayValue = (value: unknown): unknown =>
     value instanceof EvidenceText
-      ? translate(catalog, value.text)
+      ? say(catalog, value.text)
       : Array.isArray(value)
-        ? value.map(say)
+        ? value.map(sayValue)
         : value;
-  return Object.fromEntries(Object.entries(evidence).map(([key, value]) => [key, say(value)]));
+  return Object.fromEntries(Object.entries(evidence).map(([key, value]) => [key, sayValue(value)]));
+}
+
+/**
+ * A check's text in the report's language. A parameter that is a documented error's English name
+ * (agent-logs names the one it found) is named as the localized portal shows it, the English
+ * identifier after it (documented-errors.ts).
+ */
+function say(catalog: MessageFile, text: Text): string {
+  if (catalog.lang === 'en' || !text.params) return translate(catalog, text);
+  const params = Object.fromEntries(
+    Object.entries(text.params).map(([name, value]) => [
+      name,
+      typeof value === 'string' && (DOCUMENTED_ERRORS as readonly string[]).includes(value)
+        ? localizedName(value as DocumentedError, catalog.lang)
+        : value,
+    ]),
+  );
+  return translate(catalog, { ...text, params });
 }

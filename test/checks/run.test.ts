@@ -138,3 +138,46 @@ describe('runChecks', () => {
     expect(results[1]!.resolution).toBeUndefined();
   });
 });
+
+describe('what the runner says in the report’s language', () => {
+  it('names a documented error inside a French message as the portal shows it, and evidence sentences in French', async () => {
+    const { fr } = await import('../../src/catalog/fr.js');
+    const { said } = await import('../../src/checks/types.js');
+    const check: Check = {
+      id: 'agent-logs',
+      async run() {
+        return fail(
+          'logs.foundMapped',
+          {
+            error: 'Invalid token',
+            label: 'HTTP 401',
+            side: 'portail',
+            count: 2,
+            time: 't',
+            file: 'f',
+            line: 3,
+          },
+          {
+            evidence: {
+              judgedBy: said('evidence.judgedBy.notAsked'),
+              list: [said('evidence.route.direct')],
+              n: 1,
+            },
+          },
+        );
+      },
+    };
+    const [result] = await runChecks([check], { config: config({ timeoutMs: 2000 }), facts, catalog: fr });
+    expect(result!.message).toContain('Jeton non valide (Invalid token)');
+    expect(result!.evidence).toEqual({
+      judgedBy: 'le modèle hors ligne (la JVM n’a pas pu être interrogée)',
+      list: ['direct'],
+      n: 1,
+    });
+    // in English the name is the identifier itself, once
+    const [english] = await runChecks([check], { config: config({ timeoutMs: 2000 }), facts, catalog: en });
+    expect(english!.message).toContain('Invalid token');
+    expect(english!.message).not.toContain('(Invalid token)');
+    expect(english!.evidence?.judgedBy).toBe('the offline model (the JVM could not be asked)');
+  });
+});
