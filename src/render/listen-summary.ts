@@ -113,7 +113,10 @@ export function renderListenSummary(
   }
   if (s.firstEventTime)
     lines.push(t({ key: 'listen.times', params: { first: s.firstEventTime, last: s.lastEventTime ?? '' } }));
-  if (s.firstRt) lines.push(t({ key: 'listen.rt', params: { first: s.firstRt, last: s.lastRt ?? '' } }));
+  // the header times are the events' times too when the agent wrote both: said once
+  const sameRange = s.firstRt === s.firstEventTime && s.lastRt === s.lastEventTime;
+  if (s.firstRt && !sameRange)
+    lines.push(t({ key: 'listen.rt', params: { first: s.firstRt, last: s.lastRt ?? '' } }));
   if (s.lastMessageAt)
     lines.push(
       t({

@@ -54,6 +54,13 @@ const summary: ListenResultSummary = {
 };
 
 describe('the listen summary', () => {
+  it('says the rt range once when it is the range of the event times', async () => {
+    const same = { ...summary, firstEventTime: summary.firstRt, lastEventTime: summary.lastRt };
+    const text = renderListenSummary(same, await loadCatalog('en'), { stallMs: 10_000 });
+    expect(text).toContain('Event times: first 2024-03-01T09:59:59.000Z, last 2024-03-01T10:04:59.000Z');
+    expect(text).not.toContain('Event times (rt)');
+  });
+
   it('says in English when the stream went quiet, the rt range, and the received / forwarded / not forwarded counts', async () => {
     const text = renderListenSummary(summary, await loadCatalog('en'), { stallMs: 10_000 });
     expect(text).toContain('Event times (rt): first 2024-03-01T09:59:59.000Z, last 2024-03-01T10:04:59.000Z');
