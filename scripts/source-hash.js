@@ -11,9 +11,7 @@ function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return files(full);
-      // the build writes the WebAssembly scanner into src/: its output, not its input
-      return entry.name.endsWith('.wasm') ? [] : [full];
+      return entry.isDirectory() ? files(full) : [full];
     })
     .sort();
 }
