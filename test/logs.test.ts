@@ -36,36 +36,6 @@ describe('scanLogs', () => {
   });
 });
 
-describe('agent-logs', () => {
-  it('fails with the documented error it found, and its steps', async () => {
-    const result = await runOne(agentLogs, { logsDirectory: BROKEN });
-    expect(result).toMatchObject({
-      status: 'fail',
-      documentedError: 'Data server connection error',
-    });
-    expect((result.evidence!.findings as { error: string }[]).map((f) => f.error)).toEqual([
-      'Data server connection error',
-      'Data server connection error',
-      'Issue with new versions of Java',
-    ]);
-    expect(result.resolution![0]).toContain('check the server name and port');
-  });
-
-  it('passes a clean log, skips without a directory or without log files, fails an unreadable one', async () => {
-    expect((await runOne(agentLogs, { logsDirectory: CLEAN })).status).toBe('pass');
-    expect((await runOne(agentLogs, {})).status).toBe('skip');
-    expect(
-      (await runOne(agentLogs, { logsDirectory: await mkdtemp(path.join(os.tmpdir(), 'sd-logs-')) })).status,
-    ).toBe('skip');
-    const missing = await runOne(agentLogs, { logsDirectory: '/nonexistent/logs' });
-    expect(missing).toMatchObject({
-      status: 'fail',
-      message: 'the logs directory /nonexistent/logs cannot be read (ENOENT)',
-    });
-    expect(missing.documentedError).toBeUndefined();
-  });
-});
-
 describe('siem-doctor logs', () => {
   it('reports in JSON and exits 1 when a documented error is found', async () => {
     const { stdout, exitCode } = await doctor(['logs', BROKEN, '--json']);
