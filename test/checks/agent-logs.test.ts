@@ -1,12 +1,15 @@
-// agent-logs on the agent's log folders of fixtures/agent-logs: a broken one (copied with the file
-// times a real agent leaves), a clean one, an empty one and a missing one. The scan library and the
-// logs command are tested in test/logs.test.ts.
-import { mkdtemp } from 'node:fs/promises';
+// agent-logs on the agent's log folders of fixtures/agent-logs (a broken one, copied with the file
+// times a real agent leaves, and a clean one), an empty, a missing and an all-binary one. The scan
+// library and the logs command (which also compare their findings with the check's) are tested in
+// test/logs.test.ts.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentLogs } from '../../src/checks/agent-logs.js';
 import { runOne } from '../helpers/context.js';
+import { removeTempDirs, tempDir } from '../helpers/logs.js';
 import { brokenAgentLogs, FIXTURES } from '../helpers/paths.js';
 
 let BROKEN: string;
@@ -42,5 +45,21 @@ describe('agent-logs', () => {
       message: 'the logs directory /nonexistent/logs cannot be read (ENOENT)',
     });
     expect(missing.documentedError).toBeUndefined();
+  });
+});
+
+// From test/logs.test.ts, under its describe's name: of the tests there, the one on the check alone.
+describe('logs that are not plain text from their first byte', () => {
+  afterEach(removeTempDirs);
+
+  it('says it could not confirm anything when every file was skipped', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'only.bin.log'), randomBytes(4096));
+    const result = await runOne(agentLogs, { logsDirectory: dir });
+    expect(result).toMatchObject({
+      status: 'warn',
+      evidence: { files: 0, skipped: ['only.bin.log: binary'] },
+    });
+    expect(result.message).toContain('could not confirm');
   });
 });
