@@ -1,6 +1,7 @@
-// java-certs on what issue #11 adds to the verdict: the CA table's SHA-1-pinned rows, RSA and ECC
-// roots alike, Oracle JRE 8 before 8u381 without the Microsoft 2017 roots (offline model, keystores
-// made by keytool), and a damaged trust store under the JVM probe (the real JVM, a test JRE home).
+// java-certs against keystores made by keytool and the real JRE's cacerts; then what issue #11 adds
+// to the verdict: the CA table's SHA-1-pinned rows, RSA and ECC roots alike, Oracle JRE 8 before
+// 8u381 without the Microsoft 2017 roots (offline model, keystores made by keytool), and a damaged
+// trust store under the JVM probe (the real JVM, a test JRE home).
 import { X509Certificate } from 'node:crypto';
 import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { javaCerts } from '../../src/checks/java-certs.js';
 import { runOne } from '../helpers/context.js';
 import { compileJudge, judge, testJre } from '../helpers/jre.js';
+import { keystoreCopy } from '../helpers/keystores.js';
 import { keytool } from '../helpers/keytool.js';
 import { CACERTS, FIXTURES, JRE } from '../helpers/paths.js';
 import { makePki } from '../helpers/pki.js';
@@ -40,7 +42,88 @@ async function storeOf(files: string[]): Promise<string> {
   return store;
 }
 
+const pemDer = async (name: string) =>
+  new X509Certificate(await readFile(path.join(FIXTURES, 'azure-cas', name))).raw;
+
 const JAVA8_281 = { javaHome: JRE('jre8u291'), javaHomeSource: '--java-home' as const };
+
+describe('java-certs', () => {
+  it('passes when the served chain reaches an anchor of the keystore', async () => {
+    const served = await pemDer('azure-rsa-tls-issuing-ca-03-msroot2017.pem');
+    // A day the certificate is valid (it expires in 2028), whatever day the test runs on.
+    const { validFrom } = new X509Certificate(served);
+    const result = await runOne(
+      javaCerts,
+      { keystore: CACERTS, servedChain: [served] },
+      process.env,
+      new Date(Date.parse(validFrom) + 86_400_000),
+    );
+    expect(result.status).toBe('pass');
+    expect(result.message).toContain('“Microsoft RSA Root Certificate Authority 2017”');
+  });
+
+  it('fails "Issue with new versions of Java" when nothing anchors the chain, and points at certs import', async () => {
+    const result = await runOne(javaCerts, {
+      keystore: CACERTS,
+      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+    });
+    expect(result).toMatchObject({
+      status: 'fail',
+      documentedError: 'Issue with new versions of Java',
+      evidence: { missingIssuer: 'Microsoft TLS RSA Root G2' },
+    });
+    expect(result.resolution![0]).toContain('siem-doctor certs import');
+  });
+
+  it('names the cure when the served chain omits the G2 cross-sign: the self-signed Microsoft TLS RSA Root G2', async () => {
+    const result = await runOne(javaCerts, {
+      keystore: CACERTS,
+      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+    });
+    expect(result.resolution![0]).toContain('without the DigiCert cross-sign of “Microsoft TLS RSA Root G2”');
+    expect(result.resolution![0]).toContain('self-signed');
+  });
+
+  it('lists the expired documented CAs a keystore holds as no cure', async () => {
+    const { file } = await keystoreCopy();
+    await keytool([
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      'azuretls01crt',
+      '-file',
+      path.join(FIXTURES, 'azure-cas', 'azure-tls-issuing-ca-01.pem'),
+      '-keystore',
+      file,
+      '-storepass',
+      'changeit',
+    ]);
+    const result = await runOne(javaCerts, { keystore: file });
+    expect(result.status).toBe('pass'); // DigiCert G2 is there
+    // Debian's cacerts also still holds the Baltimore root, expired in 2025
+    expect(result.evidence?.expiredKnownCas).toEqual(expect.arrayContaining(['azuretls01crt']));
+  }, 20_000);
+
+  it('reads the entries with a wrong password, and warns that integrity was not checked', async () => {
+    const result = await runOne(javaCerts, { keystore: CACERTS, storepass: 'wrong' });
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('does not match');
+    expect(result.evidence).toMatchObject({ integrityChecked: false, entries: 140 });
+  });
+
+  it('fails a damaged keystore, and skips without Java or --keystore', async () => {
+    const damaged = await runOne(javaCerts, { keystore: path.join(FIXTURES, 'cef-samples.txt') });
+    expect(damaged).toMatchObject({ status: 'fail' });
+    expect(damaged.message).toContain('not a keystore');
+    expect((await runOne(javaCerts, {}, { PATH: '' })).status).toBe('skip');
+  });
+
+  it('judges the real JRE’s cacerts', async () => {
+    const result = await runOne(javaCerts, {}, { PATH: process.env.PATH });
+    expect(['pass', 'warn']).toContain(result.status);
+    expect(result.evidence?.entries).toBeGreaterThan(50);
+  });
+});
 
 describe('java-certs, the offline model', () => {
   it('names the Microsoft ECC root and DigiCert Global Root CA, pinned by SHA-1, in a store', async () => {
