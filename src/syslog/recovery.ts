@@ -602,16 +602,24 @@ export class StreamClock {
  * alerts carry only start and end), or undefined.
  */
 export function rtOf(raw: Buffer): number | undefined {
-  return timeOf(raw, 'rt') ?? timeOf(raw, 'start');
+  return timeOf(raw, RT) ?? timeOf(raw, START);
 }
 
-/** The value of an extension key that holds a time in ms: the key after a space or as the first key. */
-function timeOf(raw: Buffer, key: string): number | undefined {
-  const spaced = raw.indexOf(` ${key}=`);
-  const first = raw.indexOf(`|${key}=`);
-  const at = first >= 0 && (spaced < 0 || first < spaced) ? first : spaced;
+const RT = Buffer.from('rt=', 'latin1');
+const START = Buffer.from('start=', 'latin1');
+const SPACE = 0x20;
+const BAR = 0x7c;
+
+/**
+ * The value of an extension key that holds a time in ms (`key` is `key=` as bytes): the first
+ * `key=` after a space or a bar (the first key). One search per message where the key is, not one
+ * per way of writing it: a search for what a message lacks runs to its end.
+ */
+function timeOf(raw: Buffer, key: Buffer): number | undefined {
+  let at = raw.indexOf(key, 1);
+  while (at >= 0 && raw[at - 1] !== SPACE && raw[at - 1] !== BAR) at = raw.indexOf(key, at + 1);
   if (at < 0) return undefined;
-  const from = at + key.length + 2;
+  const from = at + key.length;
   let ms = 0;
   let i = from;
   for (; i < raw.length && i - from < MAX_TIME_DIGITS; i++) {
