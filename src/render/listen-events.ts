@@ -51,7 +51,7 @@ const LF = 0x0a;
 const BACKSLASH = 0x5c;
 const DASH = 0x2d;
 /** The first output buffer's size: the lines of a 64 KB read are about 10 KB. */
-const FIRST_BYTES = 1 << 16;
+const FIRST_BYTES = 1 << 14;
 
 /**
  * Gathers the lines of one read, as UTF-8 bytes in one buffer, for the listener to write at once.

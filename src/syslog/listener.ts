@@ -244,8 +244,25 @@ class Intake {
     this.printer?.malformed(sender, reason, text);
   }
 
+  private flushing: NodeJS.Immediate | undefined;
+
+  /**
+   * Flushes once the reads at hand are all handled (the event loop reads a busy connection several
+   * times in a row): one write for a burst of reads instead of one per read.
+   */
+  flushSoon(): void {
+    this.flushing ??= setImmediate(() => {
+      this.flushing = undefined;
+      this.flush();
+    });
+  }
+
   /** Hands the lines gathered since the last flush to `write`; stops the listener at --count. */
   flush(): void {
+    if (this.flushing) {
+      clearImmediate(this.flushing);
+      this.flushing = undefined;
+    }
     const out = this.printer?.take();
     if (out && this.options.write?.(out) === false && !this.blocked && this.options.drained) {
       this.blocked = true;
@@ -342,7 +359,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       if (intake.blocked) socket.pause(); // the output is full: this one waits like the others
       socket.on('data', (chunk: Buffer) => {
         deframer.push(chunk);
-        intake.flush();
+        intake.flushSoon();
       });
       socket.on('end', () => {
         deframer.end();
@@ -382,6 +399,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     await close();
+    intake.flush(); // what the last reads printed, before the summary
     const summary = intake.summary();
     return {
       ...summary,
