@@ -9,7 +9,7 @@
 // printed or counted become text (bench/listen.js measures it against rsyslog).
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { formatAgentLine, isIsoTime, readSyslog, type SyslogEvent } from './cef.js';
+import { formatAgentLine, isIsoTime, messageTime, readSyslog, type SyslogEvent } from './cef.js';
 import { Deframer, deframeDatagram, type MessageFraming } from './framing.js';
 import { sampleEvents } from './test-events.js';
 import { ListenEventPrinter } from '../render/listen-events.js';
@@ -79,9 +79,11 @@ export interface ListenOptions {
    * one by one), in the order of arrival on each connection, with the sender's address. For
    * keeping or forwarding what arrives (--output, --forward). The view stays valid after the call
    * (its bytes are never reused); a copy is not needed to keep it. Once `count` events arrived,
-   * nothing more is handed on. A pause of the senders (see `write`) pauses this too.
+   * nothing more is handed on. A pause of the senders (see `write`) pauses this too. `rt`: the
+   * message's rt= (or start=) in ms, as recovery.ts's rtOf reads it, found by the listener's
+   * searches of the read (cheaper than a search of the message's bytes); undefined without one.
    */
-  onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
+  onMessage?: (raw: Buffer, framing: MessageFraming, sender: string, rt: number | undefined) => void;
 }
 
 export interface Listener {
@@ -210,7 +212,13 @@ class Intake {
   ): void {
     if (this.events >= this.count) return;
     const { options } = this;
-    if (end > start) options.onMessage?.(bytes.subarray(start, end), framing, source.address);
+    if (end > start && options.onMessage)
+      options.onMessage(
+        bytes.subarray(start, end),
+        framing,
+        source.address,
+        messageTime(bytes, raw, start, end),
+      );
     if (end - start < 3 && raw.slice(start, end).trim() === '') return; // a stray CR or space
     this.seen(source);
     const read = readSyslog(bytes, raw, start, end);

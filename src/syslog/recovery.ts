@@ -573,11 +573,11 @@ export class StreamClock {
   private firstRt = Infinity;
   private lastRt = -Infinity;
 
-  message(raw: Buffer): void {
+  /** One message; `rt`, its rtOf, when the caller found it already (the listener does). */
+  message(raw: Buffer, rt = rtOf(raw)): void {
     const now = Date.now();
     if (this.received++ === 0) this.first = now;
     this.last = now;
-    const rt = rtOf(raw);
     if (rt !== undefined) {
       if (rt < this.firstRt) this.firstRt = rt;
       if (rt > this.lastRt) this.lastRt = rt;
@@ -653,8 +653,8 @@ export interface RecoverySummary extends StreamTimes {
 }
 
 export interface Recovery {
-  /** The listener's onMessage. */
-  onMessage(raw: Buffer, framing: MessageFraming): void;
+  /** The listener's onMessage; `rt`, the message's rtOf, when the listener found it already. */
+  onMessage(raw: Buffer, framing: MessageFraming, rt?: number): void;
   /** True while the file or the SIEM cannot keep up: the senders should pause. */
   readonly full: boolean;
   drained(): Promise<void>;
@@ -683,8 +683,8 @@ export async function startRecovery(options: RecoveryOptions): Promise<Recovery>
     throw error;
   }
   return {
-    onMessage(raw, framing) {
-      clock.message(raw);
+    onMessage(raw, framing, rt) {
+      clock.message(raw, rt);
       if (!output && !forwarder) return;
       // both hold the bytes until the disk or the SIEM takes them: a copy of our own, whatever
       // buffer the listener reads into next
