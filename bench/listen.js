@@ -7,6 +7,7 @@
 // siem-doctor must count exactly 100,000 events, take no more wall time than rsyslog, and keep its
 // memory flat (peak RSS, VmHWM, reported next to rsyslog's). The CPU time each used while
 // receiving is reported too: rsyslog spreads its work over threads, the listener has one.
+// On its own: `npm run build && node bench/listen.js` (BENCH_RUNS rounds, 3 to 7; default 5).
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -22,6 +23,7 @@ import { fstatSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median } from './lib.js';
 
 const EVENTS = 100_000;
@@ -244,4 +246,15 @@ export default async function listenBench({ doctor, env, runs }) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const met = await listenBench({
+    root,
+    doctor: path.join(root, 'bin', 'run.js'),
+    env: { ...process.env, NO_COLOR: '1', JAVA_HOME: '' },
+    runs: Number(process.env.BENCH_RUNS ?? 5),
+  });
+  process.exitCode = met ? 0 : 1;
 }

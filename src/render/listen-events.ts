@@ -46,72 +46,124 @@ export function malformedJson(sender: string, reason: string, message: string): 
   return `${terminalJson({ malformed: true, sender, reason, message: message.slice(0, 500) })}\n`;
 }
 
-const NOT_PLAIN = /[^\x20-\x7e]/;
-/** A value with a backslash holds an escape, which the text path reads. */
-const NOT_PLAIN_VALUE = /[^\x20-\x5b\x5d-\x7e]/;
-const SEPARATOR = '  ';
-const NOT_ASCII = /[\u0080-\uffff]/;
+const SEPARATOR = 0x20; // two of them between fields
+const LF = 0x0a;
+const BACKSLASH = 0x5c;
+const DASH = 0x2d;
+/** The first output buffer's size: the lines of a 64 KB read are about 10 KB. */
+const FIRST_BYTES = 1 << 14;
 
-/** Text as its UTF-8 bytes, one character each (what Buffer.from(…, 'latin1') writes back). */
-function utf8Raw(text: string): string {
-  return NOT_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
-}
-
-/** Gathers the lines of one read, for the listener to write at once. */
+/**
+ * Gathers the lines of one read, as UTF-8 bytes in one buffer, for the listener to write at once.
+ * A taken buffer is the caller's (a write may still hold it): the next lines go to a new one.
+ */
 export class ListenEventPrinter {
-  /** The lines so far, as bytes one character each. */
-  private lines: string[] = [];
+  private out: Buffer | undefined;
+  private length = 0;
+  /** The size of the next buffer: what the last one held, so that it rarely grows. */
+  private nextBytes = FIRST_BYTES;
 
   constructor(readonly format: EventFormat) {}
 
   event(sender: string, framing: MessageFraming, line: SyslogLine): void {
-    if (this.format === 'json') this.lines.push(utf8Raw(eventJson(sender, framing, line)));
-    else if (!this.plainLine(line)) this.lines.push(utf8Raw(eventLine(line)));
+    if (this.format === 'json') this.text(eventJson(sender, framing, line));
+    else if (!this.plainLine(line)) this.text(eventLine(line));
+  }
+
+  /** Room for `bytes` more. */
+  private room(bytes: number): Buffer {
+    const out = this.out;
+    if (out && this.length + bytes <= out.length) return out;
+    const bigger = Buffer.allocUnsafe(Math.max(this.nextBytes, 2 * this.length + bytes));
+    if (out) out.copy(bigger, 0, 0, this.length);
+    return (this.out = bigger);
+  }
+
+  private text(text: string): void {
+    const out = this.room(Buffer.byteLength(text, 'utf8'));
+    this.length += out.write(text, this.length, 'utf8');
   }
 
   /**
-   * The text line cut from the received bytes, when its fields are printable ASCII as they stand
-   * and hold no escape: there is nothing for neutralise or the unescaping to change. Its parts
-   * go to the lines as they are (joined once, in take()).
+   * The text line copied from the received bytes, when its fields are printable ASCII as they
+   * stand and hold no escape (no backslash in a value): there is nothing for neutralise or the
+   * unescaping to change. False, with nothing written, for any other line.
    */
   private plainLine(line: SyslogLine): boolean {
     const timeEnd = line.isoTimeEnd();
     if (timeEnd < 0 || line.escaped) return false;
-    const raw = line.raw;
     const userAt = line.valueStart('suser');
-    const user = userAt < 0 ? '-' : raw.slice(userAt, line.valueEnd(userAt)) || '-';
+    const userEnd = userAt < 0 ? userAt : line.valueEnd(userAt);
     const appAt = line.valueStart('destinationServiceName');
-    const app = appAt < 0 ? '-' : raw.slice(appAt, line.valueEnd(appAt)) || '-';
-    const time = raw.slice(line.headerStart, timeEnd);
-    const category = raw.slice(line.fieldStart(4), line.fieldEnd(4));
-    const name = raw.slice(line.fieldStart(5), line.fieldEnd(5));
-    if (
-      NOT_PLAIN.test(time) ||
-      NOT_PLAIN.test(category) ||
-      NOT_PLAIN.test(name) ||
-      NOT_PLAIN_VALUE.test(user) ||
-      NOT_PLAIN_VALUE.test(app)
-    )
-      return false;
-    this.lines.push(time, SEPARATOR, category, SEPARATOR, name, SEPARATOR, user, SEPARATOR, app, '\n');
+    const appEnd = appAt < 0 ? appAt : line.valueEnd(appAt);
+    const timeAt = line.headerStart;
+    const categoryAt = line.fieldStart(4);
+    const categoryEnd = line.fieldEnd(4);
+    const nameAt = line.fieldStart(5);
+    const nameEnd = line.fieldEnd(5);
+    const most =
+      timeEnd - timeAt + categoryEnd - categoryAt + nameEnd - nameAt + userEnd - userAt + appEnd - appAt + 11;
+    const out = this.room(most);
+    const bytes = line.bytes;
+    let at = this.length;
+    // each field's bytes, copied while checked: at the first that is not plain, nothing counts
+    for (let i = timeAt; i < timeEnd; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e) return false;
+      out[at++] = c;
+    }
+    out[at++] = SEPARATOR;
+    out[at++] = SEPARATOR;
+    for (let i = categoryAt; i < categoryEnd; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e) return false;
+      out[at++] = c;
+    }
+    out[at++] = SEPARATOR;
+    out[at++] = SEPARATOR;
+    for (let i = nameAt; i < nameEnd; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e) return false;
+      out[at++] = c;
+    }
+    out[at++] = SEPARATOR;
+    out[at++] = SEPARATOR;
+    if (userEnd <= userAt) out[at++] = DASH; // absent or empty
+    for (let i = userAt; i < userEnd; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
+      out[at++] = c;
+    }
+    out[at++] = SEPARATOR;
+    out[at++] = SEPARATOR;
+    if (appEnd <= appAt) out[at++] = DASH;
+    for (let i = appAt; i < appEnd; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
+      out[at++] = c;
+    }
+    out[at++] = LF;
+    this.length = at;
     return true;
   }
 
   /** A malformed message: only JSON output prints it (the text summary shows the first). */
   malformed(sender: string, reason: string, message: () => string): void {
-    if (this.format === 'json') this.lines.push(utf8Raw(malformedJson(sender, reason, message())));
+    if (this.format === 'json') this.text(malformedJson(sender, reason, message()));
   }
 
   /** What was gathered since the last call, as UTF-8 bytes; undefined when nothing was. */
   take(): Buffer | undefined {
-    if (this.lines.length === 0) return undefined;
-    const raw = this.lines.length === 1 ? this.lines[0]! : this.lines.join('');
-    this.lines = [];
-    return Buffer.from(raw, 'latin1');
+    if (this.length === 0) return undefined;
+    const taken = this.out!.subarray(0, this.length);
+    this.nextBytes = Math.max(FIRST_BYTES, this.length + (this.length >> 2));
+    this.out = undefined;
+    this.length = 0;
+    return taken;
   }
 
   /** Forgets what was gathered (a datagram's lines while the output is full: nothing holds them). */
   discard(): void {
-    this.lines = [];
+    this.length = 0;
   }
 }

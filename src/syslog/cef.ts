@@ -107,6 +107,58 @@ const BARS = new Forward('|');
 const BACKSLASHES = new Forward('\\');
 const CEF_MARKS = new Forward('CEF:');
 
+const RT_KEYS = new Forward('rt=');
+/** rt in milliseconds since 1970, as the agent writes it: 1 to 15 digits. */
+const MAX_TIME_DIGITS = 15;
+
+/**
+ * The `rt=` of the message at [from, to) of `bytes` (ms since 1970), or its `start=` when it has
+ * none, or undefined: what recovery.ts's rtOf reads from the message's bytes, found with the
+ * string searches of the read (see Forward) instead of a buffer search per message. Every
+ * `start=` holds an `rt=`: one search finds both keys.
+ */
+export function messageTime(bytes: Buffer, raw: string, from: number, to: number): number | undefined {
+  let rtRead = false;
+  let start = -1;
+  const last = to - 3;
+  for (
+    let at = RT_KEYS.find(bytes, raw, from + 1);
+    at >= 0 && at <= last;
+    at = RT_KEYS.find(bytes, raw, at + 1)
+  ) {
+    if (!rtRead && isKeyAt(raw, from, at)) {
+      const ms = timeAt(raw, at + 3, to);
+      if (ms !== undefined) return ms;
+      rtRead = true; // the rt= that counts holds no time: start= then
+    } else if (start < 0 && at - 3 > from && raw.startsWith('sta', at - 3) && isKeyAt(raw, from, at - 3)) {
+      start = at - 3;
+      if (rtRead) break;
+    }
+  }
+  return start < 0 ? undefined : timeAt(raw, start + 6, to);
+}
+
+/** Whether a key starts at `at`, after a space or a bar (the first key), within the message. */
+function isKeyAt(raw: string, from: number, at: number): boolean {
+  if (at <= from) return false;
+  const before = raw.charCodeAt(at - 1);
+  return before === SPACE || before === 0x7c;
+}
+
+/** The time in ms written at `at` (1 to 15 digits, then the end, a space or a CR), if any. */
+function timeAt(raw: string, at: number, to: number): number | undefined {
+  let ms = 0;
+  let i = at;
+  for (; i < to && i - at < MAX_TIME_DIGITS; i++) {
+    const digit = raw.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    ms = ms * 10 + digit;
+  }
+  const ends = i === to || raw.charCodeAt(i) === SPACE || raw.charCodeAt(i) === CR;
+  // a date the Date type holds, from 1970 on
+  return i > at && ends && ms > 0 && ms <= 8.64e15 ? ms : undefined;
+}
+
 /** ` key=`, as searched for in an extension, once per key. */
 const KEYS = new Map<string, Forward>();
 function keyOf(key: string): Forward {

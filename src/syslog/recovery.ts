@@ -573,11 +573,11 @@ export class StreamClock {
   private firstRt = Infinity;
   private lastRt = -Infinity;
 
-  message(raw: Buffer): void {
+  /** One message; `rt`, its rtOf, when the caller found it already (the listener does). */
+  message(raw: Buffer, rt = rtOf(raw)): void {
     const now = Date.now();
     if (this.received++ === 0) this.first = now;
     this.last = now;
-    const rt = rtOf(raw);
     if (rt !== undefined) {
       if (rt < this.firstRt) this.firstRt = rt;
       if (rt > this.lastRt) this.lastRt = rt;
@@ -602,16 +602,24 @@ export class StreamClock {
  * alerts carry only start and end), or undefined.
  */
 export function rtOf(raw: Buffer): number | undefined {
-  return timeOf(raw, 'rt') ?? timeOf(raw, 'start');
+  return timeOf(raw, RT) ?? timeOf(raw, START);
 }
 
-/** The value of an extension key that holds a time in ms: the key after a space or as the first key. */
-function timeOf(raw: Buffer, key: string): number | undefined {
-  const spaced = raw.indexOf(` ${key}=`);
-  const first = raw.indexOf(`|${key}=`);
-  const at = first >= 0 && (spaced < 0 || first < spaced) ? first : spaced;
+const RT = Buffer.from('rt=', 'latin1');
+const START = Buffer.from('start=', 'latin1');
+const SPACE = 0x20;
+const BAR = 0x7c;
+
+/**
+ * The value of an extension key that holds a time in ms (`key` is `key=` as bytes): the first
+ * `key=` after a space or a bar (the first key). One search per message where the key is, not one
+ * per way of writing it: a search for what a message lacks runs to its end.
+ */
+function timeOf(raw: Buffer, key: Buffer): number | undefined {
+  let at = raw.indexOf(key, 1);
+  while (at >= 0 && raw[at - 1] !== SPACE && raw[at - 1] !== BAR) at = raw.indexOf(key, at + 1);
   if (at < 0) return undefined;
-  const from = at + key.length + 2;
+  const from = at + key.length;
   let ms = 0;
   let i = from;
   for (; i < raw.length && i - from < MAX_TIME_DIGITS; i++) {
@@ -645,8 +653,8 @@ export interface RecoverySummary extends StreamTimes {
 }
 
 export interface Recovery {
-  /** The listener's onMessage. */
-  onMessage(raw: Buffer, framing: MessageFraming): void;
+  /** The listener's onMessage; `rt`, the message's rtOf, when the listener found it already. */
+  onMessage(raw: Buffer, framing: MessageFraming, rt?: number): void;
   /** True while the file or the SIEM cannot keep up: the senders should pause. */
   readonly full: boolean;
   drained(): Promise<void>;
@@ -675,8 +683,8 @@ export async function startRecovery(options: RecoveryOptions): Promise<Recovery>
     throw error;
   }
   return {
-    onMessage(raw, framing) {
-      clock.message(raw);
+    onMessage(raw, framing, rt) {
+      clock.message(raw, rt);
       if (!output && !forwarder) return;
       // both hold the bytes until the disk or the SIEM takes them: a copy of our own, whatever
       // buffer the listener reads into next

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAgentLine,
   formatRfc3164Line,
+  messageTime,
   parseExtension,
   parseSyslogLine,
   type SyslogEvent,
 } from '../../src/syslog/cef.js';
+import { rtOf } from '../../src/syslog/recovery.js';
 import { sampleEvents, connectivityTestEvent } from '../../src/syslog/test-events.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -163,5 +165,77 @@ describe('cefValue (one value without parsing the extension)', () => {
       for (const [key, value] of Object.entries(full)) expect(cefValue(fresh.cef, key), key).toBe(value);
       expect(cefValue(fresh.cef, 'nosuchkey')).toBeUndefined();
     }
+  });
+});
+
+// messageTime hands the listener's onMessage the rt that recovery.ts's rtOf would read from the
+// message's bytes, found with the string searches of the whole read (which remember, per read,
+// where a needle is not): the two must agree on every message of a read, whatever it holds.
+describe('messageTime', () => {
+  /** mulberry32: a small seeded generator (the same messages every run). */
+  function generator(seed: number) {
+    return (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+  }
+  const PIECES = [
+    ' ',
+    '|',
+    'rt=',
+    'start=',
+    'sta',
+    'r',
+    't=',
+    'a',
+    '1',
+    '23',
+    '\r',
+    'x=',
+    '9999999999999999',
+  ];
+
+  it('reads the same rt (or start) as rtOf, message by message through a read', () => {
+    const random = generator(12);
+    for (let read = 0; read < 2000; read++) {
+      const messages = Array.from({ length: 1 + random(6) }, () =>
+        Array.from({ length: random(14) }, () => PIECES[random(PIECES.length)]).join(''),
+      );
+      // what lies between two messages: a line feed, or the space of an octet count (`12 <message>`)
+      const gaps = messages.map(() => (random(2) === 0 ? '\n' : ' '));
+      const raw = messages.map((message, i) => `${message}${gaps[i]}`).join('');
+      const bytes = Buffer.from(raw, 'latin1');
+      let from = 0;
+      for (const message of messages) {
+        const to = from + message.length;
+        expect(messageTime(bytes, raw, from, to), JSON.stringify(message)).toBe(
+          rtOf(bytes.subarray(from, to)),
+        );
+        from = to + 1;
+      }
+    }
+  });
+
+  it('reads an agent line and an alert as rtOf does', () => {
+    const line = (ext: string) => `2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|n|0|${ext}`;
+    const raw = [
+      line('externalId=1 rt=1511373004000 start=1'),
+      line('externalId=2 start=1500151350531 end=1500151350531'),
+      line('rt=soon start=1500151350532'),
+      line('externalId=3 msg=restart=5 a'),
+    ].join('\n');
+    const bytes = Buffer.from(raw, 'latin1');
+    const times: (number | undefined)[] = [];
+    for (
+      let from = 0, to = raw.indexOf('\n');
+      from < raw.length;
+      from = to + 1, to = raw.indexOf('\n', from)
+    ) {
+      if (to < 0) to = raw.length;
+      times.push(messageTime(bytes, raw, from, to));
+    }
+    expect(times).toEqual([1511373004000, 1500151350531, 1500151350532, undefined]);
   });
 });

@@ -133,7 +133,7 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
-        onMessage: (raw, framing) => recovery.onMessage(raw, framing),
+        onMessage: (raw, framing, _sender, rt) => recovery.onMessage(raw, framing, rt),
         // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
         // senders instead of filling this process's memory.
         write: (bytes) => process.stdout.write(bytes) && !recovery.full,
