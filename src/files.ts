@@ -100,3 +100,29 @@ export async function readLastLines(file: string, count: number): Promise<string
     await handle.close();
   }
 }
+
+/**
+ * Where a file's text stops being JSON, without quoting it: V8's message may quote the start of
+ * the file (`Unexpected token 'Q', "{"token": Qk…" is not valid JSON`), and a secret in a file that
+ * could not be read cannot be known to the redactor. Says the line and column when V8 gives a
+ * position, else only what kind of mistake it is.
+ */
+export function jsonSyntaxWhere(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(message);
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `line ${line}, column ${column}`;
+  }
+  if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
+  const token = /^Unexpected token/.test(message);
+  if (token) {
+    // the offending character is found again in the text, its place said, the text not quoted
+    const quoted = /^Unexpected token '(.)'/u.exec(message)?.[1];
+    const index = quoted === undefined ? -1 : text.indexOf(quoted);
+    if (index >= 0) return jsonSyntaxWhere(new Error(`at position ${index}`), text);
+  }
+  return 'not JSON';
+}

@@ -14,6 +14,7 @@
 // elsewhere is named by where it came from (SIEM_DOCTOR_PORTAL_URL, the config file's key).
 import { X509Certificate } from 'node:crypto';
 import { ConfigError, FileError, type InputRole } from '../errors.js';
+import { jsonSyntaxWhere } from '../files.js';
 import type { AgentProcess } from '../probes/process.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
@@ -200,10 +201,8 @@ export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
   try {
     data = JSON.parse(content);
   } catch (error) {
-    // V8 quotes the start of the file in its message ("…", "{"token": Qk…" is not valid JSON): a
-    // secret in a file we could not read cannot be known, so the quote is left out.
-    const reason = (error as Error).message.split('\n')[0]!.replace(/, ".*" is not valid JSON$/, '');
-    throw new ConfigError(`${file} is not valid JSON (${reason})`, 'config');
+    // never V8's message: it may quote the file's start, and a secret in it cannot be known
+    throw new ConfigError(`${file} is not valid JSON (${jsonSyntaxWhere(error, content)})`, 'config');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ConfigError(

@@ -39,18 +39,40 @@ export function parseSince(raw: string, now: Date): number {
     let ms = 0;
     for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)([smhdw])/gi))
       ms += Number(amount) * UNIT_MS[unit!.toLowerCase()]!;
-    return now.getTime() - ms;
+    const start = now.getTime() - ms;
+    // further back than a date can be (about 273,000 years)
+    if (!Number.isNaN(new Date(start).getTime())) return start;
+    throw new ConfigError(
+      `"${raw}" goes further back than any date: give a shorter duration, e.g. 30d`,
+      'since',
+    );
   }
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const time = date
-    ? new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3])).getTime()
-    : STAMP.exec(value)?.[0] === value
-      ? lineTime(value)
-      : undefined;
+  const stamp = STAMP.exec(value);
+  // 2026-13-45 would roll over into 2027: a date is taken only as it is written
+  const written =
+    (date ?? stamp)
+      ?.slice(1, 6)
+      .filter((part) => part !== undefined)
+      .map(Number) ?? [];
+  const exists = written.length > 0 && isRealTime(written);
+  const time = !exists
+    ? undefined
+    : date
+      ? new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3])).getTime()
+      : stamp?.[0] === value
+        ? lineTime(value)
+        : undefined;
   if (time === undefined || Number.isNaN(time))
     throw new ConfigError(
       `"${raw}" is neither a duration (30m, 2h, 7d, 1h30m) nor a time (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)`,
       'since',
     );
   return time;
+}
+
+/** Whether year, month, day (and hour, minute when given) name a moment that exists. */
+function isRealTime([year, month, day, hour = 0, minute = 0]: number[]): boolean {
+  const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate(); // the last day of that month
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= days && hour <= 23 && minute <= 59;
 }

@@ -1,7 +1,8 @@
 // What `watch` remembers between rounds and restarts: per check, its last status, when it last
 // passed and since when it fails. The file is small (one entry per check id) and rewritten
 // atomically after every round; a damaged one is reported and replaced, never fatal.
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
+import { jsonSyntaxWhere } from '../files.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
 import { STATUSES, type CheckResult, type Status } from '../checks/types.js';
@@ -43,10 +44,24 @@ export async function readState(file: string): Promise<{ state: WatchState; prob
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState() };
     return { state: emptyState(), problem: (error as Error).message };
   }
+  let why: string;
   try {
     return { state: parseState(JSON.parse(text)) };
   } catch (error) {
-    return { state: emptyState(), problem: (error as Error).message };
+    // never V8's message: it would quote the start of the file, whatever it holds
+    why =
+      error instanceof SyntaxError
+        ? `not valid JSON (${jsonSyntaxWhere(error, text)})`
+        : (error as Error).message;
+  }
+  // Not a state file this run can read: maybe not one at all (a --state that names another
+  // file). It is moved aside, never overwritten, and the watch starts afresh.
+  const aside = `${file}.siem-doctor-${new Date().toISOString().replace(/[:.]/g, '-')}.damaged`;
+  try {
+    await rename(file, aside);
+    return { state: emptyState(), problem: `${why}; the file is kept as ${aside}` };
+  } catch {
+    return { state: emptyState(), problem: why };
   }
 }
 

@@ -1,7 +1,7 @@
 // `watch` and the machine formats as a monitoring system meets them: separate processes, a real
 // node_exporter (Debian's prometheus-node-exporter) scraped over HTTP, promtool as the judge.
 import { execa, type ResultPromise } from 'execa';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,14 +75,20 @@ describe('siem-doctor watch', () => {
     if (process.env.SIEM_DOCTOR_SHOW_SCRAPE) process.stderr.write(scrape);
   });
 
-  it('a damaged state file is reported on stderr and replaced; the run goes on', async () => {
+  it('a damaged state file is reported on stderr and kept aside, never overwritten; the run goes on', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-watch-'));
     const state = path.join(dir, 'state.json');
-    await writeFile(state, 'garbage');
+    // a --state that names a file of the user's (its words must not be quoted either)
+    await writeFile(state, 'important notes of the user\n');
     const { exitCode, stderr } = await run(['watch', '--once', ...LOCAL, '--state', state]);
     expect(exitCode).toBe(0);
     expect(stderr).toContain(`The state file ${state} could not be used`);
+    expect(stderr).not.toContain('important');
     expect(JSON.parse(await readFile(state, 'utf8')).checks['java-runtime'].status).toBe('pass');
+    const aside = (await readdir(dir)).filter((name) => name.endsWith('.damaged'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(dir, aside[0]!), 'utf8')).toBe('important notes of the user\n');
+    expect(stderr).toContain(aside[0]);
   });
 
   it('stops on SIGTERM with exit 0 and its state file intact', async () => {

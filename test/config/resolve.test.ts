@@ -378,6 +378,12 @@ describe('resolveConfig: bad values name their input, never a flag the user did 
     expect(parse('{"sylogHost": "x"}')).toThrow('c.json has an unknown key "sylogHost"');
     expect(parse('{"token": "Qk9PTQ==" ')).toThrow(/^c\.json is not valid JSON/);
     expect(parse('{"token": "Qk9PTQ==" ')).not.toThrow(/Qk9PTQ/);
+    // V8 quotes the start of a file it cannot parse: an unquoted token would show in that quote
+    expect(parse('{"token": QkSecretTokenValue0123}')).toThrow(
+      'c.json is not valid JSON (line 1, column 11)',
+    );
+    expect(parse('{"token": QkSecretTokenValue0123}')).not.toThrow(/QkSecret/);
+    expect(parse('"QkSecretTokenValue0123"x')).not.toThrow(/QkSecret/);
     // a value is named by the key as the file writes it
     const camel = {
       flags: {},

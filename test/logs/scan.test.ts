@@ -283,4 +283,20 @@ describe('--since: the window by the lines’ own times', () => {
     expect(parseSince('2026-11-30', now)).toBe(new Date(2026, 10, 30).getTime());
     expect(() => parseSince('', now)).toThrow(/neither a duration/);
   });
+
+  it('refuses a date that does not exist and a duration beyond any date, as bad input about --since', () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    for (const raw of ['2026-13-45', '2026-02-30', '2026-11-30T24:00', '2026-11-30T10:61Z'])
+      expect(() => parseSince(raw, now), raw).toThrow(
+        expect.objectContaining({ code: 'config', input: 'since' }),
+      );
+    expect(() => parseSince('99999999999d', now)).toThrow(
+      expect.objectContaining({
+        code: 'config',
+        input: 'since',
+        message: expect.stringMatching(/further back than any date/),
+      }),
+    );
+    expect(parseSince('2024-02-29', now)).toBe(new Date(2024, 1, 29).getTime());
+  });
 });
