@@ -6,7 +6,7 @@ import type { Text } from '../catalog/index.js';
 import { describeFileError, FileError } from '../errors.js';
 import type { JavaLookup } from '../probes/java.js';
 import { parsePort, parseProxyAddress } from './proxy-address.js';
-import { parsePortalUrl } from './resolve.js';
+import { parsePortalUrl, parseSyslogHost } from './resolve.js';
 
 /** How the interview asks: the texts are already in the user's language. */
 export interface Prompts {
@@ -57,7 +57,7 @@ export async function interview(options: {
     const parsed = parseProxyAddress(v);
     if (!parsed.ok) throw new Error(parsed.problem);
   });
-  await ask('syslogHost', { key: 'init.syslogHost' });
+  await ask('syslogHost', { key: 'init.syslogHost' }, (v) => parseSyslogHost(v, `"${v}"`));
   if (settings.syslogHost) {
     await ask('syslogPort', { key: 'init.syslogPort' }, (v) => {
       if (parsePort(v) === undefined) throw new Error('a whole number from 1 to 65535');

@@ -253,7 +253,8 @@ export function parsePortalUrl(raw: string, subject = `"${raw}"`, input: InputRo
   return url;
 }
 
-function parseSyslogHost(raw: string, subject: string): string {
+/** The SIEM's host as --syslog-host, the config file and `init` take it: no scheme, no port. */
+export function parseSyslogHost(raw: string, subject: string): string {
   const value = raw.trim();
   if (value.includes('://'))
     throw new ConfigError(`${subject}: give the host only, without a scheme`, 'syslog-host');

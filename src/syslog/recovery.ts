@@ -81,8 +81,12 @@ export function hostForPort(host: string): string {
 }
 
 /** Sending to the port one listens on would loop every message back. */
-export function isSameEndpoint(listen: { host: string; port: number }, target: ForwardTarget): boolean {
-  if (listen.port !== target.port) return false;
+export function isSameEndpoint(
+  listen: { host: string; port: number; protocol: 'tcp' | 'udp' },
+  target: ForwardTarget,
+): boolean {
+  // the same port number over the other protocol is another socket
+  if (listen.port !== target.port || listen.protocol !== target.protocol) return false;
   const local = (h: string) => h === 'localhost' || h.startsWith('127.') || h === '::1';
   const any = (h: string) => h === '0.0.0.0' || h === '::';
   return listen.host === target.host || (local(target.host) && (local(listen.host) || any(listen.host)));

@@ -1,7 +1,8 @@
 // What `watch` remembers between rounds and restarts: per check, its last status, when it last
 // passed and since when it fails. The file is small (one entry per check id) and rewritten
 // atomically after every round; a damaged one is reported and replaced, never fatal.
-import { readFile, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readFile, unlink } from 'node:fs/promises';
 import { jsonSyntaxWhere } from '../files.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
@@ -56,9 +57,12 @@ export async function readState(file: string): Promise<{ state: WatchState; prob
   }
   // Not a state file this run can read: maybe not one at all (a --state that names another
   // file). It is moved aside, never overwritten, and the watch starts afresh.
-  const aside = `${file}.siem-doctor-${new Date().toISOString().replace(/[:.]/g, '-')}.damaged`;
+  // a name no other file has: link() never replaces one, then the damaged name goes
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const aside = `${file}.siem-doctor-${stamp}-${randomBytes(3).toString('hex')}.damaged`;
   try {
-    await rename(file, aside);
+    await link(file, aside);
+    await unlink(file);
     return { state: emptyState(), problem: `${why}; the file is kept as ${aside}` };
   } catch {
     return { state: emptyState(), problem: why };

@@ -42,7 +42,7 @@ describe('init’s interview', () => {
         'contoso.portal.cloudappsecurity.com',
       ],
       [say('init.proxy')]: ['http://proxy:8080', 'proxy.contoso.local:3128'],
-      [say('init.syslogHost')]: ['127.0.0.1'],
+      [say('init.syslogHost')]: ['udp://siem.local:514', 'siem.local:514', '127.0.0.1'],
       [say('init.syslogPort')]: ['70000', '514'],
       [say('init.javaHome')]: [''],
       [say('init.logs')]: ['/var/log/mcas'],
@@ -56,6 +56,8 @@ describe('init’s interview', () => {
     expect(refused).toEqual([
       '"http://contoso.portal.cloudappsecurity.com": the portal answers on https:// only',
       'leave out "http://": the agent takes ADDRESS[:PORT] only',
+      '"udp://siem.local:514": give the host only, without a scheme',
+      '"siem.local:514": give the port with --syslog-port, not in the host',
       'a whole number from 1 to 65535',
     ]);
     expect(result).toEqual({

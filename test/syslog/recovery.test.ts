@@ -69,10 +69,13 @@ describe('the values of --forward and --output-max-size', () => {
 
   it('tells a forward to the listening address itself', () => {
     const target = { host: '127.0.0.1', port: 5514, protocol: 'tcp' } as const;
-    expect(isSameEndpoint({ host: '127.0.0.1', port: 5514 }, target)).toBe(true);
-    expect(isSameEndpoint({ host: '0.0.0.0', port: 5514 }, target)).toBe(true);
-    expect(isSameEndpoint({ host: '127.0.0.1', port: 5515 }, target)).toBe(false);
-    expect(isSameEndpoint({ host: '10.0.0.1', port: 5514 }, target)).toBe(false);
+    const tcp = 'tcp' as const;
+    expect(isSameEndpoint({ host: '127.0.0.1', port: 5514, protocol: tcp }, target)).toBe(true);
+    expect(isSameEndpoint({ host: '0.0.0.0', port: 5514, protocol: tcp }, target)).toBe(true);
+    expect(isSameEndpoint({ host: '127.0.0.1', port: 5515, protocol: tcp }, target)).toBe(false);
+    expect(isSameEndpoint({ host: '10.0.0.1', port: 5514, protocol: tcp }, target)).toBe(false);
+    // the same port over UDP is another socket: listening on TCP and forwarding to UDP is no loop
+    expect(isSameEndpoint({ host: '127.0.0.1', port: 5514, protocol: 'udp' }, target)).toBe(false);
   });
 });
 

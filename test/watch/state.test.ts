@@ -71,7 +71,7 @@ describe('the watch state', () => {
       (name) => name.startsWith('bad.json.') && name.endsWith('.damaged'),
     );
     expect(aside).toHaveLength(3);
-    const kept = await Promise.all(aside.map((name) => readFile(path.join(dir, name), 'utf8')));
+    const kept = await Promise.all(aside.map((name) => readFile(path.join(dir!, name), 'utf8')));
     expect(kept.sort()).toEqual(
       ['[]', '{"version":1,"checks":{"portal":{"status":"dead"}}}', '{not json'].sort(),
     );

@@ -95,7 +95,7 @@ export default class Listen extends DoctorCommand {
     const stallMs = parseSeconds(flags['forward-timeout'] ?? '10', say, 'forward-timeout');
     const protocol = flags.protocol as 'tcp' | 'udp';
     const forward = flags.forward === undefined ? undefined : parseForward(flags.forward, protocol);
-    if (forward && isSameEndpoint({ host, port }, forward))
+    if (forward && isSameEndpoint({ host, port, protocol }, forward))
       throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
     const output = flags.output;
 
