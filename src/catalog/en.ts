@@ -391,6 +391,10 @@ export const en = {
       '{count, plural, one {# certificate} other {# certificates}} could not be obtained (listed above): run again once {count, plural, one {it} other {they}} can be.',
     // certs & trust (#12)
     'list.issuedBy': 'issued by {issuer}',
+    'list.role.documented': 'documented',
+    'list.role.current': 'current',
+    'list.role.root': 'root',
+    'list.role.retired': 'retired',
     'list.verdictAnchored':
       'Verdict: this store anchors the chain {host} serves (at {anchor}): Java can build its path.',
     'list.verdictNotAnchored':
@@ -501,6 +505,11 @@ export const en = {
     'listen.framing':
       'Framing: {lf} by line feed (the agent’s), {octet} octet-counted, {datagram, plural, one {# datagram} other {# datagrams}}',
     'listen.malformed': 'First malformed message, from {sender} ({reason}): {example}',
+    'listen.reason.pri': 'bad PRI',
+    'listen.reason.noCef': 'no CEF: in the line',
+    'listen.reason.fields': 'CEF header has fewer than 8 fields',
+    'listen.reason.version': 'CEF version "{version}" is not a number',
+    'listen.reason.other': '{reason}',
     'listen.none': 'No valid event arrived.',
     // bounds (issue #10): send-test streams its events; listen --json waits for its stdout
     'sendTest.sentBefore':

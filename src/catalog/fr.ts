@@ -403,6 +403,10 @@ export const fr = {
       '{count, plural, one {# certificat n’a pas pu être obtenu (listé ci-dessus)} other {# certificats n’ont pas pu être obtenus (listés ci-dessus)}} : relancez quand ce sera possible.',
     // certs & trust (#12)
     'list.issuedBy': 'émis par {issuer}',
+    'list.role.documented': 'documentée',
+    'list.role.current': 'actuelle',
+    'list.role.root': 'racine',
+    'list.role.retired': 'retirée',
     'list.verdictAnchored':
       'Verdict : ce magasin ancre la chaîne servie par {host} (en {anchor}) : Java peut construire son chemin.',
     'list.verdictNotAnchored':
@@ -514,6 +518,11 @@ export const fr = {
     'listen.framing':
       'Tramage : {lf} par saut de ligne (celui de l’agent), {octet} à longueur préfixée, {datagram, plural, one {# datagramme} other {# datagrammes}}',
     'listen.malformed': 'Premier message mal formé, de {sender} ({reason}) : {example}',
+    'listen.reason.pri': 'son <PRI> n’est pas de 1 à 3 chiffres jusqu’à 191',
+    'listen.reason.noCef': 'pas de « CEF: » dans la ligne',
+    'listen.reason.fields': 'son en-tête CEF a moins de 8 champs',
+    'listen.reason.version': 'sa version CEF « {version} » n’est pas un nombre',
+    'listen.reason.other': '{reason}',
     'listen.none': "Aucun événement valide n'est arrivé.",
     // bounds (issue #10) : send-test envoie ses événements au fil de l'eau ; listen --json attend sa sortie
     'sendTest.sentBefore':

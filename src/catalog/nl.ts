@@ -398,6 +398,10 @@ export const nl = {
       '{count, plural, one {# certificaat kon} other {# certificaten konden}} niet worden verkregen (hierboven vermeld): probeer opnieuw zodra dat kan.',
     // certs & trust (#12)
     'list.issuedBy': 'uitgegeven door {issuer}',
+    'list.role.documented': 'gedocumenteerd',
+    'list.role.current': 'huidig',
+    'list.role.root': 'root',
+    'list.role.retired': 'uitgefaseerd',
     'list.verdictAnchored':
       'Oordeel: deze store verankert de keten die {host} serveert (bij {anchor}): Java kan het pad bouwen.',
     'list.verdictNotAnchored':
@@ -510,6 +514,11 @@ export const nl = {
     'listen.framing':
       'Framing: {lf} per regeleinde (die van de agent), {octet} octet-counted, {datagram, plural, one {# datagram} other {# datagrammen}}',
     'listen.malformed': 'Eerste misvormde bericht, van {sender} ({reason}): {example}',
+    'listen.reason.pri': 'de <PRI> is geen 1 tot 3 cijfers tot 191',
+    'listen.reason.noCef': 'geen “CEF:” in de regel',
+    'listen.reason.fields': 'de CEF-header heeft minder dan 8 velden',
+    'listen.reason.version': 'de CEF-versie “{version}” is geen getal',
+    'listen.reason.other': '{reason}',
     'listen.none': 'Er kwam geen geldige gebeurtenis aan.',
     // bounds (issue #10): send-test verstuurt zijn events stuk voor stuk; listen --json wacht op zijn uitvoer
     'sendTest.sentBefore':

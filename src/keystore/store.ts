@@ -90,7 +90,7 @@ export async function serializeKeystore(keystore: Keystore, password: string): P
   if (keystore.format === 'jks') return serializeJks(keystore.entries, password);
   if (keystore.passwordProtected) {
     throw new KeystoreFileError(
-      'this PKCS#12 keystore is protected by a password: siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts); use --keytool',
+      'siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts), and this PKCS#12 keystore has a password: use --keytool',
     );
   }
   const { serializePkcs12 } = await import('./pkcs12.js');

@@ -29,6 +29,8 @@ export function renderList(result: ListResult, catalog: MessageFile, redactor: R
   // apart by its issuer.
   const seen = new Map<string, number>();
   for (const k of result.known) seen.set(k.name, (seen.get(k.name) ?? 0) + 1);
+  const roleOf = (k: (typeof result.known)[number]) => say({ key: `list.role.${k.role}` });
+  const roleWidth = Math.max(10, ...result.known.map((k) => roleOf(k).length));
   for (const k of result.known) {
     const state = k.alias
       ? say({ key: 'list.present', params: { alias: k.alias } })
@@ -36,7 +38,9 @@ export function renderList(result: ListResult, catalog: MessageFile, redactor: R
     const expiry = `${k.notAfter.slice(0, 10)}${k.expired ? ` (${say({ key: 'list.expired' })})` : ''}`;
     const twin =
       seen.get(k.name)! > 1 ? `  (${say({ key: 'list.issuedBy', params: { issuer: k.issuer } })})` : '';
-    out.push(`  ${k.name.padEnd(width)}  ${k.role.padEnd(10)}  ${expiry.padEnd(22)}  ${state}${twin}`);
+    out.push(
+      `  ${k.name.padEnd(width)}  ${roleOf(k).padEnd(roleWidth)}  ${expiry.padEnd(22)}  ${state}${twin}`,
+    );
   }
   const { verdict } = result;
   if (result.chain && verdict.host) {

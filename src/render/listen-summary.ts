@@ -135,7 +135,7 @@ export function renderListenSummary(
     lines.push(
       t({
         key: 'listen.malformed',
-        params: { sender, reason, example: terminalJson(message.slice(0, 120)) },
+        params: { sender, reason: t(malformedReason(reason)), example: terminalJson(message.slice(0, 120)) },
       }),
     );
   }
@@ -199,4 +199,17 @@ function forwardLines(
     else lines.push(t({ key: 'listen.forward.loadLater', params: { count, file: o.file } }));
   }
   return lines;
+}
+
+/**
+ * Why a message is malformed, in the user's language. The parser's reasons (src/syslog/cef.ts) are
+ * data, the same in JSON in every language; a reason this list does not know is quoted as it is.
+ */
+function malformedReason(reason: string): Text {
+  if (reason === 'bad PRI') return { key: 'listen.reason.pri' };
+  if (reason === 'no CEF: in the line') return { key: 'listen.reason.noCef' };
+  if (reason === 'CEF header has fewer than 8 fields') return { key: 'listen.reason.fields' };
+  const version = /^CEF version "(.*)" is not a number$/s.exec(reason);
+  if (version) return { key: 'listen.reason.version', params: { version: version[1]! } };
+  return { key: 'listen.reason.other', params: { reason } };
 }

@@ -79,7 +79,15 @@ describe('the listen summary', () => {
   it.each(['fr', 'nl'] as const)('in %s, no English word of the summary is left', async (lang) => {
     const english = renderListenSummary(summary, await loadCatalog('en'), { stallMs: 10_000 });
     const text = renderListenSummary(summary, await loadCatalog(lang), { stallMs: 10_000 });
-    for (const word of ['received', 'forwarded', 'Kept', 'quiet', 'Rotated', 'reset the connection']) {
+    for (const word of [
+      'received',
+      'forwarded',
+      'Kept',
+      'quiet',
+      'Rotated',
+      'reset the connection',
+      'in the line',
+    ]) {
       expect(english).toContain(word);
       expect(text).not.toContain(word);
     }
