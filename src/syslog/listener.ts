@@ -107,12 +107,21 @@ class Tally {
   private readonly recent: { raw: string; count: number }[] = [];
   private readonly byRaw = new Map<string, { raw: string; count: number }>();
 
+  /** The entry the last name was counted in: an agent often sends runs of one category. */
+  private last: { raw: string; count: number } | undefined;
+
   /** One more of the name at [from, to) of `raw`. */
   addAt(raw: string, from: number, to: number): void {
     const length = to - from;
+    const last = this.last;
+    if (last && last.raw.length === length && raw.startsWith(last.raw, from)) {
+      last.count++;
+      return;
+    }
     for (const entry of this.recent)
       if (entry.raw.length === length && raw.startsWith(entry.raw, from)) {
         entry.count++;
+        this.last = entry;
         return;
       }
     this.add(raw.slice(from, to));
@@ -125,6 +134,7 @@ class Tally {
       if (this.recent.length < RECENT_NAMES) this.recent.push(entry);
     }
     entry.count++;
+    this.last = entry;
   }
 
   counts(): Map<string, number> {
@@ -139,26 +149,19 @@ class Tally {
 
 const RECENT_NAMES = 32;
 
-/** Byte order of [from, to) of `raw` against `other` (each one character per byte). */
-function compareAt(raw: string, from: number, to: number, other: string): number {
-  const length = Math.min(to - from, other.length);
-  for (let i = 0; i < length; i++) {
-    const d = raw.charCodeAt(from + i) - other.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  return to - from - other.length;
-}
-
 /** The earliest and the latest of the ISO times seen, as bytes (which sort as the times). */
 class TimeSpan {
   private first: string | undefined;
   private last: string | undefined;
 
-  /** The time at [from, to) of `raw`: copied only when it is a new first or last. */
+  /**
+   * The time at [from, to) of `raw`. Strings compare by their code units, here one per byte: the
+   * engine's own comparison, on a slice that shares the read's characters, orders them as bytes.
+   */
   addAt(raw: string, from: number, to: number): void {
-    if (this.first === undefined || compareAt(raw, from, to, this.first) < 0)
-      this.first = raw.slice(from, to);
-    if (this.last === undefined || compareAt(raw, from, to, this.last) > 0) this.last = raw.slice(from, to);
+    const time = raw.slice(from, to);
+    if (this.first === undefined || time < this.first) this.first = time;
+    if (this.last === undefined || time > this.last) this.last = time;
   }
 
   span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
