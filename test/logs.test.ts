@@ -74,6 +74,22 @@ describe('siem-doctor logs', () => {
     });
   });
 
+  it('says it could not confirm anything, and exits 1, when it read no log file', async () => {
+    const empty = await tempDir();
+    const run = await doctor(['logs', empty]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`could not confirm anything: no log file under ${empty}`);
+    expect(run.stdout).not.toContain('no documented error');
+    // a folder of entries none of which is a log file (here a folder named agent.log): each named, then the verdict
+    const odd = await tempDir();
+    await mkdir(path.join(odd, 'agent.log'));
+    const skipped = await doctor(['logs', odd, '--lang', 'fr']);
+    expect(skipped.exitCode).toBe(1);
+    expect(skipped.stdout).toContain(`rien n’a pu être confirmé : aucune entrée sous ${odd}`);
+    expect(skipped.stdout).toContain('1 entrée écartée');
+    expect(JSON.parse((await doctor(['logs', odd, '--json'])).stdout)).toMatchObject({ files: 0 });
+  });
+
   it('never prints the token, even when the agent logged it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-logs-'));
     await writeFile(path.join(dir, 'agent.log'), `2026-11-21 10:00:00 ERROR Invalid token ${TOKEN}\n`);

@@ -427,6 +427,9 @@ export const en = {
     'logs.noFiles': 'not run: {dir} holds no log file',
     'logs.clean':
       'no documented error in {files, plural, one {# log file} other {# log files}}, {lines, plural, one {# line} other {# lines}}, under {dir}',
+    'logs.emptyDir': 'could not confirm anything: no log file under {dir} (is it the agent’s logs folder?)',
+    'logs.nothingRead':
+      'could not confirm anything: no entry under {dir} could be read as a log file ({count, plural, one {# entry} other {# entries}} left out, see above)',
     'logs.found':
       'the agent’s logs show “{error}”: {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
     'logs.also': 'Also found: {errors}',

@@ -441,6 +441,10 @@ export const fr = {
     'logs.noFiles': 'non exécutée : {dir} ne contient aucun fichier journal',
     'logs.clean':
       'aucune erreur documentée dans {files, plural, one {# fichier journal} other {# fichiers journaux}}, {lines, plural, one {# ligne} other {# lignes}}, sous {dir}',
+    'logs.emptyDir':
+      'rien n’a pu être confirmé : aucun fichier journal sous {dir} (est-ce bien le dossier des journaux de l’agent ?)',
+    'logs.nothingRead':
+      'rien n’a pu être confirmé : aucune entrée sous {dir} n’a pu être lue comme un journal ({count, plural, one {# entrée écartée} other {# entrées écartées}}, voir ci-dessus)',
     'logs.found':
       'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
     'logs.also': 'Également trouvé : {errors}',

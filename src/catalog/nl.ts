@@ -434,6 +434,10 @@ export const nl = {
     'logs.noFiles': 'niet uitgevoerd: {dir} bevat geen logbestand',
     'logs.clean':
       'geen gedocumenteerde fout in {files, plural, one {# logbestand} other {# logbestanden}}, {lines, plural, one {# regel} other {# regels}}, onder {dir}',
+    'logs.emptyDir':
+      'niets kon worden bevestigd: geen logbestand onder {dir} (is dit de logmap van de agent?)',
+    'logs.nothingRead':
+      'niets kon worden bevestigd: geen item onder {dir} kon als logbestand worden gelezen ({count, plural, one {# item} other {# items}} overgeslagen, zie boven)',
     'logs.found':
       'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
     'logs.also': 'Ook gevonden: {errors}',

@@ -54,7 +54,8 @@ export default class Logs extends DoctorCommand {
     const now = new Date();
     const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
     const scan = await scanLogs(dir, { hosts: hostsOf(config), now, ...(since !== undefined && { since }) });
-    this.verdictExitCode = scan.findings.length > 0 ? 1 : 0;
+    // nothing read is not clean: it could not be confirmed (exit 1, as a finding)
+    this.verdictExitCode = scan.findings.length > 0 || scan.files === 0 ? 1 : 0;
     if (this.jsonEnabled()) return scan; // the document, redacted by jsonDocument
     const [{ catalog }, { renderLogs }] = await Promise.all([
       this.speaker(flags.lang),

@@ -106,7 +106,13 @@ export function renderLogs(scan: LogScan, catalog: MessageFile, redactor: Redact
   for (const file of scan.read)
     if (file.damaged)
       print(say({ key: 'logs.damaged', params: { file: file.file, code: file.damaged, lines: file.lines } }));
-  if (scan.findings.length === 0)
+  if (scan.files === 0)
+    print(
+      scan.skipped.length > 0
+        ? say({ key: 'logs.nothingRead', params: { count: scan.skipped.length, dir } })
+        : say({ key: 'logs.emptyDir', params: { dir } }),
+    );
+  else if (scan.findings.length === 0)
     print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));
   let stepsShown = false;
   for (const finding of scan.findings) {
