@@ -7,10 +7,9 @@ import { createReadStream, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import type { DocumentedError } from '../catalog/documented-errors.js';
 import { FileError } from '../errors.js';
 import { LineScanner, type Candidate } from './lines.js';
-import { classify, isPortalSide, type Classified, type Hosts, type Kind, type Side } from './patterns.js';
+import { classify, isPortalSide, type Classified, type Hosts, type Kind } from './patterns.js';
 
 /** Causes Java names after "PKIX path validation failed": the statement is about them. */
 const REFINES_PKIX_VALIDATION: Kind[] = ['cert-validity', 'algorithm-constraints', 'revocation'];
@@ -25,16 +24,11 @@ export interface LogPlace {
   time?: string;
 }
 
-/** One thing the logs say, however many times they say it. */
-export interface LogFinding {
-  kind: Kind;
-  /** Java's or the agent's words for it. */
-  label: string;
-  /** The documented error it maps to; absent when the line does not say which side it is about. */
-  error?: DocumentedError;
-  side: Side;
-  host?: string;
-  port?: number;
+/**
+ * One thing the logs say, however many times they say it: what a line is about (patterns.ts; its
+ * documented error absent when the line does not say which side it is about), and where and when.
+ */
+export interface LogFinding extends Classified {
   count: number;
   first: LogPlace;
   last: LogPlace;
