@@ -41,35 +41,6 @@ export interface Failure {
   line: string;
 }
 
-/** The flag (or variable) that gives each input, when a command takes it from the user. */
-const INPUT_FLAGS: Record<InputRole, string> = {
-  keystore: '--keystore',
-  storepass: '--storepass',
-  keytool: '--keytool',
-  'java-home': '--java-home',
-  from: '--from',
-  chain: '--chain',
-  config: '--config',
-  'portal-url': '--portal-url',
-  token: '--token',
-  proxy: '--proxy',
-  'syslog-host': '--syslog-host',
-  'syslog-port': '--syslog-port',
-  'log-dir': '--log-dir',
-  output: '--output',
-  'output-max-size': '--output-max-size',
-  forward: '--forward',
-  since: '--since',
-  protocol: '--protocol',
-  timeout: '--timeout',
-  'ca-file': '--ca-file',
-  'logs-directory': '--logs-directory',
-  'from-process': '--from-process',
-  only: '--only',
-  skip: '--skip',
-  append: '--append',
-};
-
 export abstract class DoctorCommand extends Command {
   static override enableJsonFlag = true;
 
@@ -138,7 +109,7 @@ export abstract class DoctorCommand extends Command {
   /** How a flag-less library error names its input: by the flag, when the user typed it. */
   protected inputLabel(role: InputRole | undefined): string | undefined {
     if (!role) return undefined;
-    const flag = INPUT_FLAGS[role];
+    const flag = `--${role}`; // an input role is named as the flag that gives it
     const typed = this.argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
     return typed ? flag : undefined;
   }

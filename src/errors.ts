@@ -8,8 +8,9 @@
 export type ErrorCode = 'usage' | 'keystore' | 'file' | 'network' | 'config' | 'busy';
 
 /**
- * Which input the error is about, so that the command can name it the way the user gave it
- * (`--keystore`, `--config`, `SIEM_DOCTOR_TOKEN`, the trust store `check --fix` chose…).
+ * Which input the error is about, by the name of the flag that gives it (`keystore` is
+ * `--keystore`): the command names that flag when the user typed it, and otherwise lets the
+ * message name the input (a path, a variable, the trust store `check --fix` chose…).
  */
 export type InputRole =
   | 'keystore'
@@ -24,7 +25,6 @@ export type InputRole =
   | 'proxy'
   | 'syslog-host'
   | 'syslog-port'
-  | 'log-dir'
   | 'output'
   | 'output-max-size'
   | 'forward'

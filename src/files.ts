@@ -109,20 +109,12 @@ export async function readLastLines(file: string, count: number): Promise<string
  */
 export function jsonSyntaxWhere(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  const at = /at position (\d+)/.exec(message);
-  if (at) {
-    const before = text.slice(0, Number(at[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `line ${line}, column ${column}`;
-  }
   if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
-  const token = /^Unexpected token/.test(message);
-  if (token) {
-    // the offending character is found again in the text, its place said, the text not quoted
-    const quoted = /^Unexpected token '(.)'/u.exec(message)?.[1];
-    const index = quoted === undefined ? -1 : text.indexOf(quoted);
-    if (index >= 0) return jsonSyntaxWhere(new Error(`at position ${index}`), text);
-  }
-  return 'not JSON';
+  // V8 gives a position, or names the character it did not expect (found again in the text)
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const unexpected = /^Unexpected token '(.)'/u.exec(message)?.[1];
+  const at = position !== undefined ? Number(position) : unexpected ? text.indexOf(unexpected) : -1;
+  if (at < 0) return 'not JSON';
+  const before = text.slice(0, at);
+  return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
 }

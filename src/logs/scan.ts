@@ -112,7 +112,7 @@ export class LogsDirectoryError extends FileError {
     /** The system's error code (ENOENT, EACCES…). */
     readonly errno: string,
   ) {
-    super(`cannot read the logs directory ${dir} (${errno})`, 'log-dir');
+    super(`cannot read the logs directory ${dir} (${errno})`, 'logs-directory');
   }
 }
 
