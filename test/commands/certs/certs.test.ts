@@ -1,6 +1,6 @@
 // certs import and certs list as a user runs them; every keystore written is judged by keytool.
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readdir, readFile, chmod, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, chmod, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import type net from 'node:net';
@@ -178,6 +178,14 @@ describe('certs import --from', () => {
       await chmod(file, 0o644);
       await chmod(dir, 0o755);
       const before = await readFile(file);
+      // The checkout may sit in a folder only root can enter (a clone under `mktemp -d`): the other
+      // user runs a copy of the built CLI and of the certificates, beside the keystore's folder.
+      const app = await mkdtemp(path.join(os.tmpdir(), 'sd-cli-'));
+      await chmod(app, 0o755);
+      const skipExecutables = (source: string) => !path.basename(source).startsWith('siem-doctor-');
+      for (const part of ['bin', 'dist', 'package.json', 'oclif.manifest.json'])
+        await cp(path.join(ROOT, part), path.join(app, part), { recursive: true, filter: skipExecutables });
+      await cp(CAS, path.join(app, 'cas'), { recursive: true });
       // as another user, for whom root's folder is read-only
       const run = await execa(
         'runuser',
@@ -186,17 +194,18 @@ describe('certs import --from', () => {
           'nobody',
           '--',
           process.execPath,
-          path.join(ROOT, 'bin', 'run.js'),
+          path.join(app, 'bin', 'run.js'),
           'certs',
           'import',
           '--keystore',
           file,
           '--from',
-          CAS,
+          path.join(app, 'cas'),
           '--yes',
         ],
         { reject: false },
       );
+      await rm(app, { recursive: true, force: true });
       expect(run.exitCode).toBe(2);
       expect(run.stderr.trim()).toMatch(
         /^Error: cannot write .*: permission denied; run as Administrator\/root \(nothing was changed\)$/,
