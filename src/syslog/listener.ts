@@ -32,7 +32,7 @@ export interface Malformed {
   message: string;
 }
 
-export interface ListenSummary {
+export interface ListenSummary extends StreamTimes {
   events: number;
   activities: number;
   alerts: number;
@@ -79,11 +79,9 @@ export interface ListenOptions {
    * one by one), in the order of arrival on each connection, with the sender's address. For
    * keeping or forwarding what arrives (--output, --forward). The view stays valid after the call
    * (its bytes are never reused); a copy is not needed to keep it. Once `count` events arrived,
-   * nothing more is handed on. A pause of the senders (see `write`) pauses this too. `rt`: the
-   * message's rt= (or start=) in ms, as recovery.ts's rtOf reads it, found by the listener's
-   * searches of the read (cheaper than a search of the message's bytes); undefined without one.
+   * nothing more is handed on. A pause of the senders (see `write`) pauses this too.
    */
-  onMessage?: (raw: Buffer, framing: MessageFraming, sender: string, rt: number | undefined) => void;
+  onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
 }
 
 export interface Listener {
@@ -171,6 +169,64 @@ class TimeSpan {
   }
 }
 
+/** When the first and the last message came, how long the stream had been quiet, the range of rt. */
+export interface StreamTimes {
+  /** Messages received, valid or malformed. */
+  received: number;
+  /** When the first and the last message came (ISO times). */
+  firstMessageAt?: string;
+  lastMessageAt?: string;
+  /** How long the stream had been quiet when the listener stopped (ms). */
+  quietMs?: number;
+  /** The range of the events' `rt` (the time of the activity; `start` for an alert, ISO). */
+  firstRt?: string;
+  lastRt?: string;
+}
+
+/**
+ * The times of the stream (a recovery agent stops at the end of its window: the stream goes
+ * quiet). A message's arrival is read once per burst of reads (`settle`), not once per message:
+ * what one burst brought came within the same few milliseconds.
+ */
+export class StreamClock {
+  private received = 0;
+  private first = 0;
+  private last = 0;
+  private unsettled = false;
+  private firstRt = Infinity;
+  private lastRt = -Infinity;
+
+  /** One message; `rt`, its rt (or start) in ms, when it has one (see cef.ts's messageTime). */
+  message(rt: number | undefined): void {
+    if (this.received++ === 0) this.first = this.last = Date.now();
+    else this.unsettled = true;
+    if (rt !== undefined) {
+      if (rt < this.firstRt) this.firstRt = rt;
+      if (rt > this.lastRt) this.lastRt = rt;
+    }
+  }
+
+  /** The messages since the last call came now. */
+  settle(): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
+    this.last = Date.now();
+  }
+
+  times(stoppedAt = Date.now()): StreamTimes {
+    this.settle();
+    if (this.received === 0) return { received: 0 };
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return {
+      received: this.received,
+      firstMessageAt: iso(this.first),
+      lastMessageAt: iso(this.last),
+      quietMs: Math.max(0, stoppedAt - this.last),
+      ...(Number.isFinite(this.firstRt) && { firstRt: iso(this.firstRt), lastRt: iso(this.lastRt) }),
+    };
+  }
+}
+
 /** Counts what arrives, and hands it to the printer and the caller's hooks. */
 class Intake {
   connections = 0;
@@ -179,6 +235,7 @@ class Intake {
   private malformedCount = 0;
   private firstMalformed: Malformed | undefined;
   private readonly times = new TimeSpan();
+  readonly clock = new StreamClock();
   private readonly categories = new Tally();
   private readonly senders = new Set<string>(); // in order of arrival
   private readonly count: number;
@@ -213,23 +270,23 @@ class Intake {
     end: number,
     framing: MessageFraming,
   ): void {
-    if (this.events >= this.count) return;
+    if (this.events >= this.count || end <= start) return;
     const { options } = this;
-    if (end > start && options.onMessage)
-      options.onMessage(
-        bytes.subarray(start, end),
-        framing,
-        source.address,
-        messageTime(bytes, raw, start, end),
-      );
-    if (end - start < 3 && raw.slice(start, end).trim() === '') return; // a stray CR or space
+    options.onMessage?.(bytes.subarray(start, end), framing, source.address);
+    if (end - start < 3 && raw.slice(start, end).trim() === '') {
+      this.clock.message(undefined); // a stray CR or space
+      return;
+    }
     this.seen(source);
     const read = readSyslog(bytes, raw, start, end);
     if (!read.ok) {
+      this.clock.message(messageTime(bytes, raw, start, end));
       this.malformed(source.address, read.reason, bytes.subarray(start, end));
       return;
     }
     const { line } = read;
+    // the extension's rt (or start): searched from the bar before it, not through the header
+    this.clock.message(messageTime(bytes, raw, line.fieldEnd(6), end));
     options.onEvent?.({ sender: source.address, framing, event: line.toEvent() });
     this.printer?.event(source.address, framing, line);
 
@@ -275,6 +332,7 @@ class Intake {
       clearImmediate(this.flushing);
       this.flushing = undefined;
     }
+    this.clock.settle();
     const out = this.printer?.take();
     if (out && this.options.write?.(out) === false && !this.blocked && this.options.drained) {
       this.blocked = true;
@@ -296,7 +354,7 @@ class Intake {
    * The counts, with what derives from them: the counts by category (most first), activities
    * (EVENT_CATEGORY_*) and alerts summed from those, the senders.
    */
-  summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections'> {
+  summary(stoppedAt: number): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections'> {
     const byCategory: Record<string, number> = {};
     let activities = 0;
     const sorted = [...this.categories.counts()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -314,6 +372,7 @@ class Intake {
       activities,
       alerts: this.events - activities,
       senders: [...this.senders],
+      ...this.clock.times(stoppedAt),
     };
   }
 }
@@ -450,7 +509,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     options.signal?.removeEventListener('abort', onAbort);
     await close();
     intake.flush(); // what the last reads printed, before the summary
-    const summary = intake.summary();
+    const summary = intake.summary(Date.now());
     return {
       ...summary,
       // UDP has no connections: the summary counts the distinct senders instead

@@ -4,9 +4,8 @@
 // message (the listener's `onMessage`, its bytes exactly as received, without the framing) goes:
 // - to `--output FILE`, one message per line, byte for byte (what rsyslog's `%rawmsg%\n` keeps),
 //   rotated by size into FILE.1, FILE.2 … with a bounded count of files;
-// - to `--forward HOST:PORT[/tcp|udp]`, the SIEM, in the framing the agent used;
-// and the stream's clock is kept: when the first and last message came (the recovery agent stops
-// at the end of its window: the stream goes quiet), and the range of the events' `rt` times.
+// - to `--forward HOST:PORT[/tcp|udp]`, the SIEM, in the framing the agent used.
+// (When the stream went quiet and the range of the events' `rt` times, the listener's clock says.)
 //
 // Neither side may make memory grow with the stream: both say when they are full (`full`), the
 // command then pauses the TCP senders through the listener's output back-pressure, and `drained()`
@@ -551,91 +550,6 @@ function udpKind(error: Error): ForwardProblemKind {
   return (error as NodeJS.ErrnoException).code === 'ECONNREFUSED' ? 'refused' : 'error';
 }
 
-// --- the stream's clock -------------------------------------------------------------------------
-
-export interface StreamTimes {
-  /** Messages received, valid or malformed. */
-  received: number;
-  /** When the first and the last message came (ISO times). */
-  firstMessageAt?: string;
-  lastMessageAt?: string;
-  /** How long the stream had been quiet when the listener stopped (ms). */
-  quietMs?: number;
-  /** The range of the events' `rt` (the time of the activity; `start` for an alert, ISO). */
-  firstRt?: string;
-  lastRt?: string;
-}
-
-/** rt in milliseconds since 1970, as the agent writes it: 1 to 15 digits. */
-const MAX_TIME_DIGITS = 15;
-
-/** Keeps the times of the stream: one clock reading and one byte search per message. */
-export class StreamClock {
-  private received = 0;
-  private first = 0;
-  private last = 0;
-  private firstRt = Infinity;
-  private lastRt = -Infinity;
-
-  /** One message; `rt`, its rtOf, when the caller found it already (the listener does). */
-  message(raw: Buffer, rt = rtOf(raw)): void {
-    const now = Date.now();
-    if (this.received++ === 0) this.first = now;
-    this.last = now;
-    if (rt !== undefined) {
-      if (rt < this.firstRt) this.firstRt = rt;
-      if (rt > this.lastRt) this.lastRt = rt;
-    }
-  }
-
-  times(stoppedAt = Date.now()): StreamTimes {
-    if (this.received === 0) return { received: 0 };
-    const iso = (ms: number) => new Date(ms).toISOString();
-    return {
-      received: this.received,
-      firstMessageAt: iso(this.first),
-      lastMessageAt: iso(this.last),
-      quietMs: Math.max(0, stoppedAt - this.last),
-      ...(Number.isFinite(this.firstRt) && { firstRt: iso(this.firstRt), lastRt: iso(this.lastRt) }),
-    };
-  }
-}
-
-/**
- * The `rt=` of a CEF line (milliseconds since 1970), or its `start=` when it has none (the agent's
- * alerts carry only start and end), or undefined.
- */
-export function rtOf(raw: Buffer): number | undefined {
-  return timeOf(raw, RT) ?? timeOf(raw, START);
-}
-
-const RT = Buffer.from('rt=', 'latin1');
-const START = Buffer.from('start=', 'latin1');
-const SPACE = 0x20;
-const BAR = 0x7c;
-
-/**
- * The value of an extension key that holds a time in ms (`key` is `key=` as bytes): the first
- * `key=` after a space or a bar (the first key). One search per message where the key is, not one
- * per way of writing it: a search for what a message lacks runs to its end.
- */
-function timeOf(raw: Buffer, key: Buffer): number | undefined {
-  let at = raw.indexOf(key, 1);
-  while (at >= 0 && raw[at - 1] !== SPACE && raw[at - 1] !== BAR) at = raw.indexOf(key, at + 1);
-  if (at < 0) return undefined;
-  const from = at + key.length;
-  let ms = 0;
-  let i = from;
-  for (; i < raw.length && i - from < MAX_TIME_DIGITS; i++) {
-    const digit = raw[i]! - 0x30;
-    if (digit < 0 || digit > 9) break;
-    ms = ms * 10 + digit;
-  }
-  const ends = i === raw.length || raw[i] === 0x20 || raw[i] === 0x0d;
-  // a date the Date type holds, from 1970 on
-  return i > from && ends && ms > 0 && ms <= 8.64e15 ? ms : undefined;
-}
-
 // --- the three together, as `syslog listen` uses them --------------------------------------------
 
 export interface RecoveryOptions {
@@ -651,23 +565,22 @@ export interface RecoveryOptions {
   };
 }
 
-export interface RecoverySummary extends StreamTimes {
+export interface RecoverySummary {
   output?: OutputSummary;
   forward?: ForwardSummary;
 }
 
 export interface Recovery {
-  /** The listener's onMessage; `rt`, the message's rtOf, when the listener found it already. */
-  onMessage(raw: Buffer, framing: MessageFraming, rt?: number): void;
+  /** The listener's onMessage: the message goes to the file and to the SIEM. */
+  onMessage(raw: Buffer, framing: MessageFraming): void;
   /** True while the file or the SIEM cannot keep up: the senders should pause. */
   readonly full: boolean;
   drained(): Promise<void>;
   /** Writes and sends what is left, closes the file and the connection. */
-  close(stoppedAt: number): Promise<RecoverySummary>;
+  close(): Promise<RecoverySummary>;
 }
 
 export async function startRecovery(options: RecoveryOptions): Promise<Recovery> {
-  const clock = new StreamClock();
   const output = options.output
     ? await RawOutput.open(options.output, (error) =>
         options.events.outputFailed(error, options.output!.file),
@@ -687,9 +600,7 @@ export async function startRecovery(options: RecoveryOptions): Promise<Recovery>
     throw error;
   }
   return {
-    onMessage(raw, framing, rt) {
-      clock.message(raw, rt);
-      if (!output && !forwarder) return;
+    onMessage(raw, framing) {
       // both hold the bytes until the disk or the SIEM takes them: a copy of our own, whatever
       // buffer the listener reads into next
       const bytes = Buffer.from(raw);
@@ -702,10 +613,9 @@ export async function startRecovery(options: RecoveryOptions): Promise<Recovery>
     async drained() {
       await Promise.all([output?.drained(), forwarder?.drained()]);
     },
-    async close(stoppedAt) {
+    async close() {
       const [forward, kept] = await Promise.all([forwarder?.close(), output?.close()]);
       return {
-        ...clock.times(stoppedAt),
         ...(kept && { output: kept }),
         ...(forward && { forward }),
       };

@@ -9,7 +9,6 @@ import {
   parseSyslogLine,
   type SyslogEvent,
 } from '../../src/syslog/cef.js';
-import { rtOf } from '../../src/syslog/recovery.js';
 import { sampleEvents, connectivityTestEvent } from '../../src/syslog/test-events.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -168,10 +167,47 @@ describe('cefValue (one value without parsing the extension)', () => {
   });
 });
 
-// messageTime hands the listener's onMessage the rt that recovery.ts's rtOf would read from the
-// message's bytes, found with the string searches of the whole read (which remember, per read,
-// where a needle is not): the two must agree on every message of a read, whatever it holds.
+/**
+ * The reference messageTime is held to: the first `rt=` (else `start=`) after a space or a bar in
+ * the message's own bytes, searched in them alone, 1 to 15 digits ending at the end, a space or a
+ * CR, a time the Date type holds.
+ */
+function rtOf(raw: Buffer): number | undefined {
+  const timeOf = (key: string): number | undefined => {
+    const needle = Buffer.from(key, 'latin1');
+    let at = raw.indexOf(needle, 1);
+    while (at >= 0 && raw[at - 1] !== 0x20 && raw[at - 1] !== 0x7c) at = raw.indexOf(needle, at + 1);
+    if (at < 0) return undefined;
+    const digits = /^\d{1,15}/.exec(raw.toString('latin1', at + needle.length))?.[0];
+    if (digits === undefined) return undefined;
+    const after = raw[at + needle.length + digits.length];
+    const ms = Number(digits);
+    return (after === undefined || after === 0x20 || after === 0x0d) && ms > 0 && ms <= 8.64e15
+      ? ms
+      : undefined;
+  };
+  return timeOf('rt=') ?? timeOf('start=');
+}
+
+// messageTime gives the listener's clock the rt of each message, found with the string searches
+// of the whole read (which remember, per read, where a needle is not): it must agree with a search
+// of the message's own bytes (rtOf above) on every message of a read, whatever it holds.
 describe('messageTime', () => {
+  it('reads rt where the agent writes it, and nothing that only looks like it', () => {
+    const time = (ext: string) => {
+      const raw = `2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|n|0|${ext}`;
+      return messageTime(Buffer.from(raw, 'latin1'), raw, 0, raw.length);
+    };
+    expect(time('externalId=1 rt=1511373004000 start=1')).toBe(1511373004000);
+    expect(time('rt=1511373004000 msg=x')).toBe(1511373004000); // the first key
+    expect(time('externalId=1 rt=1511373004000')).toBe(1511373004000); // at the end
+    expect(time('externalId=1 msg=no time')).toBeUndefined();
+    expect(time('externalId=1 rt=soon')).toBeUndefined();
+    expect(time('externalId=1 rt=12ab')).toBeUndefined();
+    expect(time('externalId=1 start=1500151350531 end=1500151350531')).toBe(1500151350531); // an alert
+    expect(time('externalId=1 msg=restart=5 a')).toBeUndefined();
+  });
+
   /** mulberry32: a small seeded generator (the same messages every run). */
   function generator(seed: number) {
     return (n: number) => {

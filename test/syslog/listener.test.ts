@@ -5,7 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { parseSyslogLine } from '../../src/syslog/cef.js';
-import { startListener, type ListenOptions } from '../../src/syslog/listener.js';
+import { StreamClock, startListener, type ListenOptions } from '../../src/syslog/listener.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { RAW_CONTROL } from '../helpers/terminal.js';
 
@@ -285,6 +285,55 @@ describe('syslog listener: onMessage', () => {
     await send(listener.address.port, `${SAMPLES.join('\n')}\n`);
     await listener.done;
     expect(got.map((m) => m.raw.toString())).toEqual(SAMPLES.slice(0, 3));
+  });
+});
+
+describe('syslog listener: the stream clock', () => {
+  it('counts every message, reads rt from the extension (not the header), keeps the quiet time', async () => {
+    const listener = await listen({ durationMs: 1500 });
+    const sentAt = Date.now();
+    await send(
+      listener.address.port,
+      [
+        '2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|n|0|externalId=1 rt=1700000000000',
+        'not an event rt=1800000000000', // malformed: its rt counts all the same
+        // an alert's name that holds `rt=`: the time is the extension's start
+        '2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|ALERT|Alert rt=1999999999999|3|externalId=2 start=1600000000000',
+        '',
+      ].join('\n'),
+    );
+    const summary = await listener.done;
+    expect(summary).toMatchObject({
+      events: 2,
+      malformed: 1,
+      received: 3,
+      firstRt: new Date(1600000000000).toISOString(),
+      lastRt: new Date(1800000000000).toISOString(),
+    });
+    expect(Date.parse(summary.firstMessageAt!)).toBeGreaterThanOrEqual(sentAt);
+    expect(Date.parse(summary.lastMessageAt!)).toBeGreaterThanOrEqual(Date.parse(summary.firstMessageAt!));
+    // the listener ran 1.5 s; the stream was quiet for most of it
+    expect(summary.quietMs).toBeGreaterThanOrEqual(500);
+  });
+
+  it('reads the time once per burst: the messages of one burst came when it was settled', () => {
+    const clock = new StreamClock();
+    expect(clock.times()).toEqual({ received: 0 });
+    const before = Date.now();
+    clock.message(1700000000000);
+    clock.message(undefined);
+    clock.message(1600000000000);
+    clock.settle();
+    const settled = Date.now();
+    const times = clock.times(settled + 4000);
+    expect(times).toMatchObject({
+      received: 3,
+      firstRt: new Date(1600000000000).toISOString(),
+      lastRt: new Date(1700000000000).toISOString(),
+    });
+    expect(Date.parse(times.firstMessageAt!)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(times.lastMessageAt!)).toBeLessThanOrEqual(settled);
+    expect(times.quietMs).toBeGreaterThanOrEqual(4000);
   });
 });
 

@@ -1,5 +1,5 @@
 // The parts of the recovery procedure (src/syslog/recovery.ts) on their own: the flags' values,
-// the rt of a CEF line, the --output file and its rotation on a real disk, and the forwarder
+// the --output file and its rotation on a real disk, and the forwarder
 // against real sockets on 127.0.0.1 (a SIEM that refuses, one that resets, one over UDP).
 import net from 'node:net';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
@@ -13,8 +13,6 @@ import {
   isSameEndpoint,
   parseForward,
   parseSize,
-  rtOf,
-  StreamClock,
   type ForwardProblem,
 } from '../../src/syslog/recovery.js';
 import { closedPort, tcpServer, udpServer, type Peer } from '../helpers/servers.js';
@@ -76,38 +74,6 @@ describe('the values of --forward and --output-max-size', () => {
     expect(isSameEndpoint({ host: '10.0.0.1', port: 5514, protocol: tcp }, target)).toBe(false);
     // the same port over UDP is another socket: listening on TCP and forwarding to UDP is no loop
     expect(isSameEndpoint({ host: '127.0.0.1', port: 5514, protocol: 'udp' }, target)).toBe(false);
-  });
-});
-
-describe('the stream clock', () => {
-  it('reads rt where the agent writes it, and nothing that only looks like it', () => {
-    const line = (ext: string) =>
-      Buffer.from(`2024-01-01T00:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|n|0|${ext}`);
-    expect(rtOf(line('externalId=1 rt=1511373004000 start=1'))).toBe(1511373004000);
-    expect(rtOf(line('rt=1511373004000 msg=x'))).toBe(1511373004000); // the first key
-    expect(rtOf(line('externalId=1 rt=1511373004000'))).toBe(1511373004000); // at the end
-    expect(rtOf(line('externalId=1 msg=no time'))).toBeUndefined();
-    expect(rtOf(line('externalId=1 rt=soon'))).toBeUndefined();
-    expect(rtOf(line('externalId=1 rt=12ab'))).toBeUndefined();
-    expect(rtOf(line('externalId=1 start=1500151350531 end=1500151350531'))).toBe(1500151350531); // an alert
-    expect(rtOf(line('externalId=1 msg=restart=5 a'))).toBeUndefined();
-  });
-
-  it('keeps the first and last message, the quiet time at the stop and the range of rt', () => {
-    const clock = new StreamClock();
-    expect(clock.times()).toEqual({ received: 0 });
-    clock.message(Buffer.from('CEF:0|a|b|c|d|e|0|externalId=1 rt=1700000000000'));
-    clock.message(Buffer.from('malformed'));
-    clock.message(Buffer.from('CEF:0|a|b|c|d|e|0|externalId=2 rt=1600000000000'));
-    const last = Date.now();
-    const times = clock.times(last + 4000);
-    expect(times).toMatchObject({
-      received: 3,
-      firstRt: new Date(1600000000000).toISOString(),
-      lastRt: new Date(1700000000000).toISOString(),
-    });
-    expect(Date.parse(times.lastMessageAt!)).toBeLessThanOrEqual(last);
-    expect(times.quietMs).toBeGreaterThanOrEqual(4000);
   });
 });
 

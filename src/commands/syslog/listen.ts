@@ -133,7 +133,10 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
-        onMessage: (raw, framing, _sender, rt) => recovery.onMessage(raw, framing, rt),
+        // each message to the file and the SIEM (only when there is one: a hook per message costs)
+        ...((output !== undefined || forward) && {
+          onMessage: (raw, framing) => recovery.onMessage(raw, framing),
+        }),
         // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
         // senders instead of filling this process's memory.
         write: (bytes) => process.stdout.write(bytes) && !recovery.full,
@@ -147,7 +150,7 @@ export default class Listen extends DoctorCommand {
     } catch (error) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await recovery.close(Date.now());
+      await recovery.close();
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
       throw new UsageError(say(bindError(error as NodeJS.ErrnoException, host, port)));
@@ -159,10 +162,9 @@ export default class Listen extends DoctorCommand {
       }),
     );
     const summary = await listener.done;
-    const stoppedAt = Date.now();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    const result: ListenResult = { summary: { ...summary, ...(await recovery.close(stoppedAt)) } };
+    const result: ListenResult = { summary: { ...summary, ...(await recovery.close()) } };
     this.verdictExitCode = summary.events === 0 ? 1 : 0;
     // under --json the events went out as JSON lines; the summary is the last line
     if (!this.jsonEnabled()) process.stdout.write(renderListenSummary(result.summary, catalog, { stallMs }));
