@@ -85,6 +85,9 @@ export class Deframer {
   push(chunk: Buffer): void {
     let bytes = chunk;
     let raw = chunk.toString('latin1');
+    // Where the chunk's own messages start. The chunk's string is never cut (a slice of it would
+    // make every later search and character read go through the slice): positions stay its own.
+    let from = 0;
     const pending = this.pending;
     if (pending) {
       const pendingRaw = this.pendingRaw;
@@ -96,14 +99,13 @@ export class Deframer {
       if (lf >= 0 && pending.length + lf <= this.maxMessageBytes) {
         const line = lf === 0 ? pending : Buffer.concat([pending, chunk.subarray(0, lf)]);
         this.onMessage(line, pendingRaw + raw.slice(0, lf), 0, line.length, 'lf');
-        bytes = chunk.subarray(lf + 1);
-        raw = raw.slice(lf + 1);
+        from = lf + 1;
       } else {
         bytes = Buffer.concat([pending, chunk]);
         raw = pendingRaw + raw;
       }
     }
-    const rest = this.cut(bytes, raw, false);
+    const rest = this.cut(bytes, raw, from, false);
     if (rest < bytes.length) {
       this.pending = bytes.subarray(rest);
       this.pendingRaw = raw.slice(rest);
@@ -114,18 +116,18 @@ export class Deframer {
   end(): void {
     const pending = this.pending;
     this.pending = undefined;
-    if (pending) this.cut(pending, this.pendingRaw, true);
+    if (pending) this.cut(pending, this.pendingRaw, 0, true);
     this.pendingRaw = '';
   }
 
   /**
-   * Hands on the complete messages of `bytes`; returns where the unfinished rest starts.
-   * `final`: the stream ends here, an unfinished last message is a message.
+   * Hands on the complete messages of `bytes` from `from` on; returns where the unfinished rest
+   * starts. `final`: the stream ends here, an unfinished last message is a message.
    */
-  private cut(bytes: Buffer, raw: string, final: boolean): number {
+  private cut(bytes: Buffer, raw: string, from: number, final: boolean): number {
     const stop = raw.length;
     const max = this.maxMessageBytes;
-    let at = 0;
+    let at = from;
     while (at < stop) {
       const first = raw.charCodeAt(at);
       if (first >= 0x31 && first <= 0x39) {

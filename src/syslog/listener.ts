@@ -153,13 +153,15 @@ class TimeSpan {
   private last: string | undefined;
 
   /**
-   * The time at [from, to) of `raw`. Strings compare by their code units, here one per byte: the
-   * engine's own comparison, on a slice that shares the read's characters, orders them as bytes.
+   * The time at [from, to) of `raw` (one character per byte: characters compare as the bytes do).
+   * Compared where it lies; it becomes a string of its own only when it is a new first or last.
    */
   addAt(raw: string, from: number, to: number): void {
-    const time = raw.slice(from, to);
-    if (this.first === undefined || time < this.first) this.first = time;
-    if (this.last === undefined || time > this.last) this.last = time;
+    const { first, last } = this;
+    if (first === undefined || last === undefined) {
+      this.first = this.last = raw.slice(from, to);
+    } else if (compareAt(raw, from, to, last) > 0) this.last = raw.slice(from, to);
+    else if (compareAt(raw, from, to, first) < 0) this.first = raw.slice(from, to);
   }
 
   span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
@@ -167,6 +169,16 @@ class TimeSpan {
     const text = (raw: string) => Buffer.from(raw, 'latin1').toString('utf8');
     return { firstEventTime: text(this.first), lastEventTime: text(this.last) };
   }
+}
+
+/** [from, to) of `raw` against `other`, character by character: < 0, 0 or > 0. */
+function compareAt(raw: string, from: number, to: number, other: string): number {
+  const length = Math.min(to - from, other.length);
+  for (let i = 0; i < length; i++) {
+    const difference = raw.charCodeAt(from + i) - other.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return to - from - other.length;
 }
 
 /** When the first and the last message came, how long the stream had been quiet, the range of rt. */
@@ -228,7 +240,7 @@ export class StreamClock {
 }
 
 /** Counts what arrives, and hands it to the printer and the caller's hooks. */
-class Intake {
+export class Intake {
   connections = 0;
   events = 0;
   private readonly framing: Record<MessageFraming, number> = { lf: 0, octet: 0, datagram: 0 };
