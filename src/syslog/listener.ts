@@ -102,22 +102,25 @@ interface Source {
  * text (U+FFFD for what is not UTF-8) count together.
  */
 class Tally {
-  private readonly recent: { raw: string; count: number }[] = [];
-  private readonly byRaw = new Map<string, { raw: string; count: number }>();
+  private readonly recent: TallyEntry[] = [];
+  private readonly byRaw = new Map<string, TallyEntry>();
 
   /** The entry the last name was counted in: an agent often sends runs of one category. */
-  private last: { raw: string; count: number } | undefined;
+  private last: TallyEntry | undefined;
 
-  /** One more of the name at [from, to) of `raw`. */
-  addAt(raw: string, from: number, to: number): void {
+  /**
+   * One more of the name at [from, to) of `bytes` (and of `raw`, the same one character each).
+   * Compared as bytes, from the end: an agent's categories share their start (EVENT_CATEGORY_).
+   */
+  addAt(bytes: Buffer, raw: string, from: number, to: number): void {
     const length = to - from;
     const last = this.last;
-    if (last && last.raw.length === length && raw.startsWith(last.raw, from)) {
+    if (last && last.bytes.length === length && sameBytes(bytes, from, last.bytes)) {
       last.count++;
       return;
     }
     for (const entry of this.recent)
-      if (entry.raw.length === length && raw.startsWith(entry.raw, from)) {
+      if (entry.bytes.length === length && sameBytes(bytes, from, entry.bytes)) {
         entry.count++;
         this.last = entry;
         return;
@@ -125,10 +128,11 @@ class Tally {
     this.add(raw.slice(from, to));
   }
 
+  /** One more of `name`, its bytes one character each. */
   add(name: string): void {
     let entry = this.byRaw.get(name);
     if (!entry) {
-      this.byRaw.set(name, (entry = { raw: name, count: 0 }));
+      this.byRaw.set(name, (entry = { raw: name, bytes: Buffer.from(name, 'latin1'), count: 0 }));
       if (this.recent.length < RECENT_NAMES) this.recent.push(entry);
     }
     entry.count++;
@@ -137,45 +141,57 @@ class Tally {
 
   counts(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const { raw, count } of this.byRaw.values()) {
-      const name = Buffer.from(raw, 'latin1').toString('utf8');
+    for (const { bytes, count } of this.byRaw.values()) {
+      const name = bytes.toString('utf8');
       counts.set(name, (counts.get(name) ?? 0) + count);
     }
     return counts;
   }
 }
 
+interface TallyEntry {
+  /** The name's bytes, one character each, and as bytes. */
+  raw: string;
+  bytes: Buffer;
+  count: number;
+}
+
+/** Whether `bytes` holds `name` at `from`, compared from the end. */
+function sameBytes(bytes: Buffer, from: number, name: Buffer): boolean {
+  for (let i = name.length - 1; i >= 0; i--) if (bytes[from + i] !== name[i]) return false;
+  return true;
+}
+
 const RECENT_NAMES = 32;
 
 /** The earliest and the latest of the ISO times seen, as bytes (which sort as the times). */
 class TimeSpan {
-  private first: string | undefined;
-  private last: string | undefined;
+  private first: Buffer | undefined;
+  private last: Buffer | undefined;
 
   /**
-   * The time at [from, to) of `raw` (one character per byte: characters compare as the bytes do).
-   * Compared where it lies; it becomes a string of its own only when it is a new first or last.
+   * The time at [from, to) of `bytes`, compared where it lies; copied only when it is a new first
+   * or last.
    */
-  addAt(raw: string, from: number, to: number): void {
+  addAt(bytes: Buffer, from: number, to: number): void {
     const { first, last } = this;
     if (first === undefined || last === undefined) {
-      this.first = this.last = raw.slice(from, to);
-    } else if (compareAt(raw, from, to, last) > 0) this.last = raw.slice(from, to);
-    else if (compareAt(raw, from, to, first) < 0) this.first = raw.slice(from, to);
+      this.first = this.last = Buffer.from(bytes.subarray(from, to));
+    } else if (compareAt(bytes, from, to, last) > 0) this.last = Buffer.from(bytes.subarray(from, to));
+    else if (compareAt(bytes, from, to, first) < 0) this.first = Buffer.from(bytes.subarray(from, to));
   }
 
   span(): Pick<ListenSummary, 'firstEventTime' | 'lastEventTime'> {
     if (this.first === undefined || this.last === undefined) return {};
-    const text = (raw: string) => Buffer.from(raw, 'latin1').toString('utf8');
-    return { firstEventTime: text(this.first), lastEventTime: text(this.last) };
+    return { firstEventTime: this.first.toString('utf8'), lastEventTime: this.last.toString('utf8') };
   }
 }
 
-/** [from, to) of `raw` against `other`, character by character: < 0, 0 or > 0. */
-function compareAt(raw: string, from: number, to: number, other: string): number {
+/** [from, to) of `bytes` against `other`, byte by byte: < 0, 0 or > 0. */
+function compareAt(bytes: Buffer, from: number, to: number, other: Buffer): number {
   const length = Math.min(to - from, other.length);
   for (let i = 0; i < length; i++) {
-    const difference = raw.charCodeAt(from + i) - other.charCodeAt(i);
+    const difference = bytes[from + i]! - other[i]!;
     if (difference !== 0) return difference;
   }
   return to - from - other.length;
@@ -305,15 +321,15 @@ export class Intake {
     this.events++;
     this.framing[framing]++;
     if (line.escaped) this.categories.add(line.rawField(4));
-    else this.categories.addAt(line.raw, line.fieldStart(4), line.fieldEnd(4));
+    else this.categories.addAt(line.bytes, line.raw, line.fieldStart(4), line.fieldEnd(4));
     // ISO times in the same format sort as text (as bytes too): no date parsing per event
     const isoEnd = line.isoTimeEnd();
-    if (isoEnd >= 0) this.times.addAt(line.raw, line.headerStart, isoEnd);
+    if (isoEnd >= 0) this.times.addAt(line.bytes, line.headerStart, isoEnd);
     else {
       const when = line.time();
       if (when !== undefined && isIsoTime(when)) {
-        const raw = Buffer.from(when).toString('latin1');
-        this.times.addAt(raw, 0, raw.length);
+        const bytes = Buffer.from(when);
+        this.times.addAt(bytes, 0, bytes.length);
       }
     }
   }
