@@ -366,7 +366,8 @@ export class SyslogLine {
     let space = SPACES.find(this.bytes, raw, start);
     if (space < 0 || space > cefAt) space = cefAt;
     if (space - start < 20) return -1;
-    for (let at = start; at < space; at++) if (raw.charCodeAt(at) >= 0x80) return -1;
+    const { bytes } = this; // a byte reads faster than a character of the read's string
+    for (let at = start; at < space; at++) if (bytes[at]! >= 0x80) return -1;
     return space;
   }
 
