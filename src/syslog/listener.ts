@@ -382,7 +382,7 @@ export class Intake {
    * The counts, with what derives from them: the counts by category (most first), activities
    * (EVENT_CATEGORY_*) and alerts summed from those, the senders.
    */
-  summary(stoppedAt: number): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections'> {
+  summary(): Omit<ListenSummary, 'durationMs' | 'stoppedBy' | 'connections' | keyof StreamTimes> {
     const byCategory: Record<string, number> = {};
     let activities = 0;
     const sorted = [...this.categories.counts()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -400,7 +400,6 @@ export class Intake {
       activities,
       alerts: this.events - activities,
       senders: [...this.senders],
-      ...this.clock.times(stoppedAt),
     };
   }
 }
@@ -537,7 +536,8 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     options.signal?.removeEventListener('abort', onAbort);
     await close();
     intake.flush(); // what the last reads printed, before the summary
-    const summary = intake.summary(Date.now());
+    const stoppedAt = Date.now();
+    const summary = intake.summary();
     return {
       ...summary,
       // UDP has no connections: the summary counts the distinct senders instead
@@ -545,6 +545,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       durationMs: Math.round(performance.now() - started),
       stoppedBy,
       ...(intake.notPrinted > 0 && { notPrinted: intake.notPrinted }),
+      ...intake.clock.times(stoppedAt),
     };
   });
   return { address, done };
