@@ -132,7 +132,7 @@ class Tally {
   add(name: string): void {
     let entry = this.byRaw.get(name);
     if (!entry) {
-      this.byRaw.set(name, (entry = { raw: name, bytes: Buffer.from(name, 'latin1'), count: 0 }));
+      this.byRaw.set(name, (entry = { bytes: Buffer.from(name, 'latin1'), count: 0 }));
       if (this.recent.length < RECENT_NAMES) this.recent.push(entry);
     }
     entry.count++;
@@ -150,8 +150,7 @@ class Tally {
 }
 
 interface TallyEntry {
-  /** The name's bytes, one character each, and as bytes. */
-  raw: string;
+  /** The name as received. */
   bytes: Buffer;
   count: number;
 }
@@ -256,7 +255,7 @@ export class StreamClock {
 }
 
 /** Counts what arrives, and hands it to the printer and the caller's hooks. */
-export class Intake {
+class Intake {
   connections = 0;
   events = 0;
   private readonly framing: Record<MessageFraming, number> = { lf: 0, octet: 0, datagram: 0 };
