@@ -54,6 +54,34 @@ const DASH = 0x2d;
 const FIRST_BYTES = 1 << 14;
 
 /**
+ * Copies [from, to) of `bytes` into `out` at `at` when each byte is printable ASCII (and, in a
+ * value, not a backslash, which may start an escape); the position after it, or -1 at the first
+ * byte that is not.
+ */
+function copyPlain(bytes: Buffer, from: number, to: number, out: Buffer, at: number, value: boolean): number {
+  for (let i = from; i < to; i++) {
+    const c = bytes[i]!;
+    if (c < 0x20 || c > 0x7e || (value && c === BACKSLASH)) return -1;
+    out[at++] = c;
+  }
+  return at;
+}
+
+/** An extension value as copyPlain copies it, `-` when it is absent or empty. */
+function copyValue(bytes: Buffer, from: number, to: number, out: Buffer, at: number): number {
+  if (to > from) return copyPlain(bytes, from, to, out, at, true);
+  out[at] = DASH;
+  return at + 1;
+}
+
+/** The two spaces between fields; the position after them. */
+function separate(out: Buffer, at: number): number {
+  out[at] = SEPARATOR;
+  out[at + 1] = SEPARATOR;
+  return at + 2;
+}
+
+/**
  * Gathers the lines of one read, as UTF-8 bytes in one buffer, for the listener to write at once.
  * A taken buffer is the caller's (a write may still hold it): the next lines go to a new one.
  */
@@ -105,43 +133,13 @@ export class ListenEventPrinter {
       timeEnd - timeAt + categoryEnd - categoryAt + nameEnd - nameAt + userEnd - userAt + appEnd - appAt + 11;
     const out = this.room(most);
     const bytes = line.bytes;
-    let at = this.length;
     // each field's bytes, copied while checked: at the first that is not plain, nothing counts
-    for (let i = timeAt; i < timeEnd; i++) {
-      const c = bytes[i]!;
-      if (c < 0x20 || c > 0x7e) return false;
-      out[at++] = c;
-    }
-    out[at++] = SEPARATOR;
-    out[at++] = SEPARATOR;
-    for (let i = categoryAt; i < categoryEnd; i++) {
-      const c = bytes[i]!;
-      if (c < 0x20 || c > 0x7e) return false;
-      out[at++] = c;
-    }
-    out[at++] = SEPARATOR;
-    out[at++] = SEPARATOR;
-    for (let i = nameAt; i < nameEnd; i++) {
-      const c = bytes[i]!;
-      if (c < 0x20 || c > 0x7e) return false;
-      out[at++] = c;
-    }
-    out[at++] = SEPARATOR;
-    out[at++] = SEPARATOR;
-    if (userEnd <= userAt) out[at++] = DASH; // absent or empty
-    for (let i = userAt; i < userEnd; i++) {
-      const c = bytes[i]!;
-      if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
-      out[at++] = c;
-    }
-    out[at++] = SEPARATOR;
-    out[at++] = SEPARATOR;
-    if (appEnd <= appAt) out[at++] = DASH;
-    for (let i = appAt; i < appEnd; i++) {
-      const c = bytes[i]!;
-      if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
-      out[at++] = c;
-    }
+    let at = copyPlain(bytes, timeAt, timeEnd, out, this.length, false);
+    if (at >= 0) at = copyPlain(bytes, categoryAt, categoryEnd, out, separate(out, at), false);
+    if (at >= 0) at = copyPlain(bytes, nameAt, nameEnd, out, separate(out, at), false);
+    if (at >= 0) at = copyValue(bytes, userAt, userEnd, out, separate(out, at));
+    if (at >= 0) at = copyValue(bytes, appAt, appEnd, out, separate(out, at));
+    if (at < 0) return false;
     out[at++] = LF;
     this.length = at;
     return true;
