@@ -113,9 +113,10 @@ const MAX_TIME_DIGITS = 15;
 
 /**
  * The `rt=` of the message at [from, to) of `bytes` (ms since 1970), or its `start=` when it has
- * none, or undefined: what recovery.ts's rtOf reads from the message's bytes, found with the
- * string searches of the read (see Forward) instead of a buffer search per message. Every
- * `start=` holds an `rt=`: one search finds both keys.
+ * none, or undefined: the first key of that name after a space or a bar, 1 to 15 digits ending at
+ * the message's end, a space or a CR. Found with the string searches of the read (see Forward)
+ * instead of a buffer search per message; every `start=` holds an `rt=`: one search finds both.
+ * The listener's clock reads it from the bar before the extension (a header is not searched).
  */
 export function messageTime(bytes: Buffer, raw: string, from: number, to: number): number | undefined {
   let rtRead = false;
