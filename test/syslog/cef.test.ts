@@ -11,6 +11,7 @@ import {
 } from '../../src/syslog/cef.js';
 import { sampleEvents, connectivityTestEvent } from '../../src/syslog/test-events.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { seeded } from '../helpers/random.js';
 
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
 
@@ -208,15 +209,6 @@ describe('messageTime', () => {
     expect(time('externalId=1 msg=restart=5 a')).toBeUndefined();
   });
 
-  /** mulberry32: a small seeded generator (the same messages every run). */
-  function generator(seed: number) {
-    return (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) % n;
-    };
-  }
   const PIECES = [
     ' ',
     '|',
@@ -234,7 +226,7 @@ describe('messageTime', () => {
   ];
 
   it('reads the same rt (or start) as rtOf, message by message through a read', () => {
-    const random = generator(12);
+    const random = seeded(12);
     for (let read = 0; read < 2000; read++) {
       const messages = Array.from({ length: 1 + random(6) }, () =>
         Array.from({ length: random(14) }, () => PIECES[random(PIECES.length)]).join(''),

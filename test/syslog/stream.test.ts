@@ -12,16 +12,7 @@ import { Deframer } from '../../src/syslog/framing.js';
 import { startListener, type ListenSummary } from '../../src/syslog/listener.js';
 import { ListenEventPrinter } from '../../src/render/listen-events.js';
 import { neutralise } from '../../src/render/terminal.js';
-
-/** mulberry32: a small seeded generator. */
-function generator(seed: number) {
-  return (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
+import { seeded } from '../helpers/random.js';
 
 const PIECES = [
   'a',
@@ -69,7 +60,7 @@ interface Expected {
 }
 
 function streamMaker(seed: number) {
-  const random = generator(seed);
+  const random = seeded(seed);
   const text = (max: number) => {
     let out = '';
     for (let i = random(max + 1); i > 0; i--) out += PIECES[random(PIECES.length)];
