@@ -14,24 +14,11 @@ import { probeTcp } from '../src/probes/tcp.js';
 import { closedPort } from './helpers/servers.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 import { RAW_CONTROL } from './helpers/terminal.js';
+import { sendTest } from './helpers/cli.js';
+import { waitFor } from './helpers/wait.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
-/** `siem-doctor syslog send-test` as a process, to 127.0.0.1:port, with more flags after. */
-const sendTest = (port: number, ...flags: string[]) =>
-  execa(BIN, ['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', String(port), ...flags], {
-    reject: false,
-  });
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (let i = 0; i < 400 && Date.now() < deadline; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('against rsyslog', () => {
   let dir: string;

@@ -1,6 +1,8 @@
 // Runs siem-doctor commands in-process through oclif (as a user's shell would, flags and all),
 // with a clean environment for the variables siem-doctor reads.
 import { runCommand } from '@oclif/test';
+import { execa } from 'execa';
+import path from 'node:path';
 import { ROOT } from './paths.js';
 
 const READ_BY_US = [
@@ -37,4 +39,13 @@ export async function doctor(args: string[], env: Record<string, string> = {}) {
       else process.env[name] = value;
     }
   }
+}
+
+/** `siem-doctor syslog send-test` as a process, to 127.0.0.1:port, with more flags after. */
+export function sendTest(port: number, ...flags: string[]) {
+  return execa(
+    path.join(ROOT, 'bin', 'run.js'),
+    ['syslog', 'send-test', '--syslog-host', '127.0.0.1', '--syslog-port', String(port), ...flags],
+    { reject: false },
+  );
 }

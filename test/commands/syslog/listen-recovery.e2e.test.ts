@@ -16,24 +16,15 @@ import { sampleEvents } from '../../../src/syslog/test-events.js';
 import { probeTcp } from '../../../src/probes/tcp.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { doctor } from '../../helpers/cli.js';
+import { doctor, sendTest } from '../../helpers/cli.js';
 import { measuredCli } from '../../helpers/measured.js';
 import { FIXTURES, ROOT } from '../../helpers/paths.js';
 import { closedPort, udpServer } from '../../helpers/servers.js';
+import { waitFor } from '../../helpers/wait.js';
 
 const BIN = path.join(ROOT, 'bin', 'run.js');
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'sd-listen-recovery-'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (let i = 0; i < 2000 && Date.now() < deadline; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(25);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** `siem-doctor syslog listen --port <free> …` as a process; resolves once it says it listens. */
 async function listen(args: string[]) {
@@ -121,22 +112,7 @@ input(type="imtcp" port="${ports.framed}" address="127.0.0.1" ruleset="framed")
         '--duration',
         '60',
       ]);
-      const sent = await execa(
-        BIN,
-        [
-          'syslog',
-          'send-test',
-          '--syslog-host',
-          '127.0.0.1',
-          '--syslog-port',
-          String(port),
-          '--count',
-          '500',
-          '--json',
-          ...flags,
-        ],
-        { reject: false },
-      );
+      const sent = await sendTest(port, '--count', '500', '--json', ...flags);
       expect(sent.exitCode).toBe(0);
       const { runId } = JSON.parse(sent.stdout);
       const { stdout, exitCode } = await child;
@@ -169,21 +145,7 @@ input(type="imtcp" port="${ports.framed}" address="127.0.0.1" ruleset="framed")
       '120',
     ]);
     const started = performance.now();
-    const sent = await execa(
-      BIN,
-      [
-        'syslog',
-        'send-test',
-        '--syslog-host',
-        '127.0.0.1',
-        '--syslog-port',
-        String(port),
-        '--count',
-        String(events),
-        '--json',
-      ],
-      { reject: false },
-    );
+    const sent = await sendTest(port, '--count', String(events), '--json');
     expect(sent.exitCode).toBe(0);
     const { runId } = JSON.parse(sent.stdout);
     const { stdout, exitCode } = await child;
