@@ -18,7 +18,11 @@ export function signingKey(env = process.env) {
   return { key, cert, password: env.SIEM_DOCTOR_SIGN_PASSWORD };
 }
 
-/** Signs exe in place (SHA-256, no timestamp: signing must work offline). */
+/**
+ * Signs exe in place (SHA-256, no timestamp: signing must work offline). The key's password goes
+ * to osslsigncode on its standard input (`-readpass /dev/stdin`), never on its command line, where
+ * any account could read it (ps, /proc/<pid>/cmdline), nor in an error message.
+ */
 export function signWindows(exe, { key, cert, password }) {
   const signed = `${exe}.signed`;
   rmSync(signed, { force: true });
@@ -31,7 +35,7 @@ export function signWindows(exe, { key, cert, password }) {
         cert,
         '-key',
         key,
-        ...(password ? ['-pass', password] : []),
+        ...(password ? ['-readpass', '/dev/stdin'] : []),
         '-n',
         'siem-doctor',
         '-h',
@@ -41,9 +45,16 @@ export function signWindows(exe, { key, cert, password }) {
         '-out',
         signed,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { input: password ?? '', stdio: ['pipe', 'pipe', 'pipe'] },
     );
     renameSync(signed, exe);
+  } catch (error) {
+    // execFileSync's message repeats the whole command line: say what failed, and why, instead
+    const why = String(error.stderr ?? error.message)
+      .split('\n')
+      .find((line) => line.trim() !== '');
+    const said = password ? (why ?? '').replaceAll(password, '***') : why;
+    throw new Error(`osslsigncode could not sign ${exe}: ${said ?? 'it failed'}`);
   } finally {
     rmSync(signed, { force: true });
   }
@@ -55,5 +66,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: SIEM_DOCTOR_SIGN_KEY=… SIEM_DOCTOR_SIGN_CERT=… node scripts/sign.js <exe>');
     process.exit(2);
   }
-  signWindows(process.argv[2], given);
+  try {
+    signWindows(process.argv[2], given);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -563,8 +563,10 @@ export async function listTrust(
   const probe = config.portalUrl ? await facts.portal() : undefined;
   if (probe?.tls) {
     const { buildPath } = await import('./path.js');
+    // Java builds its path from what the server sent, never from what this machine completed it
+    // with (as java-certs judges it); the rows still show the whole chain
     const result = buildPath(
-      probe.tls.chain.map((c) => c.der),
+      probe.tls.sent.map((c) => c.der),
       entries.map((e) => ({ alias: e.alias, der: e.der })),
     );
     anchor = result.ok ? result.anchor.alias : undefined;

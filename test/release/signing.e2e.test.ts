@@ -2,7 +2,8 @@
 // with scripts/sign.js (run here on a copy of the built file), and osslsigncode verifies the
 // signature against the certificate, as Windows would against a trusted publisher.
 import { execa } from 'execa';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,44 @@ describe('signing the Windows executable', () => {
     const current = /Current message digest\s*:\s*(\w+)/.exec(result.all ?? '')?.[1];
     expect(current).toBeTruthy();
     expect(/Calculated message digest\s*:\s*(\w+)/.exec(result.all ?? '')?.[1]).toBe(current);
+  });
+
+  it('signs with an encrypted key, its password never on a command line nor in an error', async () => {
+    const password = 'S3cret-sign-pw';
+    const locked = path.join(dir, 'locked.pem');
+    await execa('openssl', ['pkey', '-in', key, '-aes256', '-passout', `pass:${password}`, '-out', locked]);
+    const exe = path.join(dir, 'locked.exe');
+    await copyFile(WINDOWS_EXE, exe);
+    const env = {
+      SIEM_DOCTOR_SIGN_KEY: locked,
+      SIEM_DOCTOR_SIGN_CERT: cert,
+      SIEM_DOCTOR_SIGN_PASSWORD: password,
+    };
+    // osslsigncode's command line, seen as any account sees it while it runs
+    const seen: string[] = [];
+    const signing = sign(exe, env);
+    const watch = setInterval(() => {
+      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name)))
+        try {
+          const line = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+          if (line.startsWith('osslsigncode')) seen.push(line);
+        } catch {
+          // gone already
+        }
+    }, 5);
+    const signed = await signing;
+    clearInterval(watch);
+    expect(signed.exitCode, signed.stderr).toBe(0);
+    expect((await verify(exe, '-CAfile', cert)).all).toContain('Signature verification: ok');
+    for (const line of seen) expect(line).not.toContain(password);
+    // a file that is not a Windows executable: one line, without the password or the command
+    const bad = path.join(dir, 'not-an.exe');
+    await writeFile(bad, 'not a PE file');
+    const failed = await sign(bad, env);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stderr).toContain(`osslsigncode could not sign ${bad}`);
+    expect(failed.stderr).not.toContain(password);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses half a key instead of building unsigned', async () => {

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeJks } from '../../../src/keystore/jks.js';
 import { KNOWN_CAS } from '../../../src/trust/known-cas.js';
 import { doctor } from '../../helpers/cli.js';
-import { keytoolList } from '../../helpers/keytool.js';
+import { keytool, keytoolList } from '../../helpers/keytool.js';
 import { azureCa03Entry, keystoreCopy } from '../../helpers/keystores.js';
 import { CACERTS } from '../../helpers/paths.js';
-import { trustedPortal } from '../../helpers/portal.js';
+import { makePki } from '../../helpers/pki.js';
+import { portalServer, trustedPortal } from '../../helpers/portal.js';
 import type { Peer } from '../../helpers/servers.js';
 
 const lastLine = (stdout: string) => stdout.trimEnd().split('\n').pop()!;
@@ -103,5 +104,44 @@ describe('certs list against the portal', () => {
     const json = JSON.parse((await doctor(['certs', 'list', ...args, '--json'])).stdout);
     expect(json.verdict).toMatchObject({ host: 'localhost', anchored: true });
     expect(json.anchor).toEqual(expect.any(String));
+  }, 30_000);
+
+  it('judges by what the server sent: a leaf alone is not anchored by its root, whatever --ca-file completes', async () => {
+    const pki = makePki();
+    const leafOnly = await portalServer({ cert: pki.leaf.cert, key: pki.leaf.key });
+    try {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-list-'));
+      const ca = path.join(dir, 'ca.pem');
+      await writeFile(ca, `${pki.root.cert}${pki.issuing.cert}`);
+      const root = path.join(dir, 'root.pem');
+      await writeFile(root, pki.root.cert);
+      const { file } = await keystoreCopy();
+      await keytool([
+        '-importcert',
+        '-noprompt',
+        '-keystore',
+        file,
+        '-storepass',
+        'changeit',
+        '-alias',
+        'testroot',
+        '-file',
+        root,
+      ]);
+      const args = [
+        '--keystore',
+        file,
+        '--portal-url',
+        `https://localhost:${leafOnly.port}`,
+        '--ca-file',
+        ca,
+      ];
+      const json = JSON.parse((await doctor(['certs', 'list', ...args, '--json'])).stdout);
+      // the JVM would fail to build a path (the intermediate is not sent, nor in the store)
+      expect(json.verdict).toMatchObject({ host: 'localhost', anchored: false });
+      await rm(dir, { recursive: true, force: true });
+    } finally {
+      await leafOnly.close();
+    }
   }, 30_000);
 });
