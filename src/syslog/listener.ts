@@ -403,12 +403,8 @@ class Intake {
   }
 }
 
-/**
- * How many made-up agent events warmUp reads: enough for the engine to have compiled what reads
- * them by the time the port opens (10,000 left a 100,000-event burst 2–15 % slower than 40,000,
- * which cost about 40 ms more before listening).
- */
-const WARM_EVENTS = 40_000;
+/** How many made-up agent events warmUp reads: enough for the engine to compile what reads them. */
+const WARM_EVENTS = 10_000;
 /** The output formats warmed up so far in this process. */
 const warmed = new Set<string>();
 
