@@ -20,7 +20,7 @@ export function signingKey(env = process.env) {
 
 /**
  * Signs exe in place (SHA-256, no timestamp: signing must work offline). The key's password goes
- * to osslsigncode on its standard input (`-readpass /dev/stdin`), never on its command line, where
+ * to osslsigncode on its standard input (`-readpass -`), never on its command line, where
  * any account could read it (ps, /proc/<pid>/cmdline), nor in an error message.
  */
 export function signWindows(exe, { key, cert, password }) {
@@ -35,7 +35,7 @@ export function signWindows(exe, { key, cert, password }) {
         cert,
         '-key',
         key,
-        ...(password ? ['-readpass', '/dev/stdin'] : []),
+        ...(password ? ['-readpass', '-'] : []),
         '-n',
         'siem-doctor',
         '-h',
