@@ -2,19 +2,25 @@
 // against an anchor measured in the same run on the same machine.
 import { spawnSync } from 'node:child_process';
 
+/** One run of command, in ms; throws when it could not run or was killed. */
+function sampleOnce(command, args, { env, input }) {
+  const start = performance.now();
+  const result = spawnSync(command, args, {
+    env,
+    input,
+    stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'],
+  });
+  const elapsed = performance.now() - start;
+  if (result.status === null || result.error) {
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.signal}`);
+  }
+  return elapsed;
+}
+
 export function time(command, args, { runs = 11, env = process.env, input } = {}) {
   const samples = [];
   for (let i = 0; i <= runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, {
-      env,
-      input,
-      stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'],
-    });
-    const elapsed = performance.now() - start;
-    if (result.status === null || result.error) {
-      throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.signal}`);
-    }
+    const elapsed = sampleOnce(command, args, { env, input });
     if (i > 0) samples.push(elapsed); // the first run warms the file cache
   }
   return median(samples);
@@ -27,18 +33,8 @@ export function time(command, args, { runs = 11, env = process.env, input } = {}
 export function timeInTurns([a, aArgs], [b, bArgs], { runs = 11, env = process.env } = {}) {
   const samples = [[], []];
   for (let i = 0; i <= runs; i++) {
-    for (const [k, [command, args]] of [
-      [a, aArgs],
-      [b, bArgs],
-    ].entries()) {
-      const start = performance.now();
-      const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      const elapsed = performance.now() - start;
-      if (result.status === null || result.error) {
-        throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.signal}`);
-      }
-      if (i > 0) samples[k].push(elapsed); // the first round warms the file cache
-    }
+    const elapsed = [sampleOnce(a, aArgs, { env }), sampleOnce(b, bArgs, { env })];
+    if (i > 0) elapsed.forEach((ms, k) => samples[k].push(ms)); // the first round warms the file cache
   }
   return samples.map(median);
 }
