@@ -14,31 +14,18 @@ import { proxy } from '../../src/checks/proxy.js';
 import { runChecks } from '../../src/checks/run.js';
 import { config } from '../helpers/context.js';
 import { compileJudge, judge, testJre, type TestJre } from '../helpers/jre.js';
-import { keytool } from '../helpers/keytool.js';
+import { jksOf } from '../helpers/keytool.js';
 import { makeG2Pki, type G2Pki } from '../helpers/pki-g2.js';
 import { portalServer } from '../helpers/portal.js';
 
+/** A JKS made by keytool in `dir` holding these certificates (PEM). */
 async function storeWith(dir: string, name: string, pems: string[]): Promise<string> {
-  const store = path.join(dir, `${name}.jks`);
+  const files: string[] = [];
   for (const [i, pem] of pems.entries()) {
-    const file = path.join(dir, `${name}-${i}.pem`);
-    await writeFile(file, pem);
-    await keytool([
-      '-importcert',
-      '-noprompt',
-      '-alias',
-      `anchor-${i}`,
-      '-file',
-      file,
-      '-keystore',
-      store,
-      '-storepass',
-      'changeit',
-      '-storetype',
-      'JKS',
-    ]);
+    files.push(path.join(dir, `${name}-${i}.pem`));
+    await writeFile(files[i]!, pem);
   }
-  return store;
+  return jksOf(path.join(dir, `${name}.jks`), files);
 }
 
 interface Case {

@@ -3,14 +3,15 @@
 // 8u381 without the Microsoft 2017 roots (offline model, keystores made by keytool), and a damaged
 // trust store under the JVM probe (the real JVM, a test JRE home).
 import { X509Certificate } from 'node:crypto';
-import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { javaCerts } from '../../src/checks/java-certs.js';
 import { runOne } from '../helpers/context.js';
 import { compileJudge, judge, testJre } from '../helpers/jre.js';
 import { keystoreCopy } from '../helpers/keystores.js';
-import { keytool } from '../helpers/keytool.js';
+import { jksOf, keytool } from '../helpers/keytool.js';
 import { CACERTS, FIXTURES, JRE } from '../helpers/paths.js';
 import { makePki } from '../helpers/pki.js';
 import { portalServer } from '../helpers/portal.js';
@@ -19,37 +20,16 @@ const DAY = 86_400_000;
 const azure = (name: string) => path.join(FIXTURES, 'azure-cas', name);
 const der = async (name: string) => new X509Certificate(await readFile(azure(name))).raw;
 
-/** A JKS made by keytool holding these certificate files (aliases a0, a1, …). */
+/** A JKS made by keytool holding these certificate files (aliases a0, a1, …), in a folder of its own. */
 async function storeOf(files: string[]): Promise<string> {
-  const { mkdtemp } = await import('node:fs/promises');
-  const os = await import('node:os');
-  const store = path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-store-')), 'store.jks');
-  for (const [i, file] of files.entries())
-    await keytool([
-      '-importcert',
-      '-noprompt',
-      '-alias',
-      `a${i}`,
-      '-file',
-      file,
-      '-keystore',
-      store,
-      '-storepass',
-      'changeit',
-      '-storetype',
-      'JKS',
-    ]);
-  return store;
+  return jksOf(path.join(await mkdtemp(path.join(os.tmpdir(), 'sd-store-')), 'store.jks'), files);
 }
-
-const pemDer = async (name: string) =>
-  new X509Certificate(await readFile(path.join(FIXTURES, 'azure-cas', name))).raw;
 
 const JAVA8_281 = { javaHome: JRE('jre8u291'), javaHomeSource: '--java-home' as const };
 
 describe('java-certs', () => {
   it('passes when the served chain reaches an anchor of the keystore', async () => {
-    const served = await pemDer('azure-rsa-tls-issuing-ca-03-msroot2017.pem');
+    const served = await der('azure-rsa-tls-issuing-ca-03-msroot2017.pem');
     // A day the certificate is valid (it expires in 2028), whatever day the test runs on.
     const { validFrom } = new X509Certificate(served);
     const result = await runOne(
@@ -65,7 +45,7 @@ describe('java-certs', () => {
   it('fails "Issue with new versions of Java" when nothing anchors the chain, and points at certs import', async () => {
     const result = await runOne(javaCerts, {
       keystore: CACERTS,
-      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+      servedChain: [await der('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
     });
     expect(result).toMatchObject({
       status: 'fail',
@@ -78,7 +58,7 @@ describe('java-certs', () => {
   it('names the cure when the served chain omits the G2 cross-sign: the self-signed Microsoft TLS RSA Root G2', async () => {
     const result = await runOne(javaCerts, {
       keystore: CACERTS,
-      servedChain: [await pemDer('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
+      servedChain: [await der('microsoft-tls-g2-rsa-ca-ocsp-02.pem')],
     });
     expect(result.resolution![0]).toContain('without the DigiCert cross-sign of “Microsoft TLS RSA Root G2”');
     expect(result.resolution![0]).toContain('self-signed');

@@ -64,3 +64,23 @@ export async function toPasswordlessPkcs12(
 export async function keytool(args: string[]): Promise<void> {
   await execa('keytool', args, { env: { LC_ALL: 'C.UTF-8' } });
 }
+
+/** Makes `store`, a JKS (password changeit), holding these certificate files, by keytool (aliases a0, a1, …). */
+export async function jksOf(store: string, files: string[]): Promise<string> {
+  for (const [i, file] of files.entries())
+    await keytool([
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      `a${i}`,
+      '-file',
+      file,
+      '-keystore',
+      store,
+      '-storepass',
+      'changeit',
+      '-storetype',
+      'JKS',
+    ]);
+  return store;
+}
