@@ -51,9 +51,9 @@ export async function collectingServer() {
   return { ...peer, received, text: () => Buffer.concat(received).toString('utf8') };
 }
 
-/** A port that was just free: nothing listens there. */
-export async function closedPort(): Promise<number> {
-  const peer = await tcpServer(() => undefined);
+/** A port (TCP, or UDP) that was just free on 127.0.0.1: nothing listens there. */
+export async function closedPort(protocol: 'tcp' | 'udp' = 'tcp'): Promise<number> {
+  const peer = protocol === 'udp' ? await udpServer() : await tcpServer(() => undefined);
   await peer.close();
   return peer.port;
 }

@@ -1,13 +1,13 @@
 // The Linux executable, run where no node is: every feature, and the same verdicts as the npm form.
 import { execa } from 'execa';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINUX_EXE, pathWithout, requireBuilt, withoutTimes } from '../helpers/exe.js';
 import { CACERTS, FIXTURES, JRE, ROOT, brokenAgentLogs } from '../helpers/paths.js';
 import { Terminal } from '../helpers/tmux.js';
+import { closedPort } from '../helpers/servers.js';
 
 let bin: { dir: string; PATH: string };
 let work: string;
@@ -31,14 +31,6 @@ afterAll(async () => {
   await rm(bin.dir, { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('the Linux executable without node on PATH', () => {
   it('has no node to fall back to', async () => {
@@ -188,7 +180,7 @@ describe('the Linux executable without node on PATH', () => {
   });
 
   it('sends test events to its own listener', async () => {
-    const port = String(await freePort());
+    const port = String(await closedPort());
     const listener = execa(
       LINUX_EXE,
       ['syslog', 'listen', '--port', port, '--count', '3', '--duration', '20'],

@@ -14,8 +14,6 @@
 // - Under Wine, Node cannot write to a pipe handed in as stdout; the runs write to files.
 import { execa } from 'execa';
 import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
 import { closeSync, openSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,6 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuilt, WINDOWS_EXE } from '../helpers/exe.js';
 import { CACERTS, FIXTURES, ROOT } from '../helpers/paths.js';
+import { closedPort } from '../helpers/servers.js';
 import { windowsJre } from '../helpers/windows.js';
 
 let prefix: string;
@@ -66,7 +65,6 @@ function startWine(args: string[]): Promise<WineRun> {
     });
   });
 }
-const wine = startWine;
 
 /** The npm form, run by this machine's node: the other end of the syslog tests. */
 const npmForm = (args: string[]) =>
@@ -76,20 +74,32 @@ const npmForm = (args: string[]) =>
     timeout: 60_000,
   });
 
-async function freePort(protocol: 'tcp' | 'udp'): Promise<number> {
-  if (protocol === 'udp') {
-    const socket = createSocket('udp4');
-    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-    const { port } = socket.address();
-    await new Promise<void>((resolve) => socket.close(() => resolve()));
-    return port;
-  }
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** `syslog listen` over `protocol` on 127.0.0.1:port until 3 events came (at most 50 s). */
+const listenArgs = (protocol: string, port: string) => [
+  'syslog',
+  'listen',
+  '--protocol',
+  protocol,
+  '--port',
+  port,
+  '--count',
+  '3',
+  '--duration',
+  '50',
+];
+/** `syslog send-test` of `count` events over `protocol` to 127.0.0.1:port. */
+const sendArgs = (protocol: string, port: string, count: number) => [
+  'syslog',
+  'send-test',
+  '--protocol',
+  protocol,
+  '--syslog-host',
+  '127.0.0.1',
+  '--syslog-port',
+  port,
+  '--count',
+  String(count),
+];
 
 beforeAll(async () => {
   const release = await readFile(requireBuilt(WINDOWS_EXE));
@@ -138,13 +148,13 @@ afterAll(async () => {
 
 describe('the Windows executable under Wine', () => {
   it('answers --version as win32-x64 with its embedded Node 24', async () => {
-    const result = await wine(['--version']);
+    const result = await startWine(['--version']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.trim()).toMatch(/^siem-doctor\/\d+\.\d+\.\d+ win32-x64 node-v24\.\d+\.\d+$/);
   });
 
   it('judges a JRE under C:\\Program Files (x86) given with --java-home', async () => {
-    const result = await wine([
+    const result = await startWine([
       'check',
       '--only',
       'java-runtime,lifecycle',
@@ -161,7 +171,7 @@ describe('the Windows executable under Wine', () => {
   });
 
   it('finds that JRE by itself, with no JAVA_HOME and no java on PATH', async () => {
-    const result = await wine(['check', '--only', 'java-runtime']);
+    const result = await startWine(['check', '--only', 'java-runtime']);
     expect(result.stdout).toContain('found through Program Files');
     expect(result.stdout).toContain(JRE_HOME);
     // written to a file, not a console: no colour codes
@@ -169,11 +179,11 @@ describe('the Windows executable under Wine', () => {
   });
 
   it('lists the keystore of that JRE and dry-runs an import from a path with spaces', async () => {
-    const list = await wine(['certs', 'list', '--keystore', KEYSTORE]);
+    const list = await startWine(['certs', 'list', '--keystore', KEYSTORE]);
     expect(list.exitCode).toBe(0);
     expect(list.stdout).toContain(`${KEYSTORE} (JKS, 140 entries)`);
     const before = await readFile(onC(KEYSTORE));
-    const dry = await wine([
+    const dry = await startWine([
       'certs',
       'import',
       '--keystore',
@@ -188,14 +198,14 @@ describe('the Windows executable under Wine', () => {
 
   it('names a missing keystore by the Windows path as typed (exit 2)', async () => {
     const typed = 'C:\\Program Files\\Java\\jre-1.8\\lib\\security\\cacerts';
-    const result = await wine(['certs', 'list', '--keystore', typed]);
+    const result = await startWine(['certs', 'list', '--keystore', typed]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(typed);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('reads the CRLF logs of C:\\MCAS-SIEM-Agent\\Logs by default', async () => {
-    const result = await wine(['logs']);
+    const result = await startWine(['logs']);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('Data server connection error');
     expect(result.stdout).toContain('Issue with new versions of Java');
@@ -205,7 +215,7 @@ describe('the Windows executable under Wine', () => {
   it('writes a support bundle to a folder with a space, with the tail of the CRLF logs', async () => {
     const out = 'C:\\support files\\siem-doctor bundle.json';
     await mkdir(path.dirname(onC(out)), { recursive: true });
-    const result = await wine(['bundle', '--java-home', JRE_HOME, '-o', out]);
+    const result = await startWine(['bundle', '--java-home', JRE_HOME, '-o', out]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain(out);
     const bundle = JSON.parse(await readFile(onC(out), 'utf8'));
@@ -220,24 +230,8 @@ describe('the Windows executable under Wine', () => {
 
   for (const protocol of ['tcp', 'udp'] as const) {
     it(`sends test events over ${protocol} to a listener on 127.0.0.1 (the npm form's)`, async () => {
-      const port = String(await freePort(protocol));
-      const listener = execa(
-        process.execPath,
-        [
-          path.join(ROOT, 'bin', 'run.js'),
-          'syslog',
-          'listen',
-          '--protocol',
-          protocol,
-          '--port',
-          port,
-          '--count',
-          '3',
-          '--duration',
-          '50',
-        ],
-        { env: { ...process.env, NO_COLOR: '1' }, reject: false, timeout: 60_000 },
-      );
+      const port = String(await closedPort(protocol));
+      const listener = npmForm(listenArgs(protocol, port));
       // send once it listens (it says so on stderr), not before
       await new Promise<void>((resolve) => {
         const onData = (chunk: Buffer) => {
@@ -245,19 +239,9 @@ describe('the Windows executable under Wine', () => {
         };
         listener.stderr?.on('data', onData);
         listener.stdout?.on('data', onData);
+        void listener.finally(resolve); // it ended without listening: the expectations below say how
       });
-      const sent = await wine([
-        'syslog',
-        'send-test',
-        '--protocol',
-        protocol,
-        '--syslog-host',
-        '127.0.0.1',
-        '--syslog-port',
-        port,
-        '--count',
-        '3',
-      ]);
+      const sent = await startWine(sendArgs(protocol, port, 3));
       expect(sent.exitCode, sent.stderr).toBe(0);
       expect(sent.stdout).toContain(`Sent 3 events`);
       const heard = await listener;
@@ -267,36 +251,14 @@ describe('the Windows executable under Wine', () => {
     }, 60_000);
 
     it(`listens over ${protocol} and counts what a sender sends it`, async () => {
-      const port = String(await freePort(protocol));
-      const listening = wine([
-        'syslog',
-        'listen',
-        '--protocol',
-        protocol,
-        '--port',
-        port,
-        '--count',
-        '3',
-        '--duration',
-        '50',
-      ]);
+      const port = String(await closedPort(protocol));
+      const listening = startWine(listenArgs(protocol, port));
       let ended = false;
       void listening.finally(() => (ended = true));
       // Under Wine its output is a file, read at the end: so the sender tries until it is heard.
       // Over UDP nothing says whether anyone listened; events sent before it did are simply lost.
       for (let i = 0; i < 60 && !ended; i++) {
-        await npmForm([
-          'syslog',
-          'send-test',
-          '--protocol',
-          protocol,
-          '--syslog-host',
-          '127.0.0.1',
-          '--syslog-port',
-          port,
-          '--count',
-          protocol === 'tcp' ? '3' : '1',
-        ]);
+        await npmForm(sendArgs(protocol, port, protocol === 'tcp' ? 3 : 1));
         await new Promise((r) => setTimeout(r, 300));
       }
       const heard = await listening;
