@@ -4,6 +4,7 @@
 // backup, a locked atomic write, read back; and for a store the distribution rebuilds, never a
 // direct write: its own way (the PEM files and its tool), offered in the question.
 import type { Text } from '../catalog/index.js';
+import { DoctorError } from '../errors.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
@@ -16,7 +17,10 @@ async function prepare(ctx: CheckContext) {
   // The store the agent's Java reads (the JVM's own answer when it ran), not a file it never
   // opens; none found, or not a file (NONE, Windows-ROOT): nothing this fix can do.
   const located = await locateKeystore(ctx.facts, ctx.config, ctx.env, { askJvm: true }).catch(
-    () => undefined,
+    (error: unknown) => {
+      if (error instanceof DoctorError) return undefined; // no store to name: nothing to offer
+      throw error; // a defect of ours is not "nothing to fix"
+    },
   );
   if (!located) return undefined;
   const chain = await service.portalChain(ctx.facts, url);
