@@ -4,7 +4,10 @@
 // backup, a locked atomic write, read back; and for a store the distribution rebuilds, never a
 // direct write: its own way (the PEM files and its tool), offered in the question.
 import type { Text } from '../catalog/index.js';
+import type { DoctorConfig } from '../config/resolve.js';
 import { DoctorError } from '../errors.js';
+import { LOCK_WAIT_MS } from '../keystore/lock.js';
+import { defaultFixBudgetMs } from './fix.js';
 import type { CheckContext } from './types.js';
 
 async function prepare(ctx: CheckContext) {
@@ -33,6 +36,11 @@ async function prepare(ctx: CheckContext) {
 }
 
 export const importPortalChain = {
+  /**
+   * Longer than the wait for another run's lock on the store: a held lock is then said as busy,
+   * never as a step that ran out of time while the write may still go on.
+   */
+  budgetMs: (config: DoctorConfig) => LOCK_WAIT_MS + defaultFixBudgetMs(config),
   async describe(ctx: CheckContext): Promise<Text | undefined> {
     const prepared = await prepare(ctx);
     if (!prepared) return undefined;

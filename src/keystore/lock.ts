@@ -95,6 +95,9 @@ async function takeOver(lock: string, judged: string): Promise<void> {
   await rm(aside, { force: true });
 }
 
+/** How long a run waits for another run's lock on the keystore before it says busy. */
+export const LOCK_WAIT_MS = 30_000;
+
 /**
  * Runs `work` holding the keystore's lock. Waits up to `waitMs` for another holder; takes over a
  * stale lock. The lock is removed afterwards only if it is still ours.
@@ -102,7 +105,7 @@ async function takeOver(lock: string, judged: string): Promise<void> {
 export async function withKeystoreLock<T>(
   keystore: string,
   work: () => Promise<T>,
-  { waitMs = 30_000 }: { waitMs?: number } = {},
+  { waitMs = LOCK_WAIT_MS }: { waitMs?: number } = {},
 ): Promise<T> {
   const lock = lockFileOf(keystore);
   const token = randomBytes(8).toString('hex');

@@ -106,7 +106,13 @@ export async function applyManagedPlan(
     });
   }
   const { execa } = await import('execa');
-  const result = await execa(store.command[0]!, store.command.slice(1), { reject: false, all: true });
+  // never killed half-way, even when this process ends first: a store rebuilt in part is worse
+  // than one rebuilt a moment late
+  const result = await execa(store.command[0]!, store.command.slice(1), {
+    reject: false,
+    all: true,
+    cleanup: false,
+  });
   const said = result.all || (result.failed ? result.shortMessage : '') || '';
   return { ok: !result.failed && result.exitCode === 0, output: said.slice(0, 2000) };
 }

@@ -126,3 +126,16 @@ describe('applyFixes', () => {
     expect(aborted).toBe(true);
   });
 });
+
+describe('the java-certs fix’s budget', () => {
+  it('outlasts the wait for another run’s keystore lock, so that a held lock is said as busy', async () => {
+    const { importPortalChain } = await import('../../src/checks/java-certs-fix.js');
+    const { defaultFixBudgetMs } = await import('../../src/checks/fix.js');
+    const { LOCK_WAIT_MS } = await import('../../src/keystore/lock.js');
+    for (const timeoutMs of [1000, 5000, 60_000]) {
+      const budget = importPortalChain.budgetMs(config({ timeoutMs }));
+      // the whole lock wait, and then as long as any other fix step gets
+      expect(budget).toBeGreaterThanOrEqual(LOCK_WAIT_MS + defaultFixBudgetMs(config({ timeoutMs })));
+    }
+  });
+});
