@@ -53,7 +53,12 @@ export default class Logs extends DoctorCommand {
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
     const now = new Date();
     const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
-    const scan = await scanLogs(dir, { hosts: hostsOf(config), now, ...(since !== undefined && { since }) });
+    const scan = await scanLogs(dir, {
+      hosts: hostsOf(config),
+      now,
+      redact: this.redactor().text,
+      ...(since !== undefined && { since }),
+    });
     // nothing read is not clean: it could not be confirmed (exit 1, as a finding)
     this.verdictExitCode = scan.findings.length > 0 || scan.files === 0 ? 1 : 0;
     if (this.jsonEnabled()) return scan; // the document, redacted by jsonDocument
