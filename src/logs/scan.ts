@@ -362,6 +362,16 @@ async function readInto(
   return undefined;
 }
 
+/**
+ * Nothing read because every file ends before the --since window: the window is quiet, which is
+ * a clean answer for it, not a folder that could not be read.
+ */
+export function quietWindow(scan: Pick<LogScan, 'files' | 'skipped'>): boolean {
+  return (
+    scan.files === 0 && scan.skipped.length > 0 && scan.skipped.every((s) => s.reason === 'before-since')
+  );
+}
+
 export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<LogScan> {
   const hosts = options.hosts ?? {};
   const now = options.now ?? new Date();
