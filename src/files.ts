@@ -102,6 +102,101 @@ export async function readLastLines(file: string, count: number): Promise<string
 }
 
 /**
+ * The offset of the first character of `text` that cannot continue JSON (text.length when it ends
+ * too early), or -1 when it is JSON or too deeply nested to tell.
+ */
+export function firstJsonError(text: string): number {
+  let i = 0;
+  const stop = (): never => {
+    throw new JsonStop(i);
+  };
+  const spaces = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (c: string) => {
+    if (text[i] !== c) stop();
+    i++;
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c < ' ') stop();
+      i++;
+      if (c === '"') return;
+      if (c !== '\\') continue;
+      if (i < text.length && '"\\/bfnrt'.includes(text[i]!)) i++;
+      else if (text[i] === 'u') {
+        i++;
+        for (let k = 0; k < 4; k++) {
+          if (!/[0-9a-fA-F]/.test(text[i] ?? '')) stop();
+          i++;
+        }
+      } else stop();
+    }
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    spaces();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      spaces();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          spaces();
+          string();
+          spaces();
+          expect(':');
+        }
+        value();
+        spaces();
+        if (text[i] === ',') i++;
+        else return expect(close);
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null'])
+      if (c === word[0]) {
+        for (const letter of word) expect(letter);
+        return;
+      }
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
+    if (!number) {
+      if (c === '-') i++; // a minus without its number
+      stop();
+    }
+    i = NUMBER.lastIndex;
+    // a fraction or an exponent without its digits: the mistake is where a digit should be
+    const part = /[.eE][+-]?/y;
+    part.lastIndex = i;
+    if (part.test(text)) {
+      i = part.lastIndex;
+      stop();
+    }
+  };
+  try {
+    value();
+    spaces();
+    return i < text.length ? i : -1;
+  } catch (error) {
+    if (error instanceof JsonStop) return error.at;
+    if (error instanceof RangeError) return -1; // nested deeper than the stack
+    throw error;
+  }
+}
+
+class JsonStop {
+  constructor(readonly at: number) {}
+}
+
+/**
  * Where a file's text stops being JSON, without quoting it: V8's message may quote the start of
  * the file (`Unexpected token 'Q', "{"token": Qk…" is not valid JSON`), and a secret in a file that
  * could not be read cannot be known to the redactor. Says the line and column when V8 gives a
@@ -110,10 +205,10 @@ export async function readLastLines(file: string, count: number): Promise<string
 export function jsonSyntaxWhere(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
-  // V8 gives a position, or names the character it did not expect (found again in the text)
+  // V8 gives a position, or only names the character it did not expect: then it is found by
+  // reading the text as JSON again (the first such character may stand earlier, in a string)
   const position = /at position (\d+)/.exec(message)?.[1];
-  const unexpected = /^Unexpected token '(.)'/u.exec(message)?.[1];
-  const at = position !== undefined ? Number(position) : unexpected ? text.indexOf(unexpected) : -1;
+  const at = position !== undefined ? Number(position) : firstJsonError(text);
   if (at < 0) return 'not JSON';
   const before = text.slice(0, at);
   return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;

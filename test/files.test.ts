@@ -3,7 +3,13 @@ import { appendFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INPUT_FILE_MAX_BYTES, readInputFile, readLastLines } from '../src/files.js';
+import {
+  firstJsonError,
+  INPUT_FILE_MAX_BYTES,
+  jsonSyntaxWhere,
+  readInputFile,
+  readLastLines,
+} from '../src/files.js';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(os.tmpdir(), 'sd-files-'))));
@@ -76,5 +82,48 @@ describe('readLastLines', () => {
       '2026-11-21 10:00:00 ERROR one',
       '2026-11-21 10:00:01 ERROR two',
     ]);
+  });
+});
+
+describe('jsonSyntaxWhere', () => {
+  const where = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return jsonSyntaxWhere(error, text);
+    }
+    throw new Error(`${text} is JSON`);
+  };
+
+  it('places a mistake V8 only names by its character where it is, not where that character first stands', () => {
+    // V8: "Unexpected token '}'": the first "}" is inside a string, the mistake is the last one
+    expect(where('{"x": "}", "a": tru}')).toBe('line 1, column 20');
+    // V8: "Unexpected token 'x'": the first "x" is a key on line 1
+    expect(where('{"x": "a",\n "b": xyz}')).toBe('line 2, column 7');
+    expect(where('{"token": QkSecretTokenValue0123}')).toBe('line 1, column 11');
+    expect(where('[1,]')).toBe('line 1, column 4');
+  });
+
+  it('finds the offset V8 gives, wherever V8 gives one', () => {
+    const texts = [
+      '{"a":1,}',
+      '[1 2]',
+      '{"a": "b"}}',
+      '{"a" 1}',
+      '{"a": 01}',
+      '["\u0001"]',
+      '[1.]',
+      '[-]',
+    ];
+    for (const text of texts) {
+      let position: number | undefined;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        position = Number(/at position (\d+)/.exec((error as Error).message)?.[1]);
+      }
+      expect(firstJsonError(text), text).toBe(position);
+    }
+    expect(firstJsonError('{"a": [1, {"b": null}], "c": -1.5e3}')).toBe(-1);
   });
 });
