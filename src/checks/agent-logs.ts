@@ -25,6 +25,11 @@ function describeFinding(f: LogFinding) {
   };
 }
 
+/** `value` as one word for a POSIX shell: in single quotes, each quote as '\'' (closed, escaped, reopened). */
+export function shellWord(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
 /** Files that are logs but could not be read (wholly or in part): a gap in a clean verdict. */
 const GAPS: SkippedFile['reason'][] = ['binary', 'unreadable', 'not-a-file'];
 
@@ -91,7 +96,8 @@ export const agentLogs = {
     if (damaged.length > 0) evidence.damaged = damaged;
     if (scan.findings.length > 0) evidence.findings = scan.findings.map(describeFinding);
     if (scan.portal) evidence.portal = scan.portal;
-    const reproduce = (f: LogFinding) => `zgrep -n -- "${f.label.replace(/["`$\\]/g, '.')}" "${dir}"/*`;
+    // pasted into a POSIX shell: the label and the folder as literal words, whatever they hold
+    const reproduce = (f: LogFinding) => `zgrep -n -F -- ${shellWord(f.label)} ${shellWord(dir)}/*`;
     const [latest] = scan.findings.filter((f) => f.error !== undefined);
     if (latest) {
       const why = whyKey(latest);
