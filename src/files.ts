@@ -73,7 +73,7 @@ const TAIL_BLOCK_BYTES = 64 * 1024;
  * The last `count` lines of a file, read block by block from its end, so that memory is bounded
  * whatever the file's size (a 2 GB log costs a few blocks). Line ends are LF or CRLF; a last line
  * without its line feed counts; the line feed that ends the file makes no empty line. When the
- * lines do not fit in TAIL_MAX_BYTES, the first one returned is cut at its start.
+ * lines do not fit in TAIL_MAX_BYTES, a line cut at its start there is left out.
  */
 export async function readLastLines(file: string, count: number): Promise<string[]> {
   const { open } = await import('node:fs/promises');
@@ -95,6 +95,13 @@ export async function readLastLines(file: string, count: number): Promise<string
     }
     const lines = Buffer.concat(blocks).toString('utf8').split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
+    // Stopped at the cap inside a line: its end only is no line (and the end of a secret the
+    // redactor would no longer know). Whole when the byte before is the line feed that ends another.
+    if (start > 0 && lines.length <= count) {
+      const before = Buffer.alloc(1);
+      await handle.read(before, 0, 1, start - 1);
+      if (before[0] !== 0x0a) lines.shift();
+    }
     return lines.slice(-count);
   } finally {
     await handle.close();

@@ -73,6 +73,15 @@ describe('readLastLines', () => {
     expect(await tail(`${lines.join('\n')}\n`, 1200)).toEqual(lines.slice(-1200));
   });
 
+  it('leaves out a line the size cap cuts at its start, and keeps one the cap falls just before', async () => {
+    const secret = 'QkTailSecretTokenValue0123456789';
+    const huge = `${secret}${'x'.repeat(5 * 1024 * 1024)}`; // longer than the 4 MB read from the end
+    expect(await tail(`first\n${huge}\nlast\n`, 3)).toEqual(['last']);
+    // exactly 4 MB from the end, just after a line feed: that line is whole
+    const line = 'y'.repeat(4 * 1024 * 1024 - 'last\n'.length - 1);
+    expect(await tail(`${huge}\n${line}\nlast\n`, 3)).toEqual([line, 'last']);
+  });
+
   it('reads the end of a 2 GB file without reading the rest (sparse: no disk used)', async () => {
     const file = path.join(dir, 'huge.log');
     await writeFile(file, 'first\n');
@@ -105,16 +114,7 @@ describe('jsonSyntaxWhere', () => {
   });
 
   it('finds the offset V8 gives, wherever V8 gives one', () => {
-    const texts = [
-      '{"a":1,}',
-      '[1 2]',
-      '{"a": "b"}}',
-      '{"a" 1}',
-      '{"a": 01}',
-      '["\u0001"]',
-      '[1.]',
-      '[-]',
-    ];
+    const texts = ['{"a":1,}', '[1 2]', '{"a": "b"}}', '{"a" 1}', '{"a": 01}', '["\u0001"]', '[1.]', '[-]'];
     for (const text of texts) {
       let position: number | undefined;
       try {
