@@ -73,7 +73,7 @@ const TAIL_BLOCK_BYTES = 64 * 1024;
  * The last `count` lines of a file, read block by block from its end, so that memory is bounded
  * whatever the file's size (a 2 GB log costs a few blocks). Line ends are LF or CRLF; a last line
  * without its line feed counts; the line feed that ends the file makes no empty line. When the
- * lines do not fit in TAIL_MAX_BYTES, the first one returned is cut at its start.
+ * lines do not fit in TAIL_MAX_BYTES, a line cut at its start there is left out.
  */
 export async function readLastLines(file: string, count: number): Promise<string[]> {
   const { open } = await import('node:fs/promises');
@@ -95,10 +95,112 @@ export async function readLastLines(file: string, count: number): Promise<string
     }
     const lines = Buffer.concat(blocks).toString('utf8').split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
+    // Stopped at the cap inside a line: its end only is no line (and the end of a secret the
+    // redactor would no longer know). Whole when the byte before is the line feed that ends another.
+    if (start > 0 && lines.length <= count) {
+      const before = Buffer.alloc(1);
+      await handle.read(before, 0, 1, start - 1);
+      if (before[0] !== 0x0a) lines.shift();
+    }
     return lines.slice(-count);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The offset of the first character of `text` that cannot continue JSON (text.length when it ends
+ * too early), or -1 when it is JSON or too deeply nested to tell.
+ */
+export function firstJsonError(text: string): number {
+  let i = 0;
+  const stop = (): never => {
+    throw new JsonStop(i);
+  };
+  const spaces = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (c: string) => {
+    if (text[i] !== c) stop();
+    i++;
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c < ' ') stop();
+      i++;
+      if (c === '"') return;
+      if (c !== '\\') continue;
+      if (i < text.length && '"\\/bfnrt'.includes(text[i]!)) i++;
+      else if (text[i] === 'u') {
+        i++;
+        for (let k = 0; k < 4; k++) {
+          if (!/[0-9a-fA-F]/.test(text[i] ?? '')) stop();
+          i++;
+        }
+      } else stop();
+    }
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    spaces();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      spaces();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          spaces();
+          string();
+          spaces();
+          expect(':');
+        }
+        value();
+        spaces();
+        if (text[i] === ',') i++;
+        else return expect(close);
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null'])
+      if (c === word[0]) {
+        for (const letter of word) expect(letter);
+        return;
+      }
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
+    if (!number) {
+      if (c === '-') i++; // a minus without its number
+      stop();
+    }
+    i = NUMBER.lastIndex;
+    // a fraction or an exponent without its digits: the mistake is where a digit should be
+    const part = /[.eE][+-]?/y;
+    part.lastIndex = i;
+    if (part.test(text)) {
+      i = part.lastIndex;
+      stop();
+    }
+  };
+  try {
+    value();
+    spaces();
+    return i < text.length ? i : -1;
+  } catch (error) {
+    if (error instanceof JsonStop) return error.at;
+    if (error instanceof RangeError) return -1; // nested deeper than the stack
+    throw error;
+  }
+}
+
+class JsonStop {
+  constructor(readonly at: number) {}
 }
 
 /**
@@ -110,10 +212,10 @@ export async function readLastLines(file: string, count: number): Promise<string
 export function jsonSyntaxWhere(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
-  // V8 gives a position, or names the character it did not expect (found again in the text)
+  // V8 gives a position, or only names the character it did not expect: then it is found by
+  // reading the text as JSON again (the first such character may stand earlier, in a string)
   const position = /at position (\d+)/.exec(message)?.[1];
-  const unexpected = /^Unexpected token '(.)'/u.exec(message)?.[1];
-  const at = position !== undefined ? Number(position) : unexpected ? text.indexOf(unexpected) : -1;
+  const at = position !== undefined ? Number(position) : firstJsonError(text);
   if (at < 0) return 'not JSON';
   const before = text.slice(0, at);
   return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;

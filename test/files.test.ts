@@ -3,7 +3,13 @@ import { appendFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INPUT_FILE_MAX_BYTES, readInputFile, readLastLines } from '../src/files.js';
+import {
+  firstJsonError,
+  INPUT_FILE_MAX_BYTES,
+  jsonSyntaxWhere,
+  readInputFile,
+  readLastLines,
+} from '../src/files.js';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(os.tmpdir(), 'sd-files-'))));
@@ -67,6 +73,15 @@ describe('readLastLines', () => {
     expect(await tail(`${lines.join('\n')}\n`, 1200)).toEqual(lines.slice(-1200));
   });
 
+  it('leaves out a line the size cap cuts at its start, and keeps one the cap falls just before', async () => {
+    const secret = 'QkTailSecretTokenValue0123456789';
+    const huge = `${secret}${'x'.repeat(5 * 1024 * 1024)}`; // longer than the 4 MB read from the end
+    expect(await tail(`first\n${huge}\nlast\n`, 3)).toEqual(['last']);
+    // exactly 4 MB from the end, just after a line feed: that line is whole
+    const line = 'y'.repeat(4 * 1024 * 1024 - 'last\n'.length - 1);
+    expect(await tail(`${huge}\n${line}\nlast\n`, 3)).toEqual([line, 'last']);
+  });
+
   it('reads the end of a 2 GB file without reading the rest (sparse: no disk used)', async () => {
     const file = path.join(dir, 'huge.log');
     await writeFile(file, 'first\n');
@@ -76,5 +91,39 @@ describe('readLastLines', () => {
       '2026-11-21 10:00:00 ERROR one',
       '2026-11-21 10:00:01 ERROR two',
     ]);
+  });
+});
+
+describe('jsonSyntaxWhere', () => {
+  const where = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return jsonSyntaxWhere(error, text);
+    }
+    throw new Error(`${text} is JSON`);
+  };
+
+  it('places a mistake V8 only names by its character where it is, not where that character first stands', () => {
+    // V8: "Unexpected token '}'": the first "}" is inside a string, the mistake is the last one
+    expect(where('{"x": "}", "a": tru}')).toBe('line 1, column 20');
+    // V8: "Unexpected token 'x'": the first "x" is a key on line 1
+    expect(where('{"x": "a",\n "b": xyz}')).toBe('line 2, column 7');
+    expect(where('{"token": QkSecretTokenValue0123}')).toBe('line 1, column 11');
+    expect(where('[1,]')).toBe('line 1, column 4');
+  });
+
+  it('finds the offset V8 gives, wherever V8 gives one', () => {
+    const texts = ['{"a":1,}', '[1 2]', '{"a": "b"}}', '{"a" 1}', '{"a": 01}', '["\u0001"]', '[1.]', '[-]'];
+    for (const text of texts) {
+      let position: number | undefined;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        position = Number(/at position (\d+)/.exec((error as Error).message)?.[1]);
+      }
+      expect(firstJsonError(text), text).toBe(position);
+    }
+    expect(firstJsonError('{"a": [1, {"b": null}], "c": -1.5e3}')).toBe(-1);
   });
 });

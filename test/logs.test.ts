@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,31 @@ describe('siem-doctor logs: secrets it learnt or only sees the shape of', () => 
       expect(stdout + stderr).not.toContain(TOKEN);
       expect(stdout).toContain('the agent sent <redacted> (rejected)');
     }
+  });
+
+  it('redacts a known token that crosses the example line cut, in every output', async () => {
+    // the token starts 20 characters before the example's 1000-character cut
+    const head = '2026-11-21 10:00:00 ERROR Invalid token; the agent sent ';
+    const line = `${head}${'ab '.repeat(Math.ceil((980 - head.length) / 3)).slice(0, 980 - head.length)}${TOKEN} (rejected)`;
+    expect(line.indexOf(TOKEN)).toBe(980);
+    const dir = await logDir([line]);
+    const bundle = path.join(dir, 'bundle.json');
+    const runs = [
+      await doctor(['logs', dir, '--token', TOKEN]),
+      await doctor(['logs', dir, '--json'], { SIEM_DOCTOR_TOKEN: TOKEN }),
+      await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--token', TOKEN]),
+      await doctor(['check', '--only', 'agent-logs', '--logs-directory', dir, '--token', TOKEN, '--json']),
+      await doctor(['bundle', '--logs-directory', dir, '--token', TOKEN, '--output', bundle]),
+    ];
+    const written = await readFile(bundle, 'utf8');
+    const pieces = Array.from({ length: TOKEN.length - 7 }, (_, i) => TOKEN.slice(i, i + 8));
+    for (const output of [...runs.map((r) => r.stdout + r.stderr), written])
+      for (const piece of pieces) expect(output).not.toContain(piece);
+    for (const output of [...runs.slice(0, 4).map((r) => r.stdout), written])
+      expect(output).toContain('the agent sent ab ab');
+    // the example is still cut at 1000 characters, after the redaction
+    const example = JSON.parse(runs[1]!.stdout).findings[0].example.text as string;
+    expect(example).toBe(`${line.slice(0, 980)}<redacted> (rejected)`.slice(0, 1000) + '…');
   });
 
   it('redacts secrets it was never told by their shape, and nothing around them', async () => {

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import type { DoctorConfig } from '../config/resolve.js';
 import { describeFileError, FileError } from '../errors.js';
 import { createRedactor, redactReport } from '../render/redact.js';
+import { terminalJson } from '../render/terminal.js';
 import { collectBundle } from './collect.js';
 
 /** What `bundle` returns: its --json document, and what the receipt line says. */
@@ -29,7 +30,8 @@ export async function writeSupportBundle(options: {
   // secret out of its known form); the report keeps its statuses and ids as render does.
   const secrets = [...options.secrets];
   const safe = { ...createRedactor(secrets).deep(bundle), report: redactReport(bundle.report, secrets) };
-  const text = `${JSON.stringify(safe, null, 2)}\n`;
+  // DEL and C1 (U+009B is a terminal's CSI) escaped too: support will `cat` or `less` the file
+  const text = `${terminalJson(safe, 2)}\n`;
   try {
     await writePrivately(file, text);
   } catch (error) {

@@ -430,6 +430,8 @@ export const en = {
     'logs.emptyDir': 'could not confirm anything: no log file under {dir} (is it the agent’s logs folder?)',
     'logs.nothingRead':
       'could not confirm anything: no entry under {dir} could be read as a log file ({count, plural, one {# entry} other {# entries}} left out, see above)',
+    'logs.quietWindow':
+      'nothing in the --since window: every log file under {dir} ends before it starts ({count, plural, one {# file} other {# files}} left out, see above)',
     'logs.found':
       'the agent’s logs show “{error}”: {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
     'logs.also': 'Also found: {errors}',

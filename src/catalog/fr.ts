@@ -445,6 +445,8 @@ export const fr = {
       'rien n’a pu être confirmé : aucun fichier journal sous {dir} (est-ce bien le dossier des journaux de l’agent ?)',
     'logs.nothingRead':
       'rien n’a pu être confirmé : aucune entrée sous {dir} n’a pu être lue comme un journal ({count, plural, one {# entrée écartée} other {# entrées écartées}}, voir ci-dessus)',
+    'logs.quietWindow':
+      'rien dans la fenêtre --since : chaque fichier journal sous {dir} s’arrête avant son début ({count, plural, one {# fichier écarté} other {# fichiers écartés}}, voir ci-dessus)',
     'logs.found':
       'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
     'logs.also': 'Également trouvé : {errors}',

@@ -438,6 +438,8 @@ export const nl = {
       'niets kon worden bevestigd: geen logbestand onder {dir} (is dit de logmap van de agent?)',
     'logs.nothingRead':
       'niets kon worden bevestigd: geen item onder {dir} kon als logbestand worden gelezen ({count, plural, one {# item} other {# items}} overgeslagen, zie boven)',
+    'logs.quietWindow':
+      'niets in het --since-venster: elk logbestand onder {dir} houdt op vóór het begin ervan ({count, plural, one {# bestand} other {# bestanden}} overgeslagen, zie boven)',
     'logs.found':
       'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
     'logs.also': 'Ook gevonden: {errors}',

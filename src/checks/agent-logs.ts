@@ -3,6 +3,7 @@
 // the most recent finding with a documented error is the verdict, with why it is that error and
 // its steps; every finding is in the evidence.
 import type { LogFinding, SkippedFile } from '../logs/scan.js';
+import { DEFAULT_STOREPASS } from '../config/resolve.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 
 /** One line of evidence per skipped file: its name and why (the code for an unreadable one). */
@@ -24,6 +25,11 @@ function describeFinding(f: LogFinding) {
   };
 }
 
+/** `value` as one word for a POSIX shell: in single quotes, each quote as '\'' (closed, escaped, reopened). */
+export function shellWord(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
 /** Files that are logs but could not be read (wholly or in part): a gap in a clean verdict. */
 const GAPS: SkippedFile['reason'][] = ['binary', 'unreadable', 'not-a-file'];
 
@@ -36,11 +42,13 @@ export const agentLogs = {
   async run(ctx): Promise<Finding> {
     const dir = ctx.config.logsDirectory;
     if (!dir) return skip('logs.none', undefined, { needs: ['--logs-directory'] });
-    const [{ scanLogs, hostsOf, LogsDirectoryError }, { localTime, whyKey }, { en }] = await Promise.all([
-      import('../logs/scan.js'),
-      import('../render/logs.js'),
-      import('../catalog/en.js'),
-    ]);
+    const [{ scanLogs, hostsOf, LogsDirectoryError }, { localTime, whyKey }, { en }, { createRedactor }] =
+      await Promise.all([
+        import('../logs/scan.js'),
+        import('../render/logs.js'),
+        import('../catalog/en.js'),
+        import('../render/redact.js'),
+      ]);
     // words that read the same in every language: Java's label, the host, times, the file
     const params = (f: LogFinding) => ({
       error: f.error ?? '',
@@ -54,7 +62,16 @@ export const agentLogs = {
     });
     let scan;
     try {
-      scan = await scanLogs(dir, { hosts: hostsOf(ctx.config), now: ctx.now, signal: ctx.signal });
+      // the settings' secrets out of an example line before it is cut (the report redacts again;
+      // the JRE's default store password is public)
+      const { token, storepass } = ctx.config;
+      const secrets = [token, storepass === DEFAULT_STOREPASS ? undefined : storepass];
+      scan = await scanLogs(dir, {
+        hosts: hostsOf(ctx.config),
+        now: ctx.now,
+        signal: ctx.signal,
+        redact: createRedactor(secrets).text,
+      });
     } catch (error) {
       if (!(error instanceof LogsDirectoryError)) throw error;
       return fail(
@@ -79,7 +96,8 @@ export const agentLogs = {
     if (damaged.length > 0) evidence.damaged = damaged;
     if (scan.findings.length > 0) evidence.findings = scan.findings.map(describeFinding);
     if (scan.portal) evidence.portal = scan.portal;
-    const reproduce = (f: LogFinding) => `zgrep -n -- "${f.label.replace(/["`$\\]/g, '.')}" "${dir}"/*`;
+    // pasted into a POSIX shell: the label and the folder as literal words, whatever they hold
+    const reproduce = (f: LogFinding) => `zgrep -n -F -- ${shellWord(f.label)} ${shellWord(dir)}/*`;
     const [latest] = scan.findings.filter((f) => f.error !== undefined);
     if (latest) {
       const why = whyKey(latest);

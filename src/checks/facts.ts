@@ -147,10 +147,10 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
         import('../config/token-shape.js'),
       ]);
       const token = config.token !== undefined && !tokenProblem(config.token) ? config.token : undefined;
-      // A Java 8 agent speaks TLS 1.2 by default: the portal is asked that way too.
-      const agentJava = await java();
+      // A Java 8 agent speaks TLS 1.2 by default: the portal is asked that way too, once the Java
+      // is known (finding it may start a JVM: the agent's own path is not held up by it).
       return probePortal({
-        alsoTls12: agentJava.found && agentJava.version.major === 8,
+        alsoTls12: java().then((found) => found.found && found.version.major === 8),
         url: config.portalUrl,
         ...(config.proxy && { proxy: config.proxy }),
         ...(token !== undefined && { token }),

@@ -194,19 +194,19 @@ function sayEvidence(evidence: Record<string, unknown>, catalog: MessageFile): R
 }
 
 /**
- * A check's text in the report's language. A parameter that is a documented error's English name
- * (agent-logs names the one it found) is named as the localized portal shows it, the English
- * identifier after it (documented-errors.ts).
+ * A check's text in the report's language. The `error` parameter, a documented error's English name
+ * (agent-logs names the one it found), is named as the localized portal shows it, the English
+ * identifier after it (documented-errors.ts). No other parameter is: a label or a file name that
+ * reads like an error's name is someone else's words.
  */
 function say(catalog: MessageFile, text: Text): string {
-  if (catalog.lang === 'en' || !text.params) return translate(catalog, text);
-  const params = Object.fromEntries(
-    Object.entries(text.params).map(([name, value]) => [
-      name,
-      typeof value === 'string' && (DOCUMENTED_ERRORS as readonly string[]).includes(value)
-        ? localizedName(value as DocumentedError, catalog.lang)
-        : value,
-    ]),
-  );
+  const error = text.params?.error;
+  if (
+    catalog.lang === 'en' ||
+    typeof error !== 'string' ||
+    !(DOCUMENTED_ERRORS as readonly string[]).includes(error)
+  )
+    return translate(catalog, text);
+  const params = { ...text.params, error: localizedName(error as DocumentedError, catalog.lang) };
   return translate(catalog, { ...text, params });
 }

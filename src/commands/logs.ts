@@ -43,7 +43,7 @@ export default class Logs extends DoctorCommand {
 
   public async run(): Promise<LogScan> {
     const { args, flags } = await this.parse(Logs);
-    const [{ scanLogs, hostsOf }, { parseSince }] = await Promise.all([
+    const [{ scanLogs, hostsOf, quietWindow }, { parseSince }] = await Promise.all([
       import('../logs/scan.js'),
       import('../logs/times.js'),
     ]);
@@ -53,9 +53,15 @@ export default class Logs extends DoctorCommand {
       throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
     const now = new Date();
     const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
-    const scan = await scanLogs(dir, { hosts: hostsOf(config), now, ...(since !== undefined && { since }) });
-    // nothing read is not clean: it could not be confirmed (exit 1, as a finding)
-    this.verdictExitCode = scan.findings.length > 0 || scan.files === 0 ? 1 : 0;
+    const scan = await scanLogs(dir, {
+      hosts: hostsOf(config),
+      now,
+      redact: this.redactor().text,
+      ...(since !== undefined && { since }),
+    });
+    // nothing read is not clean: it could not be confirmed (exit 1, as a finding), unless every
+    // file ends before the --since window (quiet for it)
+    this.verdictExitCode = scan.findings.length > 0 || (scan.files === 0 && !quietWindow(scan)) ? 1 : 0;
     if (this.jsonEnabled()) return scan; // the document, redacted by jsonDocument
     const [{ catalog }, { renderLogs }] = await Promise.all([
       this.speaker(flags.lang),

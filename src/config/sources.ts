@@ -1,13 +1,15 @@
 // What resolveConfig judges, gathered from the machine first: the config file's text, the files
 // the settings name (--ca-file, --chain), the running agent (--from-process) and the agent's
 // default logs folder. Only this file reads; resolve.ts is pure.
-import { readFile } from 'node:fs/promises';
 import { describeFileError, FileError, type InputRole } from '../errors.js';
+import { readInputFile } from '../files.js';
 import { parseConfigFile, pickSetting, type FileText, type ResolveInput } from './resolve.js';
 
 async function readText(file: string, input: InputRole): Promise<FileText> {
   try {
-    return { path: file, text: await readFile(file, 'utf8') };
+    // a regular file only, and capped: a FIFO would be waited on forever, /dev/zero read until
+    // memory runs out
+    return { path: file, text: (await readInputFile(file)).toString('utf8') };
   } catch (error) {
     throw new FileError(describeFileError(error, file), input);
   }

@@ -15,6 +15,18 @@ const STATEMENT_LINES = 200;
 const STATEMENT_BYTES = 64 * 1024;
 /** How much of a line is kept as its example text. */
 const MAX_TEXT = 1000;
+/** How much of a line is kept before it is redacted and cut to MAX_TEXT: a secret that crosses the
+ * cut is still whole here, so the redactor knows it. */
+const WHOLE_BYTES = MAX_TEXT * 4 + 4096;
+
+/**
+ * A line as its example shows it: redacted first, then cut to MAX_TEXT characters, so that the cut
+ * never leaves the first part of a secret the redactor would no longer recognise.
+ */
+export function exampleText(whole: string, redact: (text: string) => string): string {
+  const safe = redact(whole);
+  return safe.length > MAX_TEXT ? `${safe.slice(0, MAX_TEXT)}…` : safe;
+}
 /** How many leading text bytes decide whether the file is text at all. */
 const SAMPLE_BYTES = 8192;
 
@@ -24,6 +36,8 @@ export interface Candidate {
   /** The time of its statement (its own, or the timestamped line it follows), when known. */
   time?: number;
   text: string;
+  /** The line uncut (up to WHOLE_BYTES), for its example: see exampleText. */
+  whole: string;
   /** The statement: the timestamped line and the lines after it up to this one. */
   context: string;
   /** The line number of the statement's first line (its own when it starts one, or has none). */
@@ -225,13 +239,15 @@ export class LineScanner {
 
   private candidate(block: Buffer, start: number, stop: number, line: number): void {
     const statement = this.statementStart(block, start);
-    const text = textOf(block, start, Math.min(stop, start + MAX_TEXT * 4));
+    const whole = textOf(block, start, Math.min(stop, start + WHOLE_BYTES));
+    // what classify reads; the example is made from `whole`, redacted before it is cut
+    const text = whole.length > MAX_TEXT ? `${whole.slice(0, MAX_TEXT)}…` : whole;
     const context =
       statement.start < start
         ? textOf(block, Math.max(statement.start, start - 8192), Math.min(stop, start + 8192))
         : statement.carried
           ? `${this.lastStatement}\n${textOf(block, Math.max(0, start - 8192), Math.min(stop, start + 8192))}`
-          : text;
+          : whole;
     const statementLine =
       statement.start < start
         ? line - countLines(block, statement.start, start)
@@ -241,7 +257,8 @@ export class LineScanner {
     this.sink.candidate({
       line,
       statementLine,
-      text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
+      text,
+      whole,
       context,
       ...(statement.time !== undefined && { time: statement.time }),
     });

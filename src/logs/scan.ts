@@ -8,7 +8,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { FileError } from '../errors.js';
-import { LineScanner, type Candidate } from './lines.js';
+import { createRedactor } from '../render/redact.js';
+import { exampleText, LineScanner, type Candidate } from './lines.js';
 import { classify, isPortalSide, type Classified, type Hosts, type Kind } from './patterns.js';
 
 /** Causes Java names after "PKIX path validation failed": the statement is about them. */
@@ -32,7 +33,7 @@ export interface LogFinding extends Classified {
   count: number;
   first: LogPlace;
   last: LogPlace;
-  /** The most recent line, as it stands in the file (the renderer redacts and neutralises it). */
+  /** The most recent line, redacted then cut (the renderer redacts again and neutralises it). */
   example: LogPlace & { text: string };
 }
 
@@ -96,6 +97,9 @@ export interface ScanOptions {
   now?: Date;
   /** Stops the reading between two chunks (a check's budget ran out). */
   signal?: AbortSignal;
+  /** The run's redactor, applied to an example line before it is cut (default: the shapes of
+   * secrets only). The renderers redact again; this keeps a secret that crosses the cut whole. */
+  redact?: (text: string) => string;
 }
 
 const CHUNK = 1024 * 1024;
@@ -295,7 +299,8 @@ interface Tally {
   count: number;
   first: Place;
   last: Place;
-  text: string;
+  /** The latest line, uncut: cut to its example only once redacted. */
+  whole: string;
 }
 
 /** The portal contacts and failures of one file, in the order its lines come. */
@@ -357,6 +362,16 @@ async function readInto(
   return undefined;
 }
 
+/**
+ * Nothing read because every file ends before the --since window: the window is quiet, which is
+ * a clean answer for it, not a folder that could not be read.
+ */
+export function quietWindow(scan: Pick<LogScan, 'files' | 'skipped'>): boolean {
+  return (
+    scan.files === 0 && scan.skipped.length > 0 && scan.skipped.every((s) => s.reason === 'before-since')
+  );
+}
+
 export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<LogScan> {
   const hosts = options.hosts ?? {};
   const now = options.now ?? new Date();
@@ -397,13 +412,13 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
       const key = [what.kind, what.error ?? '', what.side, what.host?.toLowerCase() ?? ''].join('|');
       const known = tallies.get(key);
       if (!known) {
-        tallies.set(key, { finding: what, count: 1, first: at, last: at, text: found.text });
+        tallies.set(key, { finding: what, count: 1, first: at, last: at, whole: found.whole });
         return;
       }
       known.count++;
       if (later(at, known.last)) {
         known.last = at;
-        known.text = found.text;
+        known.whole = found.whole;
       }
       if (later(known.first, at)) known.first = at;
     };
@@ -484,6 +499,7 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
     scan.bytes += scanner.bytes;
   }
 
+  const redact = options.redact ?? createRedactor([]).text;
   scan.findings = [...tallies.values()]
     .sort((a, b) => (later(a.last, b.last) ? -1 : later(b.last, a.last) ? 1 : 0))
     .map((t) => ({
@@ -491,7 +507,7 @@ export async function scanLogs(dir: string, options: ScanOptions = {}): Promise<
       count: t.count,
       first: place(t.first),
       last: place(t.last),
-      example: { ...place(t.last), text: t.text },
+      example: { ...place(t.last), text: exampleText(t.whole, redact) },
     }));
   const portal = portalContact(tracks, now.getTime());
   if (portal) scan.portal = portal;

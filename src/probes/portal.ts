@@ -56,8 +56,11 @@ export interface PortalProbeOptions {
   ca: string[];
   timeoutMs: number;
   userAgent: string;
-  /** Also handshake with TLS 1.2 as the maximum, as a Java 8 client does by default. */
-  alsoTls12?: boolean;
+  /**
+   * Also handshake with TLS 1.2 as the maximum, as a Java 8 client does by default. A promise is
+   * waited on alongside the agent's path, and no longer than the deadline.
+   */
+  alsoTls12?: boolean | Promise<boolean>;
 }
 
 type LayerRecorder = (
@@ -70,12 +73,32 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const host = options.url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(options.url.port || 443);
-  // The TLS 1.2 handshake goes its own way at the same time; its layers are not the agent's path.
-  const tls12 = options.alsoTls12 ? handshakeTls12(options, host, port, left) : undefined;
+  // The TLS 1.2 handshake goes its own way at the same time, as soon as it is known to be wanted;
+  // its layers are not the agent's path.
+  let done = false;
+  const tls12 = Promise.resolve(options.alsoTls12).then(
+    (wanted) => (wanted && !done ? handshakeTls12(options, host, port, left) : undefined),
+    () => undefined,
+  );
   const probe = await probeLayers(options, host, port, left);
-  const answer12 = await tls12;
+  // Only a path that got through TLS is worth the answer; whether it is wanted, within the deadline.
+  const answer12 = probe.tls ? await within(tls12, left()) : undefined;
+  done = true;
   if (answer12) probe.tls12 = answer12;
   return probe;
+}
+
+/** What `promise` gives if it settles within `ms`, else undefined (it is not waited on further). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The agent's own path, layer by layer, within the deadline behind `left`. */

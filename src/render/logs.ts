@@ -5,7 +5,7 @@
 import { fill, translate, type Text } from '../catalog/index.js';
 import type { MessageFile, MessageKey } from '../catalog/en.js';
 import { localizedName } from '../catalog/documented-errors.js';
-import type { LogFinding, LogScan, PortalContact } from '../logs/scan.js';
+import { quietWindow, type LogFinding, type LogScan, type PortalContact } from '../logs/scan.js';
 import { BY_SIDE } from '../logs/patterns.js';
 import type { Redactor } from './redact.js';
 import { neutralise } from './terminal.js';
@@ -108,9 +108,11 @@ export function renderLogs(scan: LogScan, catalog: MessageFile, redactor: Redact
       print(say({ key: 'logs.damaged', params: { file: file.file, code: file.damaged, lines: file.lines } }));
   if (scan.files === 0)
     print(
-      scan.skipped.length > 0
-        ? say({ key: 'logs.nothingRead', params: { count: scan.skipped.length, dir } })
-        : say({ key: 'logs.emptyDir', params: { dir } }),
+      quietWindow(scan)
+        ? say({ key: 'logs.quietWindow', params: { count: scan.skipped.length, dir } })
+        : scan.skipped.length > 0
+          ? say({ key: 'logs.nothingRead', params: { count: scan.skipped.length, dir } })
+          : say({ key: 'logs.emptyDir', params: { dir } }),
     );
   else if (scan.findings.length === 0)
     print(say({ key: 'logs.clean', params: { files: scan.files, lines: scan.lines, dir } }));

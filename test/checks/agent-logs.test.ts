@@ -3,11 +3,12 @@
 // library and the logs command (which also compare their findings with the check's) are tested in
 // test/logs.test.ts.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { agentLogs } from '../../src/checks/agent-logs.js';
+import { execa } from 'execa';
+import { agentLogs, shellWord } from '../../src/checks/agent-logs.js';
 import { runOne } from '../helpers/context.js';
 import { removeTempDirs, tempDir } from '../helpers/logs.js';
 import { brokenAgentLogs, FIXTURES } from '../helpers/paths.js';
@@ -61,5 +62,30 @@ describe('logs that are not plain text from their first byte', () => {
       evidence: { files: 0, skipped: ['only.bin.log: binary'] },
     });
     expect(result.message).toContain('could not confirm');
+  });
+});
+
+describe('the command that reproduces a finding', () => {
+  afterEach(removeTempDirs);
+
+  it('pasted into sh, finds the line in a folder whose name holds quotes, $( ) and backticks, and runs nothing', async () => {
+    const root = await tempDir();
+    const dir = path.join(root, `it's "logs" $(touch pwned-dollar) \`touch pwned-tick\``);
+    await mkdir(dir);
+    await writeFile(
+      path.join(dir, 'agent.log'),
+      '2026-11-21 10:00:00 WARN Could not send events to siem.contoso.local:514\njava.net.ConnectException: Connection refused\n',
+    );
+    const result = await runOne(agentLogs, { logsDirectory: dir, syslogHost: 'siem.contoso.local' });
+    expect(result.status).toBe('fail');
+    const run = await execa('sh', ['-c', result.reproduce!], { cwd: root, reject: false, timeout: 10_000 });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Connection refused');
+    expect((await readdir(root)).sort()).toEqual([path.basename(dir)]);
+  });
+
+  it('quotes a word for sh, its single quotes included', () => {
+    expect(shellWord("it's")).toBe(`'it'\\''s'`);
+    expect(shellWord('$(x) `y` "z"')).toBe(`'$(x) \`y\` "z"'`);
   });
 });

@@ -180,4 +180,29 @@ describe('what the runner says in the report’s language', () => {
     expect(english!.message).not.toContain('(Invalid token)');
     expect(english!.evidence?.judgedBy).toBe('the offline model (the JVM could not be asked)');
   });
+
+  it('translates only the error parameter: a label that is a documented error’s name stays the log’s words', async () => {
+    const { fr } = await import('../../src/catalog/fr.js');
+    const check: Check = {
+      id: 'agent-logs',
+      async run() {
+        // the agent printed the error's name itself: the label is its line's words
+        const name = 'Data server connection error';
+        return fail('logs.foundMapped', {
+          error: name,
+          label: name,
+          endpoint: '',
+          count: 1,
+          first: 'a',
+          last: 'b',
+          file: 'f',
+          line: 5,
+        });
+      },
+    };
+    const [result] = await runChecks([check], { config: config({ timeoutMs: 2000 }), facts, catalog: fr });
+    expect(result!.message).toBe(
+      'les journaux de l’agent montrent « Erreur de connexion du serveur de données (Data server connection error) » : Data server connection error, 1 fois du a au b, la dernière dans f, ligne 5',
+    );
+  });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const TOKEN = 'QnVuZGxlVG9rZW5TaG91bGROZXZlckFwcGVhckFueXdoZXJlMDEyMzQ1Njc4OWFiY2RlZg==';
 
@@ -67,6 +68,25 @@ describe('siem-doctor bundle', () => {
     expect(JSON.parse(json.stdout)).toEqual({
       error: { code: 'file', message: '--output: /proc/nope/bundle.json does not exist' },
     });
+  });
+
+  it('writes no control character raw, C1 (CSI) and DEL included, and keeps them as JSON values', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+    try {
+      const logs = path.join(dir, 'logs');
+      await mkdir(logs);
+      const hostile = '\u009b31m\u009d0;owned\u0007\u007f\u001b[2J';
+      await writeFile(path.join(logs, 'agent.log'), `ERROR Invalid token ${hostile} end\n`);
+      const file = path.join(dir, 'bundle.json');
+      const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
+      expect(run.exitCode).toBe(0);
+      const text = await readFile(file, 'utf8');
+      expect(text.replaceAll('\n', '')).not.toMatch(RAW_CONTROL);
+      expect(text).toContain('\\u009b31m\\u009d0;owned\\u0007\\u007f\\u001b[2J end');
+      expect(JSON.parse(text).logTail.lines).toContain(`ERROR Invalid token ${hostile} end`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says where it wrote the bundle in the user’s language, and returns the receipt under --json', async () => {

@@ -1,8 +1,13 @@
 // `check` end to end against a fake portal and proxy: flags in, report out.
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doctor } from '../helpers/cli.js';
+import { ROOT } from '../helpers/paths.js';
 import { connectProxy, GOOD_TOKEN, trustedPortal } from '../helpers/portal.js';
-import type { Peer } from '../helpers/servers.js';
+import { closedPort, type Peer } from '../helpers/servers.js';
 
 let caFile: string;
 let portal: Peer;
@@ -54,4 +59,44 @@ describe('check against the portal', () => {
     expect(stdout).toContain('wants credentials (HTTP 407, Basic)');
     expect(stdout).toMatch(/Reproduce: curl -v -x http:\/\/127\.0\.0\.1:\d+ https:\/\/localhost:\d+\//);
   });
+});
+
+describe('check --only portal with a Java that is slow to answer', () => {
+  let home: string;
+  beforeAll(async () => {
+    // a JAVA_HOME whose java takes 8 s to say anything: longer than the portal check's budget
+    home = await mkdtemp(path.join(os.tmpdir(), 'sd-slow-java-'));
+    await mkdir(path.join(home, 'bin'));
+    await writeFile(path.join(home, 'bin', 'java'), '#!/bin/sh\nexec sleep 8\n');
+    await chmod(path.join(home, 'bin', 'java'), 0o755);
+  });
+  afterAll(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+  /** siem-doctor as a separate process (the slow java is its child), ended after 30 s whatever happens. */
+  const run = (args: string[]) =>
+    execa(process.execPath, [path.join(ROOT, 'bin', 'run.js'), ...args, '--java-home', home, '--json'], {
+      reject: false,
+      timeout: 30_000,
+      env: { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', PATH: process.env.PATH },
+      extendEnv: false,
+    });
+
+  it('a refused port is reported as refused, without waiting for the Java', async () => {
+    const port = await closedPort();
+    const result = await run(['check', '--only', 'portal', '--portal-url', `https://127.0.0.1:${port}`]);
+    expect(result.timedOut).toBe(false);
+    const [check] = JSON.parse(result.stdout).checks;
+    expect([check.id, check.status, check.evidence.code]).toEqual(['portal', 'fail', 'ECONNREFUSED']);
+    expect(result.exitCode).toBe(1);
+  }, 40_000);
+
+  it('a reachable portal is judged within the budget, the Java still unknown', async () => {
+    const args = ['check', '--only', 'portal', '--portal-url', `https://localhost:${portal.port}`];
+    const result = await run([...args, '--ca-file', caFile, '--timeout', '2']);
+    expect(result.timedOut).toBe(false);
+    const [check] = JSON.parse(result.stdout).checks;
+    expect([check.id, check.status]).toEqual(['portal', 'warn']); // localhost is no tenant host
+    expect(check.evidence.tls12).toBeUndefined(); // asked, but only a Java 8 agent's answer
+  }, 40_000);
 });

@@ -274,6 +274,37 @@ describe('--since: the window by the lines’ own times', () => {
     expect(JSON.parse(badJson.stdout)).toMatchObject({ error: { code: 'config' } });
   });
 
+  it('every file ending before the window: quiet for it, exit 0, in its own words', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'agent.log'), `${pkix(NOW - 3 * 24 * HOUR)}\n`);
+    await writeFile(path.join(dir, 'agent.log.1.gz'), gzipSync(`${pkix(NOW - 4 * 24 * HOUR)}\n`));
+    const json = await doctor(['logs', dir, '--since', '2h', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      files: 0,
+      findings: [],
+      skipped: [
+        { file: 'agent.log', reason: 'before-since' },
+        { file: 'agent.log.1.gz', reason: 'before-since' },
+      ],
+    });
+    expect(json.exitCode).toBe(0);
+    const said = {
+      en: `nothing in the --since window: every log file under ${dir} ends before it starts (2 files left out, see above)`,
+      fr: `rien dans la fenêtre --since : chaque fichier journal sous ${dir} s’arrête avant son début (2 fichiers écartés, voir ci-dessus)`,
+      nl: `niets in het --since-venster: elk logbestand onder ${dir} houdt op vóór het begin ervan (2 bestanden overgeslagen, zie boven)`,
+    };
+    for (const [lang, line] of Object.entries(said)) {
+      const text = await doctor(['logs', dir, '--since', '2h', '--lang', lang]);
+      expect(text.exitCode).toBe(0);
+      expect(text.stdout.split('\n')).toContain(line);
+    }
+    // an entry that could not be read besides: nothing is confirmed (exit 1, as before)
+    await mkdir(path.join(dir, 'agent.log.2'));
+    const mixed = await doctor(['logs', dir, '--since', '2h']);
+    expect(mixed.exitCode).toBe(1);
+    expect(mixed.stdout).toContain('could not confirm anything');
+  });
+
   it('reads durations and times as the user means them', () => {
     const now = new Date('2026-12-01T12:00:00Z');
     expect(parseSince('90m', now)).toBe(Date.parse('2026-12-01T10:30:00Z'));
