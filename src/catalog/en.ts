@@ -150,6 +150,8 @@ export const en = {
     'evidence.judgedBy.notTrust':
       "the offline model (the JVM's handshake failed for a reason that is not trust: see java-tls and portal)",
     'evidence.judgedBy.notAsked': 'the offline model (the JVM could not be asked)',
+    'evidence.tls12Unconfirmed':
+      'could not confirm whether the portal accepts TLS 1.2: the handshake with TLS 1.2 at most ended with {code}, not with the server refusing the version',
     'evidence.trustStore': '{path} ({type}, chosen by {how})',
     'evidence.knownCa': '{alias}: {name} (until {date})',
     'evidence.route.via': 'via {proxy}',

@@ -149,6 +149,8 @@ export const fr = {
     'evidence.judgedBy.notTrust':
       'le modèle hors ligne (la négociation de la JVM a échoué pour une raison autre que la confiance : voir java-tls et portal)',
     'evidence.judgedBy.notAsked': 'le modèle hors ligne (la JVM n’a pas pu être interrogée)',
+    'evidence.tls12Unconfirmed':
+      'impossible de confirmer si le portail accepte TLS 1.2 : la négociation limitée à TLS 1.2 s’est terminée par {code}, et non par un refus de la version par le serveur',
     'evidence.trustStore': '{path} ({type}, choisi par {how})',
     'evidence.knownCa': '{alias} : {name} (jusqu’au {date})',
     'evidence.route.via': 'par le proxy {proxy}',

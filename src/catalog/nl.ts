@@ -146,6 +146,8 @@ export const nl = {
     'evidence.judgedBy.notTrust':
       'het offline model (de handshake van de JVM mislukte om een andere reden dan vertrouwen: zie java-tls en portal)',
     'evidence.judgedBy.notAsked': 'het offline model (de JVM kon niet worden gevraagd)',
+    'evidence.tls12Unconfirmed':
+      'niet te bevestigen of de portal TLS 1.2 aanvaardt: de handshake met hoogstens TLS 1.2 eindigde met {code}, niet met een weigering van de versie door de server',
     'evidence.trustStore': '{path} ({type}, gekozen door {how})',
     'evidence.knownCa': '{alias}: {name} (tot {date})',
     'evidence.route.via': 'via de proxy {proxy}',

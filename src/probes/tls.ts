@@ -97,6 +97,15 @@ export function sentPart(chain: ServedCertificate[], ca: readonly string[]): Ser
   return cut === -1 ? chain : chain.slice(0, cut);
 }
 
+/**
+ * Whether a failed handshake is the server refusing the protocol versions offered: its
+ * protocol_version or handshake_failure alert, as OpenSSL (Node) names them. A timeout, a reset
+ * or a closed connection says nothing about the versions the server accepts.
+ */
+export function refusesVersions(code: string): boolean {
+  return code === 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION' || code === 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE';
+}
+
 export function tlsHandshake(
   socket: net.Socket,
   host: string,
