@@ -432,9 +432,6 @@ export const en = {
     'logs.emptyDir': 'could not confirm anything: no log file under {dir} (is it the agent’s logs folder?)',
     'logs.nothingRead':
       'could not confirm anything: no entry under {dir} could be read as a log file ({count, plural, one {# entry} other {# entries}} left out, see above)',
-    'logs.found':
-      'the agent’s logs show “{error}”: {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
-    'logs.also': 'Also found: {errors}',
     'logs.fix.dir': 'Give the folder the agent writes its logs to, as given to it with --logsDirectory.',
     'proxy.malformed': 'the agent runs with --proxy "{proxy}", which it cannot use: {problem}',
     'init.intro':

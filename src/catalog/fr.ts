@@ -447,9 +447,6 @@ export const fr = {
       'rien n’a pu être confirmé : aucun fichier journal sous {dir} (est-ce bien le dossier des journaux de l’agent ?)',
     'logs.nothingRead':
       'rien n’a pu être confirmé : aucune entrée sous {dir} n’a pu être lue comme un journal ({count, plural, one {# entrée écartée} other {# entrées écartées}}, voir ci-dessus)',
-    'logs.found':
-      'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
-    'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',
     'init.intro':

@@ -440,9 +440,6 @@ export const nl = {
       'niets kon worden bevestigd: geen logbestand onder {dir} (is dit de logmap van de agent?)',
     'logs.nothingRead':
       'niets kon worden bevestigd: geen item onder {dir} kon als logbestand worden gelezen ({count, plural, one {# item} other {# items}} overgeslagen, zie boven)',
-    'logs.found':
-      'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
-    'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
     'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
     'init.intro':
