@@ -19,7 +19,16 @@ import type { AgentProcess } from '../probes/process.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
 import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
-import { parseHost, parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
+import { translate } from '../catalog/index.js';
+import { en } from '../catalog/en.js';
+import {
+  parseHost,
+  parsePort,
+  parseProxyAddress,
+  problemText,
+  type ProxyAddress,
+  type ProxyProblem,
+} from './proxy-address.js';
 
 export const DEFAULT_STOREPASS = 'changeit';
 export const DEFAULT_TIMEOUT_SECONDS = 5;
@@ -43,7 +52,7 @@ export interface DoctorConfig {
   servedChain?: Buffer[];
   timeoutMs: number;
   /** A --proxy taken from the running agent that the agent itself rejects: the proxy check's finding. */
-  proxyProblem?: { value: string; problem: string };
+  proxyProblem?: { value: string; problem: ProxyProblem };
   /** JVM options of the running agent (--from-process), for java-tls. */
   agentJavaOptions?: string[];
   /** The running agent read with --from-process. */
@@ -345,8 +354,9 @@ export function resolveConfig(input: ResolveInput): DoctorConfig {
         problem: parsed.problem,
       };
     } else if (!parsed.ok) {
+      // bad input to us: said in English, as every error line of the command layer
       throw new ConfigError(
-        `${proxy.subject}: ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+        `${proxy.subject}: ${translate(en, problemText(parsed.problem))} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
         'proxy',
       );
     } else config.proxy = parsed.proxy;
