@@ -18,6 +18,7 @@ import { jsonSyntaxWhere } from '../files.js';
 import type { AgentProcess } from '../probes/process.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
+import { pemBlocks } from '../trust/pem.js';
 import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
 import { translate } from '../catalog/index.js';
 import { en } from '../catalog/en.js';
@@ -304,7 +305,7 @@ export function parseOutputFile(raw: string | undefined): string | undefined {
 
 /** Every certificate of a PEM file's text; a file without one, or with a damaged one, is bad input. */
 export function parsePemCertificates({ path: file, text }: FileText, input: InputRole): string[] {
-  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  const blocks = pemBlocks(text);
   if (blocks.length === 0)
     throw new FileError(`${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, input);
   blocks.forEach((pem, i) => {

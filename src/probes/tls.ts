@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type net from 'node:net';
+import { pemBlocks, pemBody } from '../trust/pem.js';
 import { settleOnce, stopwatch } from './settle.js';
 
 export interface ServedCertificate {
@@ -78,11 +79,7 @@ function servedChain(socket: tls.TLSSocket): ServedCertificate[] {
 
 /** The base64 bodies of the certificates in PEM texts (one text may hold several). */
 function pemBodies(pems: readonly string[]): Set<string> {
-  const bodies = new Set<string>();
-  for (const pem of pems)
-    for (const match of pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g))
-      bodies.add(match[1]!.replace(/\s+/g, ''));
-  return bodies;
+  return new Set(pems.flatMap(pemBlocks).map(pemBody));
 }
 
 /**
