@@ -6,7 +6,7 @@
 //   npm run build && node bench/run.js logs     (after the start-up benchmarks)
 //   npm run build && node bench/logs.js         (this one alone; BENCH_LOGS_MB=200 for a smaller file)
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -109,7 +109,6 @@ export default async function logsBench({ doctor, env, runs }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sd-bench-logs-'));
   try {
     const logs = path.join(dir, 'logs');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(logs);
     const file = path.join(logs, 'siem-agent.log');
     const bytes = generate(file, megabytes * 1e6);

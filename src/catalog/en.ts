@@ -150,6 +150,8 @@ export const en = {
     'evidence.judgedBy.notTrust':
       "the offline model (the JVM's handshake failed for a reason that is not trust: see java-tls and portal)",
     'evidence.judgedBy.notAsked': 'the offline model (the JVM could not be asked)',
+    'evidence.tls12Unconfirmed':
+      'could not confirm whether the portal accepts TLS 1.2: the handshake with TLS 1.2 at most ended with {code}, not with the server refusing the version',
     'evidence.trustStore': '{path} ({type}, chosen by {how})',
     'evidence.knownCa': '{alias}: {name} (until {date})',
     'evidence.route.via': 'via {proxy}',
@@ -432,11 +434,22 @@ export const en = {
       'could not confirm anything: no entry under {dir} could be read as a log file ({count, plural, one {# entry} other {# entries}} left out, see above)',
     'logs.quietWindow':
       'nothing in the --since window: every log file under {dir} ends before it starts ({count, plural, one {# file} other {# files}} left out, see above)',
-    'logs.found':
-      'the agent’s logs show “{error}”: {count, plural, one {# time} other {# times}}, the last in {file}, line {line}',
-    'logs.also': 'Also found: {errors}',
     'logs.fix.dir': 'Give the folder the agent writes its logs to, as given to it with --logsDirectory.',
     'proxy.malformed': 'the agent runs with --proxy "{proxy}", which it cannot use: {problem}',
+    'proxy.problem.empty': 'it is empty',
+    'proxy.problem.padded': 'it has spaces around it',
+    'proxy.problem.space': 'it contains a space',
+    'proxy.problem.quoted': 'it is wrapped in quotes',
+    'proxy.problem.scheme': 'leave out "{scheme}": the agent takes ADDRESS[:PORT] only',
+    'proxy.problem.credentials': 'it carries credentials; the agent cannot log in to a proxy',
+    'proxy.problem.path': 'it contains a path; give ADDRESS[:PORT] only',
+    'proxy.problem.unclosedIpv6': 'the IPv6 address has no closing "]"',
+    'proxy.problem.afterBracket': 'unexpected "{rest}" after "]"',
+    'proxy.problem.notIpv6': '"{host}" is not an IPv6 address',
+    'proxy.problem.bareIpv6': 'an IPv6 address must be in brackets, e.g. [2001:db8::1]:8080',
+    'proxy.problem.notIpv4': '"{host}" is not an IPv4 address',
+    'proxy.problem.hostName': '"{host}" is not a valid host name',
+    'proxy.problem.port': 'port "{port}" is not a whole number from 1 to 65535',
     'init.intro':
       'This writes a config file for `siem-doctor check --config FILE`. Empty answers are left out.',
     'init.portal':

@@ -149,6 +149,8 @@ export const fr = {
     'evidence.judgedBy.notTrust':
       'le modèle hors ligne (la négociation de la JVM a échoué pour une raison autre que la confiance : voir java-tls et portal)',
     'evidence.judgedBy.notAsked': 'le modèle hors ligne (la JVM n’a pas pu être interrogée)',
+    'evidence.tls12Unconfirmed':
+      'impossible de confirmer si le portail accepte TLS 1.2 : la négociation limitée à TLS 1.2 s’est terminée par {code}, et non par un refus de la version par le serveur',
     'evidence.trustStore': '{path} ({type}, choisi par {how})',
     'evidence.knownCa': '{alias} : {name} (jusqu’au {date})',
     'evidence.route.via': 'par le proxy {proxy}',
@@ -447,11 +449,23 @@ export const fr = {
       'rien n’a pu être confirmé : aucune entrée sous {dir} n’a pu être lue comme un journal ({count, plural, one {# entrée écartée} other {# entrées écartées}}, voir ci-dessus)',
     'logs.quietWindow':
       'rien dans la fenêtre --since : chaque fichier journal sous {dir} s’arrête avant son début ({count, plural, one {# fichier écarté} other {# fichiers écartés}}, voir ci-dessus)',
-    'logs.found':
-      'les journaux de l’agent montrent « {error} » : {count, plural, other {# fois}}, la dernière dans {file}, ligne {line}',
-    'logs.also': 'Également trouvé : {errors}',
     'logs.fix.dir': 'Indiquez le dossier où l’agent écrit ses journaux, tel que donné par --logsDirectory.',
     'proxy.malformed': 'l’agent tourne avec --proxy "{proxy}", qu’il ne peut pas utiliser : {problem}',
+    'proxy.problem.empty': 'elle est vide',
+    'proxy.problem.padded': 'elle est entourée d’espaces',
+    'proxy.problem.space': 'elle contient une espace',
+    'proxy.problem.quoted': 'elle est entre guillemets',
+    'proxy.problem.scheme': 'retirez « {scheme} » : l’agent ne prend que ADRESSE[:PORT]',
+    'proxy.problem.credentials':
+      'elle contient des identifiants ; l’agent ne sait pas s’authentifier auprès d’un proxy',
+    'proxy.problem.path': 'elle contient un chemin ; donnez ADRESSE[:PORT] seulement',
+    'proxy.problem.unclosedIpv6': 'il manque le « ] » fermant de l’adresse IPv6',
+    'proxy.problem.afterBracket': '« {rest} » inattendu après « ] »',
+    'proxy.problem.notIpv6': '« {host} » n’est pas une adresse IPv6',
+    'proxy.problem.bareIpv6': 'une adresse IPv6 s’écrit entre crochets, par exemple [2001:db8::1]:8080',
+    'proxy.problem.notIpv4': '« {host} » n’est pas une adresse IPv4',
+    'proxy.problem.hostName': '« {host} » n’est pas un nom d’hôte valide',
+    'proxy.problem.port': 'le port « {port} » n’est pas un nombre entier de 1 à 65535',
     'init.intro':
       'Ceci écrit un fichier de configuration pour `siem-doctor check --config FILE`. Les réponses vides sont omises.',
     'init.portal':

@@ -9,6 +9,8 @@ export type Params = Record<string, string | number>;
 export interface Text {
   key: MessageKey;
   params?: Params;
+  /** Placeholders filled with texts of their own (a reason inside a sentence), said in the same language. */
+  parts?: Record<string, Text>;
 }
 
 export async function loadCatalog(lang: Lang): Promise<MessageFile> {
@@ -72,5 +74,6 @@ export function fill(template: string, params: Params = {}, lang: Lang = 'en'): 
 }
 
 export function translate(catalog: MessageFile, text: Text): string {
-  return fill(catalog.messages[text.key], text.params, catalog.lang);
+  const parts = Object.entries(text.parts ?? {}).map(([name, part]) => [name, translate(catalog, part)]);
+  return fill(catalog.messages[text.key], { ...text.params, ...Object.fromEntries(parts) }, catalog.lang);
 }

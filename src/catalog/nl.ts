@@ -146,6 +146,8 @@ export const nl = {
     'evidence.judgedBy.notTrust':
       'het offline model (de handshake van de JVM mislukte om een andere reden dan vertrouwen: zie java-tls en portal)',
     'evidence.judgedBy.notAsked': 'het offline model (de JVM kon niet worden gevraagd)',
+    'evidence.tls12Unconfirmed':
+      'niet te bevestigen of de portal TLS 1.2 aanvaardt: de handshake met hoogstens TLS 1.2 eindigde met {code}, niet met een weigering van de versie door de server',
     'evidence.trustStore': '{path} ({type}, gekozen door {how})',
     'evidence.knownCa': '{alias}: {name} (tot {date})',
     'evidence.route.via': 'via de proxy {proxy}',
@@ -440,11 +442,22 @@ export const nl = {
       'niets kon worden bevestigd: geen item onder {dir} kon als logbestand worden gelezen ({count, plural, one {# item} other {# items}} overgeslagen, zie boven)',
     'logs.quietWindow':
       'niets in het --since-venster: elk logbestand onder {dir} houdt op vóór het begin ervan ({count, plural, one {# bestand} other {# bestanden}} overgeslagen, zie boven)',
-    'logs.found':
-      'de logs van de agent tonen „{error}”: {count, plural, other {# keer}}, de laatste in {file}, regel {line}',
-    'logs.also': 'Ook gevonden: {errors}',
     'logs.fix.dir': 'Geef de map op waarin de agent zijn logs schrijft, zoals met --logsDirectory opgegeven.',
     'proxy.malformed': 'de agent draait met --proxy "{proxy}", dat hij niet kan gebruiken: {problem}',
+    'proxy.problem.empty': 'het is leeg',
+    'proxy.problem.padded': 'er staan spaties omheen',
+    'proxy.problem.space': 'het bevat een spatie',
+    'proxy.problem.quoted': 'het staat tussen aanhalingstekens',
+    'proxy.problem.scheme': 'laat "{scheme}" weg: de agent neemt alleen ADRES[:POORT]',
+    'proxy.problem.credentials': 'het bevat inloggegevens; de agent kan zich niet bij een proxy aanmelden',
+    'proxy.problem.path': 'het bevat een pad; geef alleen ADRES[:POORT]',
+    'proxy.problem.unclosedIpv6': 'het IPv6-adres heeft geen sluitende "]"',
+    'proxy.problem.afterBracket': 'onverwacht "{rest}" na "]"',
+    'proxy.problem.notIpv6': '"{host}" is geen IPv6-adres',
+    'proxy.problem.bareIpv6': 'een IPv6-adres hoort tussen vierkante haken, bijvoorbeeld [2001:db8::1]:8080',
+    'proxy.problem.notIpv4': '"{host}" is geen IPv4-adres',
+    'proxy.problem.hostName': '"{host}" is geen geldige hostnaam',
+    'proxy.problem.port': 'poort "{port}" is geen geheel getal van 1 tot 65535',
     'init.intro':
       'Dit schrijft een configuratiebestand voor `siem-doctor check --config FILE`. Lege antwoorden worden weggelaten.',
     'init.portal':

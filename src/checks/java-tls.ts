@@ -47,7 +47,14 @@ export const javaTls = {
     evidence.disabledProtocols = disabled.filter((t) => /^(SSLv|TLSv|DTLSv)/.test(t));
     const reproduce = `grep -A3 '^jdk.tls.disabledAlgorithms' ${effective.files.map((f) => `"${f}"`).join(' ')}`;
     if (disabled.includes('TLSv1.2')) return fail('tls.disabled', { file }, { evidence, reproduce });
-    const refused = java.version.major === 8 ? await portalRefusesTls12(ctx) : undefined;
+    const tls12 = java.version.major === 8 ? await portalTls12(ctx) : undefined;
+    const refused = tls12?.refused ? tls12 : undefined;
+    // a handshake that ended otherwise (a timeout, a reset) is kept as evidence, not judged
+    if (tls12 && !tls12.refused)
+      evidence.portalTls12 = {
+        ...tls12,
+        unconfirmed: said('evidence.tls12Unconfirmed', { code: tls12.code }),
+      };
     if (refused) {
       evidence.portalTls12 = refused;
       return fail(
@@ -64,11 +71,15 @@ export const javaTls = {
   },
 } as const satisfies Check;
 
-/** The portal's answer to a handshake with TLS 1.2 at most, when it refused (portal probe). */
-async function portalRefusesTls12(ctx: CheckContext) {
+/**
+ * The portal's answer to a handshake with TLS 1.2 at most, when it failed (portal probe):
+ * `refused` when the server said so with an alert.
+ */
+async function portalTls12(ctx: CheckContext) {
   const probe = await ctx.facts.portal();
   if (!probe?.tls12 || probe.tls12.ok) return undefined;
-  return { host: probe.host, port: probe.port, code: probe.tls12.code, detail: probe.tls12.detail };
+  const { refused, code, detail } = probe.tls12;
+  return { host: probe.host, port: probe.port, refused, code, detail };
 }
 
 async function judgedByJvm(jvm: Extract<JvmProbe, { ran: true }>, evidence: Record<string, unknown>) {

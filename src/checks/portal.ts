@@ -81,6 +81,9 @@ export const portal = {
       };
     }
     if (probe.tls12) evidence.tls12 = probe.tls12;
+    // a TLS 1.2 handshake that ended without a refusal (a timeout, a reset) proves nothing either way
+    if (probe.tls12 && !probe.tls12.ok && !probe.tls12.refused)
+      evidence.tls12Unconfirmed = said('evidence.tls12Unconfirmed', { code: probe.tls12.code });
     if (probe.http)
       evidence.http = { status: probe.http.status, ...(probe.http.date && { date: probe.http.date }) };
     const reproduce = opensslCommand(probe);
@@ -132,8 +135,8 @@ export const portal = {
 
     const tls = probe.tls!;
     const status = probe.http!.status;
-    // A Java 8 agent offers TLS 1.2 at most: a path that only speaks TLS 1.3 refuses it.
-    if (probe.tls12 && !probe.tls12.ok)
+    // A Java 8 agent offers TLS 1.2 at most: a path that only speaks TLS 1.3 refuses it (an alert).
+    if (probe.tls12 && !probe.tls12.ok && probe.tls12.refused)
       return fail(
         'portal.tls12Refused',
         { host, protocol: tls.protocol, code: probe.tls12.code },

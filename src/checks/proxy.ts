@@ -1,7 +1,7 @@
 // proxy: the --proxy value exactly as the agent takes it (validated at the command line), then
 // DNS, TCP and the answer to CONNECT to the portal. The agent cannot authenticate to a proxy and
 // ignores HTTPS_PROXY: both are said plainly.
-import { formatProxy } from '../config/proxy-address.js';
+import { formatProxy, problemText } from '../config/proxy-address.js';
 import { fail, pass, skip, text, warn, type Check, type Finding } from './types.js';
 
 const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY'];
@@ -12,14 +12,17 @@ export const proxy = {
   async run(ctx): Promise<Finding> {
     if (ctx.config.proxyProblem) {
       const { value, problem } = ctx.config.proxyProblem;
-      return fail(
-        'proxy.malformed',
-        { proxy: value, problem },
-        {
-          evidence: { proxy: value, problem, source: 'agent process' },
-          resolution: [text('proxy.fix.address')],
+      return {
+        status: 'fail',
+        // the reason is a sentence of the catalog too: said in the report's language
+        message: {
+          key: 'proxy.malformed',
+          params: { proxy: value },
+          parts: { problem: problemText(problem) },
         },
-      );
+        evidence: { proxy: value, problem: problem.problem, source: 'agent process' },
+        resolution: [text('proxy.fix.address')],
+      };
     }
     const given = ctx.config.proxy;
     const envProxy = PROXY_ENV.find((name) => ctx.env[name]);

@@ -5,7 +5,7 @@ import { access, writeFile } from 'node:fs/promises';
 import type { Text } from '../catalog/index.js';
 import { describeFileError, FileError } from '../errors.js';
 import type { JavaLookup } from '../probes/java.js';
-import { parsePort, parseProxyAddress } from './proxy-address.js';
+import { parsePort, parseProxyAddress, problemText } from './proxy-address.js';
 import { parsePortalUrl, parseSyslogHost } from './resolve.js';
 
 /** How the interview asks: the texts are already in the user's language. */
@@ -55,7 +55,7 @@ export async function interview(options: {
   await ask('portalUrl', { key: 'init.portal' }, (v) => parsePortalUrl(v));
   await ask('proxy', { key: 'init.proxy' }, (v) => {
     const parsed = parseProxyAddress(v);
-    if (!parsed.ok) throw new Error(parsed.problem);
+    if (!parsed.ok) throw new Error(say(problemText(parsed.problem)));
   });
   await ask('syslogHost', { key: 'init.syslogHost' }, (v) => parseSyslogHost(v, `"${v}"`));
   if (settings.syslogHost) {

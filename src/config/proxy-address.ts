@@ -1,6 +1,7 @@
 // Parses a proxy exactly as the agent's --proxy takes it: ADDRESS[:PORT], where ADDRESS is a host
 // name, an IPv4 address or a bracketed IPv6 address. The agent assumes port 8080 when none is given.
 import { isIP } from 'node:net';
+import type { Text } from '../catalog/index.js';
 
 export const DEFAULT_PROXY_PORT = 8080;
 
@@ -11,52 +12,69 @@ export interface ProxyAddress {
   portAssumed: boolean;
 }
 
-export type ProxyParse = { ok: true; proxy: ProxyAddress } | { ok: false; problem: string };
+/**
+ * Why a value is no proxy address the agent takes, as data: `proxy.problem.<problem>` of the
+ * catalog words it (problemText), in the report's language wherever it reaches a check's output.
+ */
+export type ProxyProblem =
+  | { problem: 'empty' }
+  | { problem: 'padded' }
+  | { problem: 'space' }
+  | { problem: 'quoted' }
+  | { problem: 'scheme'; scheme: string }
+  | { problem: 'credentials' }
+  | { problem: 'path' }
+  | { problem: 'unclosedIpv6' }
+  | { problem: 'afterBracket'; rest: string }
+  | { problem: 'notIpv6'; host: string }
+  | { problem: 'bareIpv6' }
+  | { problem: 'notIpv4'; host: string }
+  | { problem: 'hostName'; host: string }
+  | { problem: 'port'; port: string };
+
+export type ProxyParse = { ok: true; proxy: ProxyAddress } | { ok: false; problem: ProxyProblem };
+
+/** The catalog's words for a problem: `proxy.problem.<problem>` with its facts. */
+export function problemText({ problem, ...params }: ProxyProblem): Text {
+  return { key: `proxy.problem.${problem}`, params };
+}
 
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 export function parseProxyAddress(raw: string): ProxyParse {
   const value = raw;
-  if (value.trim() === '') return { ok: false, problem: 'it is empty' };
-  if (value !== value.trim()) return { ok: false, problem: 'it has spaces around it' };
-  if (/\s/.test(value)) return { ok: false, problem: 'it contains a space' };
-  if (/^["']|["']$/.test(value)) return { ok: false, problem: 'it is wrapped in quotes' };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    return {
-      ok: false,
-      problem: `leave out "${value.split('//')[0]}//": the agent takes ADDRESS[:PORT] only`,
-    };
-  }
-  if (value.includes('@'))
-    return { ok: false, problem: 'it carries credentials; the agent cannot log in to a proxy' };
-  if (value.includes('/')) return { ok: false, problem: 'it contains a path; give ADDRESS[:PORT] only' };
+  const no = (problem: ProxyProblem): ProxyParse => ({ ok: false, problem });
+  if (value.trim() === '') return no({ problem: 'empty' });
+  if (value !== value.trim()) return no({ problem: 'padded' });
+  if (/\s/.test(value)) return no({ problem: 'space' });
+  if (/^["']|["']$/.test(value)) return no({ problem: 'quoted' });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    return no({ problem: 'scheme', scheme: `${value.split('//')[0]}//` });
+  if (value.includes('@')) return no({ problem: 'credentials' });
+  if (value.includes('/')) return no({ problem: 'path' });
 
   let host: string;
   let portText: string | undefined;
   if (value.startsWith('[')) {
     const close = value.indexOf(']');
-    if (close < 0) return { ok: false, problem: 'the IPv6 address has no closing "]"' };
+    if (close < 0) return no({ problem: 'unclosedIpv6' });
     host = value.slice(1, close);
     const rest = value.slice(close + 1);
-    if (rest !== '' && !rest.startsWith(':')) return { ok: false, problem: `unexpected "${rest}" after "]"` };
+    if (rest !== '' && !rest.startsWith(':')) return no({ problem: 'afterBracket', rest });
     portText = rest === '' ? undefined : rest.slice(1);
-    if (isIP(host) !== 6) return { ok: false, problem: `"${host}" is not an IPv6 address` };
+    if (isIP(host) !== 6) return no({ problem: 'notIpv6', host });
   } else {
     const colons = value.split(':').length - 1;
-    if (colons > 1)
-      return { ok: false, problem: 'an IPv6 address must be in brackets, e.g. [2001:db8::1]:8080' };
+    if (colons > 1) return no({ problem: 'bareIpv6' });
     [host, portText] = value.split(':') as [string, string | undefined];
-    if (/^[\d.]+$/.test(host) && isIP(host) !== 4)
-      return { ok: false, problem: `"${host}" is not an IPv4 address` };
-    if (isIP(host) !== 4 && !HOST_NAME.test(host))
-      return { ok: false, problem: `"${host}" is not a valid host name` };
+    if (/^[\d.]+$/.test(host) && isIP(host) !== 4) return no({ problem: 'notIpv4', host });
+    if (isIP(host) !== 4 && !HOST_NAME.test(host)) return no({ problem: 'hostName', host });
   }
   if (portText === undefined)
     return { ok: true, proxy: { host, port: DEFAULT_PROXY_PORT, portAssumed: true } };
   const port = parsePort(portText);
-  if (port === undefined)
-    return { ok: false, problem: `port "${portText}" is not a whole number from 1 to 65535` };
+  if (port === undefined) return no({ problem: 'port', port: portText });
   return { ok: true, proxy: { host, port, portAssumed: false } };
 }
 

@@ -18,8 +18,18 @@ import { jsonSyntaxWhere } from '../files.js';
 import type { AgentProcess } from '../probes/process.js';
 import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
+import { pemBlocks } from '../trust/pem.js';
 import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
-import { parseHost, parsePort, parseProxyAddress, type ProxyAddress } from './proxy-address.js';
+import { translate } from '../catalog/index.js';
+import { en } from '../catalog/en.js';
+import {
+  parseHost,
+  parsePort,
+  parseProxyAddress,
+  problemText,
+  type ProxyAddress,
+  type ProxyProblem,
+} from './proxy-address.js';
 
 export const DEFAULT_STOREPASS = 'changeit';
 export const DEFAULT_TIMEOUT_SECONDS = 5;
@@ -43,7 +53,7 @@ export interface DoctorConfig {
   servedChain?: Buffer[];
   timeoutMs: number;
   /** A --proxy taken from the running agent that the agent itself rejects: the proxy check's finding. */
-  proxyProblem?: { value: string; problem: string };
+  proxyProblem?: { value: string; problem: ProxyProblem };
   /** JVM options of the running agent (--from-process), for java-tls. */
   agentJavaOptions?: string[];
   /** The running agent read with --from-process. */
@@ -295,7 +305,7 @@ export function parseOutputFile(raw: string | undefined): string | undefined {
 
 /** Every certificate of a PEM file's text; a file without one, or with a damaged one, is bad input. */
 export function parsePemCertificates({ path: file, text }: FileText, input: InputRole): string[] {
-  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  const blocks = pemBlocks(text);
   if (blocks.length === 0)
     throw new FileError(`${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, input);
   blocks.forEach((pem, i) => {
@@ -345,8 +355,9 @@ export function resolveConfig(input: ResolveInput): DoctorConfig {
         problem: parsed.problem,
       };
     } else if (!parsed.ok) {
+      // bad input to us: said in English, as every error line of the command layer
       throw new ConfigError(
-        `${proxy.subject}: ${parsed.problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+        `${proxy.subject}: ${translate(en, problemText(parsed.problem))} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
         'proxy',
       );
     } else config.proxy = parsed.proxy;

@@ -67,7 +67,7 @@ export interface OpenedKeystore extends Keystore {
 /**
  * Reads a keystore file; bad input (missing, unreadable, damaged, wrong password) is a
  * KeystoreFileError naming the file as given: the command says which input it was (`--keystore`
- * when typed; under `check --fix`, the store Java reads).
+ * when typed, `--storepass` for a wrong password; under `check --fix`, the store Java reads).
  */
 export async function openKeystore(file: string, password: string | undefined): Promise<OpenedKeystore> {
   let real: string;
@@ -81,7 +81,12 @@ export async function openKeystore(file: string, password: string | undefined): 
   try {
     return { ...(await parseKeystore(bytes, password)), file: real, bytes };
   } catch (error) {
-    if (error instanceof KeystoreError) throw new KeystoreFileError(`${file}: ${error.message}`);
+    // a wrong password is about the password given (`--storepass`), not the file
+    if (error instanceof KeystoreError)
+      throw new KeystoreFileError(
+        `${file}: ${error.message}`,
+        error.reason === 'wrong-password' ? 'storepass' : 'keystore',
+      );
     throw error;
   }
 }

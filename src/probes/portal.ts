@@ -11,7 +11,7 @@ import { httpConnect } from './http-connect.js';
 import { connectTcp } from './tcp.js';
 import { TOKEN_PATH } from './portal-api.js';
 import { settleOnce, stopwatch } from './settle.js';
-import { tlsHandshake, type ServedCertificate } from './tls.js';
+import { refusesVersions, tlsHandshake, type ServedCertificate } from './tls.js';
 import type { ProxyAddress } from '../config/proxy-address.js';
 
 export type LayerName = 'proxy-dns' | 'proxy-tcp' | 'connect' | 'dns' | 'tcp' | 'tls' | 'http';
@@ -44,8 +44,14 @@ export interface PortalProbe {
     trustError?: string;
     hostnameError?: string;
   };
-  /** The handshake with TLS 1.2 as the maximum (asked for a Java 8 agent). */
-  tls12?: { ok: true; protocol: string; cipher: string } | { ok: false; code: string; detail: string };
+  /**
+   * The handshake with TLS 1.2 as the maximum (asked for a Java 8 agent). `refused`: the server
+   * answered with a protocol_version or handshake_failure alert; any other failure (a timeout, a
+   * reset) leaves TLS 1.2 unconfirmed, not refused.
+   */
+  tls12?:
+    | { ok: true; protocol: string; cipher: string }
+    | { ok: false; refused: boolean; code: string; detail: string };
   http?: { status: number; date?: string; detail?: string; path: string };
 }
 
@@ -225,7 +231,7 @@ async function handshakeTls12(
   });
   if (!secure.ok) {
     socket.destroy();
-    return { ok: false, code: secure.code, detail: secure.detail };
+    return { ok: false, refused: refusesVersions(secure.code), code: secure.code, detail: secure.detail };
   }
   secure.socket.destroy();
   return { ok: true, protocol: secure.protocol, cipher: secure.cipher };

@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type net from 'node:net';
+import { pemBlocks, pemBody } from '../trust/pem.js';
 import { settleOnce, stopwatch } from './settle.js';
 
 export interface ServedCertificate {
@@ -78,11 +79,7 @@ function servedChain(socket: tls.TLSSocket): ServedCertificate[] {
 
 /** The base64 bodies of the certificates in PEM texts (one text may hold several). */
 function pemBodies(pems: readonly string[]): Set<string> {
-  const bodies = new Set<string>();
-  for (const pem of pems)
-    for (const match of pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g))
-      bodies.add(match[1]!.replace(/\s+/g, ''));
-  return bodies;
+  return new Set(pems.flatMap(pemBlocks).map(pemBody));
 }
 
 /**
@@ -95,6 +92,15 @@ export function sentPart(chain: ServedCertificate[], ca: readonly string[]): Ser
   const local = pemBodies(ca);
   const cut = chain.findIndex((c, i) => i > 0 && local.has(c.der.toString('base64')));
   return cut === -1 ? chain : chain.slice(0, cut);
+}
+
+/**
+ * Whether a failed handshake is the server refusing the protocol versions offered: its
+ * protocol_version or handshake_failure alert, as OpenSSL (Node) names them. A timeout, a reset
+ * or a closed connection says nothing about the versions the server accepts.
+ */
+export function refusesVersions(code: string): boolean {
+  return code === 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION' || code === 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE';
 }
 
 export function tlsHandshake(

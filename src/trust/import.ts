@@ -19,6 +19,7 @@ import {
   type OpenedKeystore,
 } from '../keystore/store.js';
 import { KNOWN_CAS, knownCaBySha256, downloadFileName, type KnownCa } from './known-cas.js';
+import { pemBlocks } from './pem.js';
 
 export interface Candidate {
   der: Buffer;
@@ -181,7 +182,7 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
 export function parseCertificates(bytes: Buffer, source: string): Candidate[] {
   const text = bytes.toString('latin1');
   if (text.includes('-----BEGIN CERTIFICATE-----')) {
-    const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+    const blocks = pemBlocks(text);
     return blocks.map((pem, i) => {
       try {
         return { der: new X509Certificate(pem).raw, source };

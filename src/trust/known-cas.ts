@@ -531,11 +531,6 @@ export function knownCaByDer(der: Buffer): CaEntry | undefined {
   );
 }
 
-/** The rows with this subject name (a name alone proves nothing: used to name what is missing). */
-export function knownCasNamed(name: string): CaEntry[] {
-  return CA_TABLE.filter((ca) => ca.name === name);
-}
-
 /** The file name of a download URL: the part a mirror (--pki-base-url) keeps. */
 export function downloadFileName(url: string): string {
   return decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));

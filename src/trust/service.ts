@@ -119,13 +119,16 @@ export interface ImportResult {
 type Needs = Pick<Facts, 'java' | 'jvm' | 'forgetJvm' | 'portal'>;
 type Settings = Pick<DoctorConfig, 'keystore' | 'storepass' | 'agentJavaOptions' | 'portalUrl' | 'timeoutMs'>;
 
-/** Locates the store through the facts and opens it; fails early if it cannot be written. */
+/**
+ * Locates the store as Java would resolve it (no JVM started: the certs commands) and opens it;
+ * fails early if it cannot be written.
+ */
 export async function openTarget(
   facts: Pick<Facts, 'java' | 'jvm'>,
   config: Settings,
   env: NodeJS.ProcessEnv,
-  /** `located`: the store as the caller located it already. */
-  options: { keytool?: boolean; askJvm?: boolean; located?: LocatedKeystore } = {},
+  /** `located`: the store as the caller located it already (check --fix: by the JVM's answer). */
+  options: { keytool?: boolean; located?: LocatedKeystore } = {},
 ): Promise<TrustTarget> {
   const [{ locateKeystore, keytoolOf }, store, { managedStore }] = await Promise.all([
     import('./locate.js'),
@@ -136,7 +139,7 @@ export async function openTarget(
     keystore: file,
     javaHome,
     chosenBy,
-  } = options.located ?? (await locateKeystore(facts, config, env, options));
+  } = options.located ?? (await locateKeystore(facts, config, env));
   const managed = options.keytool ? undefined : await managedStore(file);
   const keytool = options.keytool ? await keytoolOf(javaHome) : undefined;
   const keystore = await store.openKeystore(file, config.storepass);

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_ERRORS } from '../../src/catalog/documented-errors.js';
 import { en } from '../../src/catalog/en.js';
@@ -5,6 +7,7 @@ import { fr } from '../../src/catalog/fr.js';
 import { nl } from '../../src/catalog/nl.js';
 import { CHECK_IDS } from '../../src/checks/ids.js';
 import { fill, langFromEnv, pluralBlocks } from '../../src/catalog/index.js';
+import { ROOT } from '../helpers/paths.js';
 
 /**
  * The values a message takes: its {name} placeholders and the counts of its plural blocks
@@ -65,6 +68,21 @@ describe.each([
 
   it('titles every check id', () => {
     for (const id of CHECK_IDS) expect(file.checkTitles[id].trim(), id).not.toBe('');
+  });
+});
+
+describe('the message keys', () => {
+  it('are all used: each is named in src/ whole, or begins with a key the code builds (`logs.why.${…}`)', async () => {
+    const files = (await readdir(path.join(ROOT, 'src'), { recursive: true }))
+      .filter((f) => f.endsWith('.ts') && !/^catalog\/(en|fr|nl)\.ts$/.test(f.split(path.sep).join('/')))
+      .map((f) => readFile(path.join(ROOT, 'src', f), 'utf8'));
+    const code = (await Promise.all(files)).join('\n');
+    // a key built from a literal start and a value: `logs.why.${kind}`
+    const built = [...code.matchAll(/`([a-z][\w.-]*\.)\$\{/g)].map((m) => m[1]!);
+    const named = (key: string) =>
+      [`'${key}'`, `"${key}"`, `\`${key}\``].some((quoted) => code.includes(quoted)) ||
+      built.some((start) => key.startsWith(start));
+    expect(Object.keys(en.messages).filter((key) => !named(key))).toEqual([]);
   });
 });
 

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_ERRORS } from '../../src/catalog/documented-errors.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = ['src/checks', 'src/render'];
+// folders, and single files elsewhere whose words reach a check's output (the proxy's problems)
+const FOLDERS = ['src/checks', 'src/render', 'src/config/proxy-address.ts'];
 
 /** Literals that must stay English wherever they appear, each with the reason. */
 const ALLOWED_EVERYWHERE = new Set<string>([
@@ -138,8 +139,8 @@ function proseLiterals(file: string): Literal[] {
 }
 
 const files = FOLDERS.flatMap((folder) =>
-  readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
+  (folder.endsWith('.ts') ? [''] : readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }))
+    .filter((name) => join(folder, name).endsWith('.ts'))
     .map((name) =>
       relative(ROOT, join(ROOT, folder, name))
         .split('\\')
@@ -147,10 +148,11 @@ const files = FOLDERS.flatMap((folder) =>
     ),
 ).sort();
 
-describe('user-facing words under src/checks and src/render', () => {
+describe('user-facing words under src/checks and src/render (and src/config/proxy-address.ts)', () => {
   it('finds files to look at, and the scanner knows prose from ids, keys and commands', () => {
     expect(files).toContain('src/render/text.ts');
     expect(files).toContain('src/checks/token.ts');
+    expect(files).toContain('src/config/proxy-address.ts');
     for (const prose of [
       'Documented error: …',
       'unknown scheme',

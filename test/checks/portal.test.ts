@@ -3,6 +3,7 @@
 // that speak only TLS 1.3, only up to TLS 1.2, or both; and portal's wording of what it found (the
 // route, a certificate not yet valid by the injected clock) in every language.
 import { X509Certificate } from 'node:crypto';
+import net from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/catalog/en.js';
 import { fr } from '../../src/catalog/fr.js';
@@ -22,7 +23,7 @@ import { JRE } from '../helpers/paths.js';
 import { issue } from '../helpers/pki.js';
 import { connectProxy } from '../helpers/portal.js';
 import { check, closePeers, newPki, peers, pki, startPortal, url } from '../helpers/portal-checks.js';
-import { closedPort, unresponsiveListener } from '../helpers/servers.js';
+import { closedPort, tcpServer, unresponsiveListener } from '../helpers/servers.js';
 
 beforeAll(newPki);
 afterEach(closePeers);
@@ -158,6 +159,52 @@ async function checkWithJavaTls(
 const JAVA8 = { javaHome: JRE('jre8u291'), javaHomeSource: '--java-home' as const };
 const JAVA17 = { javaHome: SYSTEM_JDK, javaHomeSource: '--java-home' as const };
 
+/**
+ * Whether a TLS ClientHello (the first record a client sends) offers TLS 1.3: its
+ * supported_versions extension (43) lists 0x0304. A client with TLS 1.2 at most sends none.
+ */
+function offersTls13(hello: Buffer): boolean {
+  let at = 5 + 4 + 2 + 32; // record header, handshake header, client version, random
+  at += 1 + hello[at]!; // session id
+  at += 2 + hello.readUInt16BE(at); // cipher suites
+  at += 1 + hello[at]!; // compression methods
+  const end = Math.min(hello.length, at + 2 + hello.readUInt16BE(at));
+  for (at += 2; at + 4 <= end; at += 4 + hello.readUInt16BE(at + 2)) {
+    if (hello.readUInt16BE(at) !== 43) continue;
+    const list = hello.subarray(at + 5, at + 5 + hello[at + 4]!);
+    for (let i = 0; i + 1 < list.length; i += 2) if (list.readUInt16BE(i) === 0x0304) return true;
+  }
+  return false;
+}
+
+/**
+ * A portal that answers a TLS 1.3 client (the real portal behind it) and does to a client with TLS
+ * 1.2 at most what a broken path does: hold the connection without a word, or reset it.
+ */
+async function portalFailingTls12(how: 'silent' | 'reset') {
+  const upstream = await startPortal();
+  const front = await tcpServer((socket) => {
+    let hello = Buffer.alloc(0);
+    const read = (chunk: Buffer) => {
+      hello = Buffer.concat([hello, chunk]);
+      if (hello.length < 5 || hello.length < 5 + hello.readUInt16BE(3)) return; // the whole record
+      socket.off('data', read);
+      if (!offersTls13(hello)) {
+        if (how === 'reset') socket.resetAndDestroy();
+        return; // silent: the connection stays open, unanswered, until the client gives up
+      }
+      const real = net.connect(upstream.port, '127.0.0.1');
+      real.on('error', () => socket.destroy());
+      socket.on('close', () => real.destroy());
+      real.write(hello);
+      socket.pipe(real).pipe(socket);
+    };
+    socket.on('data', read);
+  });
+  peers.push(front);
+  return front;
+}
+
 describe('portal and java-tls for a Java 8 agent', () => {
   const check = checkWithJavaTls;
   // asserts java-tls too; in this file because it is named after what portal finds
@@ -168,7 +215,10 @@ describe('portal and java-tls for a Java 8 agent', () => {
     expect(found.status).toBe('fail');
     expect(found.message).toMatch(/^localhost speaks TLSv1\.3 with this machine but refuses TLS 1\.2 \(/);
     // both results, side by side
-    expect(found.evidence).toMatchObject({ tls: { protocol: 'TLSv1.3' }, tls12: { ok: false } });
+    expect(found.evidence).toMatchObject({
+      tls: { protocol: 'TLSv1.3' },
+      tls12: { ok: false, refused: true },
+    });
     expect(found.resolution?.[0]).toContain('-Djdk.tls.client.protocols=TLSv1.2,TLSv1.3');
     // java-tls (the offline model: this JRE cannot run here) says the same of the agent's Java
     const tls = results['java-tls']!;
@@ -179,6 +229,32 @@ describe('portal and java-tls for a Java 8 agent', () => {
     );
     expect(tls.reproduce).toContain('-tls1_2');
   });
+
+  // asserts java-tls too: only the server's refusal (an alert) is a refusal
+  it.each(['silent', 'reset'] as const)(
+    'does not call a TLS 1.2 handshake that a %s path ends a refusal: evidence, “could not confirm”',
+    async (how) => {
+      const server = await portalFailingTls12(how);
+      const results = await check(
+        { portalUrl: url(server.port), ...JAVA8, timeoutMs: 1500 },
+        { asTenant: true },
+      );
+      const found = results.portal!;
+      expect(found.status).toBe('pass');
+      expect(found.message).not.toContain('TLS 1.2');
+      const code = how === 'silent' ? 'ETIMEDOUT' : 'ECONNRESET';
+      expect(found.evidence).toMatchObject({
+        tls: { protocol: 'TLSv1.3' },
+        tls12: { ok: false, refused: false, code },
+      });
+      expect(String(found.evidence?.tls12Unconfirmed)).toBe(
+        `could not confirm whether the portal accepts TLS 1.2: the handshake with TLS 1.2 at most ended with ${code}, not with the server refusing the version`,
+      );
+      const tls = results['java-tls']!;
+      expect(tls.status).toBe('pass');
+      expect(tls.evidence?.portalTls12).toMatchObject({ refused: false, code });
+    },
+  );
 
   it('does not ask a Java 17 agent’s portal for TLS 1.2: TLS 1.3 is that agent’s default', async () => {
     const server = await startPortal({ tls: { minVersion: 'TLSv1.3' } });

@@ -1,6 +1,15 @@
 // proxy against real CONNECT proxies and a real HTTPS portal on 127.0.0.1, in the round it runs in
 // (token, proxy, portal).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/catalog/en.js';
+import { fr } from '../../src/catalog/fr.js';
+import { nl } from '../../src/catalog/nl.js';
+import type { MessageFile } from '../../src/catalog/en.js';
+import { gatherFacts } from '../../src/checks/facts.js';
+import { proxy } from '../../src/checks/proxy.js';
+import { runChecks } from '../../src/checks/run.js';
+import { parseProxyAddress } from '../../src/config/proxy-address.js';
+import { config } from '../helpers/context.js';
 import { GOOD_TOKEN } from '../helpers/portal.js';
 import {
   check,
@@ -99,5 +108,53 @@ describe('proxy', () => {
       status: 'warn',
       message: expect.stringContaining('CONNECT was not tried'),
     });
+  });
+});
+
+describe('a --proxy the agent runs with and cannot use', () => {
+  /** proxy alone, on the agent's value as resolve.ts keeps it (its credentials redacted). */
+  async function malformed(value: string, catalog: MessageFile) {
+    const parsed = parseProxyAddress(value);
+    if (parsed.ok) throw new Error(`${value} is a proxy address`);
+    const cfg = config({
+      proxyProblem: { value: value.replace(/^[^@]+@/, '<redacted>@'), problem: parsed.problem },
+    });
+    const [result] = await runChecks([proxy], { config: cfg, facts: gatherFacts(cfg, {}), catalog, env: {} });
+    return result!;
+  }
+
+  it.each([
+    [
+      en,
+      'bob:pw@proxy.contoso.local:8080',
+      'the agent runs with --proxy "<redacted>@proxy.contoso.local:8080", which it cannot use: it carries credentials; the agent cannot log in to a proxy',
+    ],
+    [
+      fr,
+      'bob:pw@proxy.contoso.local:8080',
+      'l’agent tourne avec --proxy "<redacted>@proxy.contoso.local:8080", qu’il ne peut pas utiliser : elle contient des identifiants ; l’agent ne sait pas s’authentifier auprès d’un proxy',
+    ],
+    [
+      nl,
+      'bob:pw@proxy.contoso.local:8080',
+      'de agent draait met --proxy "<redacted>@proxy.contoso.local:8080", dat hij niet kan gebruiken: het bevat inloggegevens; de agent kan zich niet bij een proxy aanmelden',
+    ],
+    [
+      fr,
+      'proxy.contoso.local:99999',
+      'l’agent tourne avec --proxy "proxy.contoso.local:99999", qu’il ne peut pas utiliser : le port « 99999 » n’est pas un nombre entier de 1 à 65535',
+    ],
+    [
+      nl,
+      'http://proxy.contoso.local:8080',
+      'de agent draait met --proxy "http://proxy.contoso.local:8080", dat hij niet kan gebruiken: laat "http://" weg: de agent neemt alleen ADRES[:POORT]',
+    ],
+  ])('says why in the report’s language (%#)', async (catalog, value, message) => {
+    const result = await malformed(value, catalog);
+    expect(result).toMatchObject({ status: 'fail', documentedError: 'Invalid proxy address', message });
+    // the reason is data in the evidence, the same in every language
+    expect(result.evidence).toMatchObject({ source: 'agent process' });
+    expect(typeof result.evidence!.problem).toBe('string');
+    expect(result.evidence!.problem).not.toMatch(/\s/);
   });
 });

@@ -286,7 +286,7 @@ describe('resolveConfig with --from-process', () => {
     expect(config.proxy).toBeUndefined();
     expect(config.proxyProblem).toEqual({
       value: 'http://<redacted>@proxy:8080',
-      problem: expect.stringContaining('leave out "http://"'),
+      problem: { problem: 'scheme', scheme: 'http://' },
     });
   });
 

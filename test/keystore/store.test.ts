@@ -50,10 +50,15 @@ describe('writeKeystoreAtomically', () => {
     expect(await keytoolList(link)).toHaveLength(141);
   });
 
-  it('refuses a wrong password or a damaged file with a KeystoreFileError that names the file, no flag', async () => {
+  it('refuses a wrong password or a damaged file with a KeystoreFileError that names the file and its input role, no flag', async () => {
     const { file } = await copy();
     await expect(openKeystore(file, 'nope')).rejects.toThrow(KeystoreFileError);
-    await expect(openKeystore(file, 'nope')).rejects.toMatchObject({ code: 'keystore', input: 'keystore' });
+    // a wrong password is about the password (--storepass), a file that is no keystore about the file
+    await expect(openKeystore(file, 'nope')).rejects.toMatchObject({ code: 'keystore', input: 'storepass' });
+    await expect(openKeystore(path.join(FIXTURES, 'cef-samples.txt'), 'changeit')).rejects.toMatchObject({
+      code: 'keystore',
+      input: 'keystore',
+    });
     await expect(openKeystore('/nonexistent/cacerts', 'changeit')).rejects.toThrow(
       /^\/nonexistent\/cacerts does not exist$/,
     );

@@ -62,6 +62,10 @@ describe('the trust service', () => {
     expect(target.chosenBy).toMatch(/^jssecacerts exists/);
     expect(target.javaHome).toBe(home);
     expect(asked).toEqual({ java: 1, jvm: 0, portal: 0 }); // certs commands do not start a JVM to locate
+    // nor can a caller ask it to: check --fix locates with the JVM itself and hands in `located`
+    // @ts-expect-error askJvm is no option of openTarget
+    await openTarget(facts, config(), {}, { askJvm: true });
+    expect(asked.jvm).toBe(0);
   });
 
   it('a store another run holds: applying is "busy" (code busy), and the file is left as it was', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_CAS, downloadFileName } from '../../../src/trust/known-cas.js';
 import { locateJava } from '../../../src/probes/java.js';
 import { doctor } from '../../helpers/cli.js';
-import { keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
+import { keytool, keytoolList, toPasswordlessPkcs12 } from '../../helpers/keytool.js';
 import { azureCa03Entry, keystoreCopy } from '../../helpers/keystores.js';
 import { serializeJks } from '../../../src/keystore/jks.js';
 import { trustedPortal } from '../../helpers/portal.js';
@@ -128,6 +128,38 @@ describe('certs import --from', () => {
     expect(run.stderr).toContain(expected);
     expect(run.stderr).not.toContain('wrong-pass');
     expect((await readFile(file)).equals(before)).toBe(true);
+  });
+
+  it('a wrong --storepass is named as --storepass, not --keystore (a store keytool made)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-storepass-'));
+    try {
+      const file = path.join(dir, 'ks.jks');
+      await keytool([
+        '-importcert',
+        '-noprompt',
+        '-alias',
+        'ca03',
+        '-file',
+        path.join(CAS, 'azure-rsa-tls-issuing-ca-03.pem'),
+        '-keystore',
+        file,
+        '-storetype',
+        'jks',
+        '-storepass',
+        'right-pass',
+      ]);
+      for (const command of [
+        ['certs', 'list'],
+        ['certs', 'import', '--from', CAS, '--dry-run'],
+      ]) {
+        const run = await doctor([...command, '--keystore', file, '--storepass', 'wrong-pass']);
+        expect(run.exitCode).toBe(2);
+        expect(run.stderr.trim()).toMatch(/^Error: --storepass: .*ks\.jks: wrong keystore password/);
+        expect(run.stderr).not.toContain('--keystore');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a password-less PKCS#12 store (JDK 18+) that keytool lists', async () => {
