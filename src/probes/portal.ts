@@ -82,13 +82,12 @@ export async function probePortal(options: PortalProbeOptions): Promise<PortalPr
   // The TLS 1.2 handshake goes its own way at the same time, as soon as it is known to be wanted;
   // its layers are not the agent's path.
   let done = false;
-  const tls12 = Promise.resolve(options.alsoTls12).then(
-    (wanted) => (wanted && !done ? handshakeTls12(options, host, port, left) : undefined),
-    () => undefined,
-  );
+  const wanted = Promise.resolve(options.alsoTls12).catch(() => false);
+  const tls12 = wanted.then((yes) => (yes && !done ? handshakeTls12(options, host, port, left) : undefined));
   const probe = await probeLayers(options, host, port, left);
-  // Only a path that got through TLS is worth the answer; whether it is wanted, within the deadline.
-  const answer12 = probe.tls ? await within(tls12, left()) : undefined;
+  // Only a path that got through TLS is worth the answer. Whether it is wanted (a Java lookup) is
+  // waited for no longer than the deadline; the handshake itself ends by the deadline.
+  const answer12 = probe.tls && (await within(wanted, left())) ? await tls12 : undefined;
   done = true;
   if (answer12) probe.tls12 = answer12;
   return probe;
