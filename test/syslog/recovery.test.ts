@@ -2,6 +2,7 @@
 // the --output file and its rotation on a real disk, and the forwarder
 // against real sockets on 127.0.0.1 (a SIEM that refuses, one that resets, one over UDP).
 import net from 'node:net';
+import { once } from 'node:events';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,10 @@ import {
   isSameEndpoint,
   parseForward,
   parseSize,
+  startRecovery,
   type ForwardProblem,
 } from '../../src/syslog/recovery.js';
+import { startListener } from '../../src/syslog/listener.js';
 import { closedPort, tcpServer, udpServer, type Peer } from '../helpers/servers.js';
 
 const peers: Peer[] = [];
@@ -261,5 +264,63 @@ describe('--forward against real sockets', () => {
     expect(seen.problems[0]?.kind).toBe('stalled');
     expect(summary.forwarded + summary.notForwarded).toBe(sent);
     expect(summary.notForwarded).toBeGreaterThan(0);
+  });
+});
+
+describe('the listener and the recovery together, as `syslog listen --forward` joins them', () => {
+  const quiet = { problem: () => undefined, recovered: () => undefined, outputFailed: () => undefined };
+
+  it('a SIEM that never reads holds a sender of malformed lines (nothing printed): what is taken stays bounded', async () => {
+    const peer = await tcpServer((socket) => socket.pause()); // reads nothing, ever
+    peers.push(peer);
+    const recovery = await startRecovery({
+      forward: { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      stallMs: 60_000, // not given up during the test
+      timeoutMs: 1000,
+      events: quiet,
+    });
+    const controller = new AbortController();
+    let taken = 0;
+    let printed = 0;
+    const listener = await startListener({
+      host: '127.0.0.1',
+      port: 0,
+      protocol: 'tcp',
+      output: 'text', // a malformed message prints nothing: `write` is never called for it
+      signal: controller.signal,
+      onMessage: (raw, framing) => {
+        taken += raw.length;
+        recovery.onMessage(raw, framing);
+      },
+      write: (bytes) => void (printed += bytes.length),
+      drained: () => Promise.resolve(),
+      paused: () => recovery.full,
+      resumed: () => recovery.drained(),
+    });
+    const sender = net.connect(listener.address.port, '127.0.0.1');
+    sender.on('error', () => undefined);
+    await once(sender, 'connect');
+    const chunk = Buffer.from('this is not syslog at all\n'.repeat(2500)); // about 64 KB
+    const limit = 100 * 1024 * 1024;
+    let written = 0;
+    // write until the sender is held (no drain for 300 ms, three times running) or 100 MB went
+    for (let stalls = 0; written < limit && stalls < 3;) {
+      written += chunk.length;
+      if (sender.write(chunk)) continue;
+      const drained = await Promise.race([
+        once(sender, 'drain').then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
+      ]);
+      stalls = drained ? 0 : stalls + 1;
+    }
+    sender.destroy();
+    controller.abort();
+    const summary = await listener.done;
+    await recovery.close();
+    expect(printed).toBe(0);
+    expect(summary.malformed).toBeGreaterThan(0);
+    // the SIEM's kernel buffers, our 1 MB mark and a burst of reads: a few MB, not the stream
+    expect(written).toBeLessThan(limit);
+    expect(taken).toBeLessThan(32 * 1024 * 1024);
   });
 });

@@ -138,14 +138,14 @@ export default class Listen extends DoctorCommand {
           onMessage: (raw, framing) => recovery.onMessage(raw, framing),
         }),
         // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
-        // senders instead of filling this process's memory.
-        write: (bytes) => process.stdout.write(bytes) && !recovery.full,
+        // senders instead of filling this process's memory; only a full stdout leaves a
+        // datagram's events unprinted.
+        write: (bytes) => process.stdout.write(bytes),
         drained: async () => {
-          await Promise.all([
-            process.stdout.writableNeedDrain ? once(process.stdout, 'drain') : undefined,
-            recovery.drained(),
-          ]);
+          if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
         },
+        paused: () => recovery.full,
+        resumed: () => recovery.drained(),
       });
     } catch (error) {
       process.off('SIGINT', onSignal);
