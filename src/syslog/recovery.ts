@@ -12,6 +12,7 @@
 // resolves when they take more. A SIEM that stops reading for `stallMs` is given up (its messages
 // stay in --output) rather than holding the recovery agent forever.
 import dgram from 'node:dgram';
+import { once } from 'node:events';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
 import { ConfigError, FileError, NetworkError, describeFileError } from '../errors.js';
@@ -29,6 +30,12 @@ const HARD_LIMIT = 16 * 1024 * 1024;
 /** Reconnecting to the SIEM: the first wait, doubled after each failure up to the last. */
 const BACKOFF_FIRST_MS = 250;
 const BACKOFF_MAX_MS = 5000;
+/**
+ * The SIEM's connection is handed at most this much at once (the rest waits in the forwarder's
+ * queue): a write's end is the only progress a socket reports, so a SIEM that reads slowly is
+ * seen taking bytes every few dozen KB, not once per megabyte.
+ */
+const WRITE_CHUNK = 64 * 1024;
 /** Stopping: how long the SIEM gets to take what is still buffered for it. */
 const CLOSE_GRACE_MS = 2000;
 const LF = 0x0a;
@@ -349,6 +356,9 @@ export class Forwarder {
   private waiters: (() => void)[] = [];
   private closing = false;
   private udpInFlight = 0;
+  /** TCP: framed messages not yet handed to the connection, and their bytes. */
+  private queue: Buffer[][] = [];
+  private queued = 0;
   /** Messages handed to each TCP connection, and those on connections the SIEM then broke. */
   private readonly onConnection = new WeakMap<net.Socket, number>();
   private unconfirmed = 0;
@@ -382,7 +392,7 @@ export class Forwarder {
 
   /** True while the SIEM's connection holds more than it should: the senders should pause. */
   get full(): boolean {
-    return (this.socket?.writableLength ?? 0) > HIGH_WATER;
+    return this.queued + (this.socket?.writableLength ?? 0) > HIGH_WATER;
   }
 
   drained(): Promise<void> {
@@ -402,27 +412,51 @@ export class Forwarder {
       return;
     }
     const socket = this.socket;
-    if (!socket || socket.destroyed || socket.writableLength > HARD_LIMIT) return;
+    if (!socket || socket.destroyed || this.queued + socket.writableLength > HARD_LIMIT) return;
     const framed = framing === 'octet' ? [Buffer.from(`${raw.length} `, 'ascii'), raw] : [raw, NEWLINE];
-    if (!socket.writableCorked) {
-      // the messages of one read leave together
-      socket.cork();
-      process.nextTick(() => socket.uncork());
+    this.queue.push(framed);
+    this.queued += framed[0]!.length + framed[1]!.length;
+    this.pump(socket);
+    if (this.full && !this.stall) this.watchStall(socket);
+  }
+
+  /** Hands the queue to the connection, WRITE_CHUNK at a time ('drain' asks for more). */
+  private pump(socket: net.Socket): void {
+    if (socket.destroyed || socket.writableLength >= WRITE_CHUNK || this.queue.length === 0) return;
+    // the messages of one batch leave together
+    socket.cork();
+    let handed = 0;
+    let taken = 0;
+    while (taken < this.queue.length && socket.writableLength < WRITE_CHUNK) {
+      const [head, body] = this.queue[taken++]!;
+      handed += head!.length + body!.length;
+      socket.write(head!);
+      socket.write(body!, (error) => {
+        // Node calls back without an error for a write its destroyed socket dropped
+        if (error || socket.destroyed) return;
+        this.sent();
+        this.onConnection.set(socket, (this.onConnection.get(socket) ?? 0) + 1);
+      });
     }
-    socket.write(framed[0]!);
-    socket.write(framed[1]!, (error) => {
-      // Node calls back without an error for a write its destroyed socket dropped
-      if (error || socket.destroyed) return;
-      this.sent();
-      this.onConnection.set(socket, (this.onConnection.get(socket) ?? 0) + 1);
-    });
-    if (this.full && !this.stall) {
-      this.stall = setTimeout(() => {
-        this.stall = undefined;
-        if (this.full) this.fail('stalled');
-        socket.destroy();
-      }, this.stallMs);
-    }
+    this.queue = taken === this.queue.length ? [] : this.queue.slice(taken);
+    this.queued -= handed;
+    process.nextTick(() => socket.uncork());
+  }
+
+  /**
+   * Gives the SIEM up when it took nothing for `stallMs` while full: one that reads slowly but
+   * steadily is waited for ('drain' comes only once the buffer is empty, never while it keeps up).
+   */
+  private watchStall(socket: net.Socket): void {
+    const taken = () => socket.bytesWritten - socket.writableLength; // handed to the system
+    const before = taken();
+    this.stall = setTimeout(() => {
+      this.stall = undefined;
+      if (socket.destroyed || !this.full) return;
+      if (taken() > before) return this.watchStall(socket);
+      this.fail('stalled');
+      socket.destroy();
+    }, this.stallMs);
   }
 
   /** Gives the SIEM a moment to take what is buffered, then ends the connection. */
@@ -438,8 +472,11 @@ export class Forwarder {
     } else if (this.socket && !this.socket.destroyed) {
       const socket = this.socket;
       const closed = new Promise((resolve) => socket.once('close', resolve));
-      socket.end();
       const grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+      // what is queued goes first ('drain' hands it on), within the same grace
+      while (this.queue.length > 0 && !socket.destroyed)
+        await Promise.race([once(socket, 'drain'), closed]).catch(() => undefined);
+      socket.end();
       await closed;
       clearTimeout(grace);
     }
@@ -476,8 +513,11 @@ export class Forwarder {
       this.backoffMs = BACKOFF_FIRST_MS;
     });
     socket.on('drain', () => {
-      clearTimeout(this.stall);
-      this.stall = undefined;
+      this.pump(socket);
+      if (this.queue.length === 0 && socket.writableLength === 0) {
+        clearTimeout(this.stall);
+        this.stall = undefined;
+      }
       this.release();
     });
     socket.on('end', () => (broke ??= { kind: 'closed' }));
@@ -487,7 +527,12 @@ export class Forwarder {
     socket.on('close', () => {
       clearTimeout(this.stall);
       this.stall = undefined;
-      if (this.socket === socket) this.socket = undefined;
+      if (this.socket === socket) {
+        this.socket = undefined;
+        // not handed to this connection: not forwarded (the counts say so), not sent on the next
+        this.queue = [];
+        this.queued = 0;
+      }
       this.release();
       if (this.closing) return;
       // TCP says nothing of what the SIEM read of them before it broke the connection

@@ -267,6 +267,45 @@ describe('--forward against real sockets', () => {
   });
 });
 
+describe('--forward to a SIEM that reads slowly but steadily', () => {
+  it('is waited for, not declared stalled, and gets every message', async () => {
+    let received = 0;
+    const peer = await tcpServer((socket) => {
+      socket.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        socket.pause(); // a read, then a rest: a few MB a second
+        setTimeout(() => socket.resume(), 20);
+      });
+    });
+    peers.push(peer);
+    const problems: ForwardProblem[] = [];
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      {
+        stallMs: 1000,
+        timeoutMs: 1000,
+        events: { problem: (p) => void problems.push(p), recovered: () => undefined },
+      },
+    );
+    // 12 MB at once: more than the system's buffers hold, so ours stays full for longer than the
+    // stall time ('drain' never comes meanwhile), while the SIEM reads all along
+    const sent = 12_000;
+    let bytes = 0;
+    for (let i = 0; i < sent; i++) {
+      const m = message(i, 1000);
+      forwarder.send(m, 'lf');
+      bytes += m.length + 1;
+    }
+    expect(forwarder.full).toBe(true);
+    for (let i = 0; i < 500 && received < bytes && problems.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const summary = await forwarder.close();
+    expect(problems).toEqual([]);
+    expect(summary).toMatchObject({ forwarded: sent, notForwarded: 0, outages: 0, connections: 1 });
+    expect(received).toBe(bytes); // what the SIEM read, not only what we counted
+  });
+});
+
 describe('the listener and the recovery together, as `syslog listen --forward` joins them', () => {
   const quiet = { problem: () => undefined, recovered: () => undefined, outputFailed: () => undefined };
 
