@@ -1,7 +1,7 @@
 // The SIEM side against real peers: Debian's rsyslog as the SIEM, logger and ncat as senders, and
 // siem-doctor's own listener as a separate process.
 import { execa, type ResultPromise } from 'execa';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -293,6 +293,30 @@ describe('syslog listen as a process', () => {
     expect(stderr.trim()).toBe(
       `Error: port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another --port`,
     );
+  });
+
+  it('a port in use leaves no --output file and says nothing of the SIEM: one line, exit 2', async () => {
+    const { port, child } = await startListen(['--duration', '5']);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-listen-inuse-'));
+    const file = path.join(dir, 'recovered.log');
+    const siem = await closedPort(); // refuses: would say so if it were tried
+    const { exitCode, stderr } = await execa(
+      BIN,
+      ['syslog', 'listen', '--port', String(port), '--output', file, '--forward', `127.0.0.1:${siem}`],
+      { reject: false },
+    );
+    child.kill('SIGINT');
+    await child;
+    const created = await readFile(file).then(
+      () => true,
+      () => false,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe(
+      `Error: port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another --port`,
+    );
+    expect(created).toBe(false);
   });
 
   it('stops on Ctrl-C (SIGINT) with its summary', async () => {

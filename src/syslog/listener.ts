@@ -17,6 +17,8 @@ import { ListenEventPrinter } from '../render/listen-events.js';
 export type { MessageFraming } from './framing.js';
 
 const CLOSE_GRACE_MS = 1000;
+/** UDP datagrams held until `ready` (they cannot wait in the sender): at most this many bytes. */
+const HELD_DATAGRAM_BYTES = 16 * 1024 * 1024;
 /** Enough bytes of a malformed message for its first 500 characters, whatever their length. */
 const MALFORMED_BYTES = 4000;
 
@@ -476,6 +478,16 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   let stop!: (reason: ListenSummary['stoppedBy']) => void;
   const stopped = new Promise<ListenSummary['stoppedBy']>((resolve) => (stop = resolve));
   const connections = new Set<net.Socket>();
+  /** False until `ready`: nothing is taken before (TCP senders wait, datagrams are held). */
+  let taking = options.ready === undefined;
+  const onReady: (() => void)[] = [];
+  void options.ready?.then(
+    () => {
+      taking = true;
+      onReady.forEach((start) => start());
+    },
+    () => undefined, // the caller stops the listener
+  );
   // A full output pauses every TCP sender (the kernel's buffers then hold the rest, and the
   // senders wait); they read on once it drained.
   const intake = new Intake(
@@ -489,7 +501,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   let address: { host: string; port: number };
   if (options.protocol === 'udp') {
     const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
-    socket.on('message', (data, remote) => {
+    const take = (data: Buffer, remote: dgram.RemoteInfo) => {
       // a datagram may carry several lines
       const before = intake.events;
       const source = { address: remote.address, seen: false };
@@ -498,6 +510,13 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       );
       if (intake.blocked) intake.dropLines(before);
       intake.flush();
+    };
+    const held: [Buffer, dgram.RemoteInfo][] = [];
+    let heldBytes = 0;
+    onReady.push(() => held.splice(0).forEach(([data, remote]) => take(data, remote)));
+    socket.on('message', (data, remote) => {
+      if (taking) take(data, remote);
+      else if ((heldBytes += data.length) <= HELD_DATAGRAM_BYTES) held.push([data, remote]);
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -510,6 +529,9 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     address = { host: bound.address, port: bound.port };
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
+    onReady.push(() => {
+      if (!intake.blocked && !intake.held) connections.forEach((socket) => socket.resume());
+    });
     const server = net.createServer((socket) => {
       intake.connections++;
       const source = { address: socket.remoteAddress ?? 'unknown', seen: false };
@@ -517,7 +539,8 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
         intake.message(source, bytes, raw, start, end, framing),
       );
       connections.add(socket);
-      if (intake.blocked || intake.held) socket.pause(); // full: this one waits like the others
+      // not ready yet, or full: this one waits like the others
+      if (!taking || intake.blocked || intake.held) socket.pause();
       socket.on('data', (chunk: Buffer) => {
         deframer.push(chunk);
         intake.flushSoon();

@@ -405,3 +405,31 @@ describe('syslog listener: an output that cannot keep up', () => {
     expect(summary.notPrinted).toBe(20 - printed);
   });
 });
+
+describe('syslog listener: nothing taken before `ready`', () => {
+  it('binds at once, holds TCP senders and UDP datagrams until ready, then takes them all', async () => {
+    let begin!: () => void;
+    const ready = new Promise<void>((resolve) => (begin = resolve));
+    const messages: string[] = [];
+    const tcp = await listen({ count: 2, ready, onMessage: (raw) => void messages.push(raw.toString()) });
+    const sending = send(tcp.address.port, `${SAMPLES[0]}\n${SAMPLES[1]}\n`);
+    const udp = await listen({
+      protocol: 'udp',
+      count: 1,
+      ready,
+      onMessage: (raw) => void messages.push(raw.toString()),
+    });
+    const socket = dgram.createSocket('udp4');
+    await new Promise((resolve) => socket.send(SAMPLES[2]!, udp.address.port, '127.0.0.1', resolve));
+    socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(messages).toEqual([]); // bound, but nothing taken
+    expect(tcp.printed()).toBe('');
+    begin();
+    await sending;
+    const [summary, datagrams] = await Promise.all([tcp.done, udp.done]);
+    expect(summary).toMatchObject({ events: 2, stoppedBy: 'count' });
+    expect(datagrams).toMatchObject({ events: 1, stoppedBy: 'count' });
+    expect(messages.sort()).toEqual([SAMPLES[0], SAMPLES[1], SAMPLES[2]].sort());
+  });
+});

@@ -19,6 +19,7 @@ import {
   parseForward,
   parseSize,
   startRecovery,
+  type Recovery,
 } from '../../syslog/recovery.js';
 
 export default class Listen extends DoctorCommand {
@@ -98,30 +99,21 @@ export default class Listen extends DoctorCommand {
     if (forward && isSameEndpoint({ host, port, protocol }, forward))
       throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
     const output = flags.output;
+    const maxBytes = flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']);
 
-    const recovery = await startRecovery({
-      ...(output !== undefined && {
-        output: {
-          file: output,
-          maxBytes: flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']),
-          keep: flags['output-files'] ?? 9,
-        },
-      }),
-      ...(forward && { forward }),
-      stallMs,
-      timeoutMs: 5000,
-      events: {
-        problem: (problem, target) =>
-          this.logToStderr(forwardProblemLine(catalog, problem, target, { output, stallMs })),
-        recovered: (target) => this.logToStderr(forwardRecoveredLine(catalog, target)),
-        outputFailed: (error, file) => this.logToStderr(outputFailedLine(catalog, file, error)),
-      },
-    });
-
+    // The port first: a port in use leaves no --output file and says nothing of the SIEM. The
+    // listener takes nothing until the file is open and the SIEM's connection started.
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    const stopSignals = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+    let recovery: Recovery | undefined;
+    let begin!: { resolve: () => void; reject: (error: unknown) => void };
+    const ready = new Promise<void>((resolve, reject) => (begin = { resolve, reject }));
     const { startListener } = await import('../../syslog/listener.js');
     let listener;
     try {
@@ -133,9 +125,10 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
+        ready,
         // each message to the file and the SIEM (only when there is one: a hook per message costs)
         ...((output !== undefined || forward) && {
-          onMessage: (raw, framing) => recovery.onMessage(raw, framing),
+          onMessage: (raw, framing) => recovery?.onMessage(raw, framing),
         }),
         // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
         // senders instead of filling this process's memory; only a full stdout leaves a
@@ -144,17 +137,42 @@ export default class Listen extends DoctorCommand {
         drained: async () => {
           if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
         },
-        paused: () => recovery.full,
-        resumed: () => recovery.drained(),
+        paused: () => recovery?.full ?? false,
+        resumed: () => recovery?.drained() ?? Promise.resolve(),
       });
     } catch (error) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await recovery.close();
+      stopSignals();
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
       throw new UsageError(say(bindError(error as NodeJS.ErrnoException, host, port)));
     }
+    try {
+      recovery = await startRecovery({
+        ...(output !== undefined && {
+          output: {
+            file: output,
+            maxBytes,
+            keep: flags['output-files'] ?? 9,
+          },
+        }),
+        ...(forward && { forward }),
+        stallMs,
+        timeoutMs: 5000,
+        events: {
+          problem: (problem, target) =>
+            this.logToStderr(forwardProblemLine(catalog, problem, target, { output, stallMs })),
+          recovered: (target) => this.logToStderr(forwardRecoveredLine(catalog, target)),
+          outputFailed: (error, file) => this.logToStderr(outputFailedLine(catalog, file, error)),
+        },
+      });
+    } catch (error) {
+      begin.reject(error);
+      controller.abort();
+      await listener.done;
+      stopSignals();
+      throw error;
+    }
+    begin.resolve();
     this.logToStderr(
       listeningLine(catalog, listener.address, protocol, {
         output,
@@ -162,8 +180,7 @@ export default class Listen extends DoctorCommand {
       }),
     );
     const summary = await listener.done;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopSignals();
     const result: ListenResult = { summary: { ...summary, ...(await recovery.close()) } };
     this.verdictExitCode = summary.events === 0 ? 1 : 0;
     // under --json the events went out as JSON lines; the summary is the last line
