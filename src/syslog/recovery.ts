@@ -15,6 +15,7 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import { ConfigError, FileError, NetworkError, describeFileError } from '../errors.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
@@ -86,16 +87,33 @@ export function hostForPort(host: string): string {
   return net.isIPv6(host) ? `[${host}]` : host;
 }
 
-/** Sending to the port one listens on would loop every message back. */
+/**
+ * Sending to the port one listens on would loop every message back. Addresses are compared
+ * exactly (127.0.0.2 is not 127.0.0.1); `localhost` is 127.0.0.1 or ::1; a listener on every
+ * address (0.0.0.0, or :: which takes IPv4 too) is reached through any of this machine's own.
+ */
 export function isSameEndpoint(
   listen: { host: string; port: number; protocol: 'tcp' | 'udp' },
   target: ForwardTarget,
 ): boolean {
   // the same port number over the other protocol is another socket
   if (listen.port !== target.port || listen.protocol !== target.protocol) return false;
-  const local = (h: string) => h === 'localhost' || h.startsWith('127.') || h === '::1';
-  const any = (h: string) => h === '0.0.0.0' || h === '::';
-  return listen.host === target.host || (local(target.host) && (local(listen.host) || any(listen.host)));
+  const [a, b] = [listen.host.toLowerCase(), target.host.toLowerCase()];
+  if (a === b) return true;
+  const localhost = (h: string) => h === '127.0.0.1' || h === '::1';
+  if ((a === 'localhost' && localhost(b)) || (b === 'localhost' && localhost(a))) return true;
+  if (a === '0.0.0.0') return b !== '::1' && !net.isIPv6(b) && isThisMachine(b);
+  if (a === '::') return isThisMachine(b);
+  return false;
+}
+
+/** Whether `host` is one of this machine's addresses (any loopback address, or an interface's). */
+function isThisMachine(host: string): boolean {
+  if (host === 'localhost' || host === '0.0.0.0' || host === '::' || host === '::1') return true;
+  if (net.isIPv4(host) && host.startsWith('127.')) return true;
+  return Object.values(os.networkInterfaces()).some((addresses) =>
+    addresses?.some(({ address }) => address.toLowerCase() === host),
+  );
 }
 
 // --- --output: every message, byte for byte, rotated by size ------------------------------------

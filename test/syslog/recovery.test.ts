@@ -78,6 +78,53 @@ describe('the values of --forward and --output-max-size', () => {
     // the same port over UDP is another socket: listening on TCP and forwarding to UDP is no loop
     expect(isSameEndpoint({ host: '127.0.0.1', port: 5514, protocol: 'udp' }, target)).toBe(false);
   });
+
+  it.each([
+    // [listening on, forwarding to, a loop?]
+    ['127.0.0.2', '127.0.0.1', false], // two loopback addresses, two sockets
+    ['127.0.0.1', '127.0.0.2', false],
+    ['127.0.0.2', '127.0.0.2', true],
+    ['127.0.0.1', 'localhost', true],
+    ['::1', 'localhost', true],
+    ['localhost', '127.0.0.1', true],
+    ['127.0.0.2', 'localhost', false],
+    ['::1', '127.0.0.1', false],
+    ['0.0.0.0', '127.0.0.5', true], // every IPv4 address, loopback ones included
+    ['0.0.0.0', 'localhost', true],
+    ['0.0.0.0', '::1', false], // IPv4 only
+    ['::', '::1', true],
+    ['::', '127.0.0.1', true], // :: takes IPv4 too
+    ['0.0.0.0', '192.0.2.10', false], // a documentation address: not this machine's
+    ['10.0.0.1', '127.0.0.1', false],
+  ] as const)('listening on %s, forwarding to %s: a loop is %s', (listenHost, targetHost, loop) => {
+    const tcp = 'tcp' as const;
+    expect(
+      isSameEndpoint(
+        { host: listenHost, port: 5514, protocol: tcp },
+        { host: targetHost, port: 5514, protocol: tcp },
+      ),
+    ).toBe(loop);
+  });
+
+  // a machine with loopback only has no such address: the cases above cover it
+  const own = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  it.skipIf(!own)("listening on every address, forwarding to one of this machine's own is a loop", () => {
+    const tcp = 'tcp' as const;
+    expect(
+      isSameEndpoint(
+        { host: '0.0.0.0', port: 5514, protocol: tcp },
+        { host: own!.address, port: 5514, protocol: tcp },
+      ),
+    ).toBe(true);
+    expect(
+      isSameEndpoint(
+        { host: '127.0.0.1', port: 5514, protocol: tcp },
+        { host: own!.address, port: 5514, protocol: tcp },
+      ),
+    ).toBe(false);
+  });
 });
 
 describe('--output: every message, byte for byte, rotated by size', () => {
