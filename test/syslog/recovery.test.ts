@@ -262,8 +262,12 @@ describe('--forward against real sockets', () => {
     expect(seen.problems[0]?.kind).toBe('reset');
     expect(seen.recovered()).toBe(1);
     expect(summary.connections).toBeGreaterThanOrEqual(2);
-    expect(summary.forwarded + summary.notForwarded).toBe(sent);
     expect(summary.notForwarded).toBeGreaterThan(0); // sent while the connection was down
+    // the connections after the reset got every message counted as forwarded there, whole
+    const later = connections.slice(1).map((c) => Buffer.concat(c).toString());
+    const lines = later.flatMap((text) => text.split('\n').filter(Boolean));
+    expect(later.every((text) => text.endsWith('\n'))).toBe(true);
+    expect(lines).toHaveLength(summary.forwarded - summary.unconfirmed);
     // the last connection took everything sent after it came back, whole and in order
     const last = Buffer.concat(connections.at(-1)!).toString();
     const tail = Array.from({ length: 5 }, (_, i) => `${message(after + i).toString()}\n`).join('');
@@ -309,8 +313,21 @@ describe('--forward against real sockets', () => {
     await forwarder.drained(); // resolves when the stall gives the connection up
     const summary = await forwarder.close();
     expect(seen.problems[0]?.kind).toBe('stalled');
-    expect(summary.forwarded + summary.notForwarded).toBe(sent);
     expect(summary.notForwarded).toBeGreaterThan(0);
+    // what the SIEM holds, read now: at least every message counted as forwarded, not all sent
+    const got = await Promise.all(
+      held.map(async (socket) => {
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.resume();
+        await Promise.race([once(socket, 'end'), once(socket, 'close')]);
+        return Buffer.concat(chunks).toString();
+      }),
+    );
+    const whole = got.join('').split('\n').slice(0, -1); // the last piece may be cut
+    expect(whole.length).toBeGreaterThanOrEqual(summary.forwarded);
+    expect(whole.length).toBeLessThan(sent);
+    expect(whole.slice(0, 3)).toEqual([0, 1, 2].map((i) => message(i, 1000).toString()));
   });
 });
 
