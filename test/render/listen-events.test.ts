@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSyslog, type SyslogLine } from '../../src/syslog/cef.js';
-import { ListenEventPrinter, endpoint, eventLine } from '../../src/render/listen-events.js';
+import { ListenEventPrinter, eventLine } from '../../src/render/listen-events.js';
+import { hostForPort } from '../../src/syslog/recovery.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
@@ -126,11 +127,11 @@ describe('the event line of syslog listen', () => {
   });
 });
 
-describe('endpoint', () => {
+describe('hostForPort (the address before a port in the listen lines)', () => {
   it('writes an IPv6 address in brackets before its port', () => {
-    expect(endpoint('::1', 5596)).toBe('[::1]:5596');
-    expect(endpoint('fe80::1%eth0', 514)).toBe('[fe80::1%eth0]:514');
-    expect(endpoint('127.0.0.1', 5596)).toBe('127.0.0.1:5596');
-    expect(endpoint('siem.contoso.com', 514)).toBe('siem.contoso.com:514');
+    expect(hostForPort('::1')).toBe('[::1]');
+    expect(hostForPort('fe80::1%eth0')).toBe('[fe80::1%eth0]');
+    expect(hostForPort('127.0.0.1')).toBe('127.0.0.1');
+    expect(hostForPort('siem.contoso.com')).toBe('siem.contoso.com');
   });
 });
