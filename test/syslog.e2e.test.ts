@@ -295,6 +295,25 @@ describe('syslog listen as a process', () => {
     );
   });
 
+  it.each([
+    [['--duration', '0x10'], '--duration "0x10" must be a number of seconds from 0.001 to'],
+    [['--duration', '1e3'], '--duration "1e3" must be a number of seconds from 0.001 to'],
+    [['--duration', 'Infinity'], '--duration "Infinity" must be a number of seconds from 0.001 to'],
+    [
+      ['--forward', '127.0.0.1:9', '--forward-timeout', '1e3'],
+      '--forward-timeout "1e3" must be a number of seconds',
+    ],
+    [['--output', ''], '"" names no file: give a file name, e.g. --output recovered.log'],
+  ])('refuses %j before it listens (exit 2)', async (args, message) => {
+    const port = await closedPort();
+    const { exitCode, stderr } = await execa(BIN, ['syslog', 'listen', '--port', String(port), ...args], {
+      reject: false,
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a port in use leaves no --output file and says nothing of the SIEM: one line, exit 2', async () => {
     const { port, child } = await startListen(['--duration', '5']);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-listen-inuse-'));

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parseHost, parsePort } from '../../config/proxy-address.js';
+import { parseOutputFile, plainNumber } from '../../config/resolve.js';
 import { UsageError } from '../../errors.js';
 import {
   forwardProblemLine,
@@ -98,7 +99,7 @@ export default class Listen extends DoctorCommand {
     const forward = flags.forward === undefined ? undefined : parseForward(flags.forward, protocol);
     if (forward && isSameEndpoint({ host, port, protocol }, forward))
       throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
-    const output = flags.output;
+    const output = parseOutputFile(flags.output, 'recovered.log');
     const maxBytes = flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']);
 
     // The port first: a port in use leaves no --output file and says nothing of the SIEM. The
@@ -211,8 +212,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A number of seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
 function parseSeconds(raw: string, say: (t: Text) => string, flag = 'duration'): number {
-  const ms = Math.round(Number(raw.trim()) * 1000);
-  if (raw.trim() === '' || !Number.isFinite(ms) || ms < 1 || ms > MAX_TIMER_MS)
+  const ms = Math.round(plainNumber(raw) * 1000); // not 0x10 or 1e3, as --timeout
+  if (!(ms >= 1 && ms <= MAX_TIMER_MS))
     throw new UsageError(
       say({
         key: 'listen.badDuration',
