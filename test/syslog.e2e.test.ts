@@ -2,7 +2,8 @@
 // siem-doctor's own listener as a separate process.
 import { execa, type ResultPromise } from 'execa';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { frame } from '../src/syslog/framing.js';
 import { sendMessages } from '../src/syslog/sender.js';
 import { sampleEvents } from '../src/syslog/test-events.js';
 import { probeTcp } from '../src/probes/tcp.js';
-import { closedPort } from './helpers/servers.js';
+import { closedPort, tcpServer } from './helpers/servers.js';
+import dgram from 'node:dgram';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 import { RAW_CONTROL } from './helpers/terminal.js';
 import { sendTest } from './helpers/cli.js';
@@ -312,6 +314,57 @@ describe('syslog listen as a process', () => {
     expect(exitCode).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('over UDP, a SIEM that cannot keep up leaves every event printed: "not printed" is for a full stdout only', async () => {
+    const siem = await tcpServer((socket) => socket.pause()); // never reads
+    const port = await closedPort();
+    // stdout to a file: it always takes what is written (a pipe's reader may fall behind)
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-listen-udp-'));
+    const out = createWriteStream(path.join(dir, 'events.jsonl'));
+    await once(out, 'open'); // a stream with a file descriptor: the child writes to the file itself
+    const listen = execa(
+      BIN,
+      [
+        'syslog',
+        'listen',
+        '--port',
+        String(port),
+        '--protocol',
+        'udp',
+        '--forward',
+        `127.0.0.1:${siem.port}/tcp`,
+        '--json',
+        '--duration',
+        '60',
+      ],
+      { reject: false, stdout: out },
+    );
+    let stderr = '';
+    listen.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor('listen to start', () => (stderr.includes(String(port)) ? true : undefined));
+    // about 25 MB: more than the SIEM's system buffers and our own limit hold
+    const socket = dgram.createSocket('udp4');
+    for (let i = 0; i < 40_000; i++) {
+      await new Promise((resolve) => socket.send(SAMPLES[i % SAMPLES.length]!, port, '127.0.0.1', resolve));
+      if (i % 200 === 0) await new Promise((resolve) => setTimeout(resolve, 1)); // let it read
+    }
+    socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    listen.kill('SIGINT');
+    await listen;
+    await siem.close();
+    await new Promise((resolve) => out.close(resolve));
+    const stdout = await readFile(path.join(dir, 'events.jsonl'), 'utf8');
+    await rm(dir, { recursive: true, force: true });
+    const lines = stdout.trim().split('\n');
+    const { summary } = JSON.parse(lines.at(-1)!) as {
+      summary: { events: number; notPrinted?: number; forward: { notForwarded: number } };
+    };
+    expect(summary.forward.notForwarded).toBeGreaterThan(0); // the SIEM was full
+    expect(summary.events).toBeGreaterThan(0);
+    expect(summary.notPrinted).toBeUndefined(); // stdout was read all along
+    expect(lines.length - 1).toBe(summary.events);
   });
 
   it('a port in use leaves no --output file and says nothing of the SIEM: one line, exit 2', async () => {
