@@ -95,7 +95,7 @@ export interface ListenOptions {
    * one by one), in the order of arrival on each connection, with the sender's address. For
    * keeping or forwarding what arrives (--output, --forward). The view stays valid after the call
    * (its bytes are never reused); a copy is not needed to keep it. Once `count` events arrived,
-   * nothing more is handed on. A pause of the senders (see `write`) pauses this too.
+   * nothing more is handed on. A pause of the senders (see `write`, `paused`) pauses this too.
    */
   onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
 }

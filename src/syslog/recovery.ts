@@ -8,8 +8,8 @@
 // (When the stream went quiet and the range of the events' `rt` times, the listener's clock says.)
 //
 // Neither side may make memory grow with the stream: both say when they are full (`full`), the
-// command then pauses the TCP senders through the listener's output back-pressure, and `drained()`
-// resolves when they take more. A SIEM that stops reading for `stallMs` is given up (its messages
+// command then pauses the TCP senders through the listener's `paused`/`resumed` (asked after every
+// burst of reads, printed or not), and `drained()` resolves when they take more. A SIEM that stops reading for `stallMs` is given up (its messages
 // stay in --output) rather than holding the recovery agent forever.
 import dgram from 'node:dgram';
 import { once } from 'node:events';
