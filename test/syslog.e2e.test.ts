@@ -1,8 +1,9 @@
 // The SIEM side against real peers: Debian's rsyslog as the SIEM, logger and ncat as senders, and
 // siem-doctor's own listener as a separate process.
 import { execa, type ResultPromise } from 'execa';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { frame } from '../src/syslog/framing.js';
 import { sendMessages } from '../src/syslog/sender.js';
 import { sampleEvents } from '../src/syslog/test-events.js';
 import { probeTcp } from '../src/probes/tcp.js';
-import { closedPort } from './helpers/servers.js';
+import { closedPort, tcpServer } from './helpers/servers.js';
+import dgram from 'node:dgram';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 import { RAW_CONTROL } from './helpers/terminal.js';
 import { sendTest } from './helpers/cli.js';
@@ -293,6 +295,100 @@ describe('syslog listen as a process', () => {
     expect(stderr.trim()).toBe(
       `Error: port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another --port`,
     );
+  });
+
+  it.each([
+    [['--duration', '0x10'], '--duration "0x10" must be a number of seconds from 0.001 to'],
+    [['--duration', '1e3'], '--duration "1e3" must be a number of seconds from 0.001 to'],
+    [['--duration', 'Infinity'], '--duration "Infinity" must be a number of seconds from 0.001 to'],
+    [
+      ['--forward', '127.0.0.1:9', '--forward-timeout', '1e3'],
+      '--forward-timeout "1e3" must be a number of seconds',
+    ],
+    [['--output', ''], '"" names no file: give a file name, e.g. --output recovered.log'],
+  ])('refuses %j before it listens (exit 2)', async (args, message) => {
+    const port = await closedPort();
+    const { exitCode, stderr } = await execa(BIN, ['syslog', 'listen', '--port', String(port), ...args], {
+      reject: false,
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('over UDP, a SIEM that cannot keep up leaves every event printed: "not printed" is for a full stdout only', async () => {
+    const siem = await tcpServer((socket) => socket.pause()); // never reads
+    const port = await closedPort();
+    // stdout to a file: it always takes what is written (a pipe's reader may fall behind)
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-listen-udp-'));
+    const out = createWriteStream(path.join(dir, 'events.jsonl'));
+    await once(out, 'open'); // a stream with a file descriptor: the child writes to the file itself
+    const listen = execa(
+      BIN,
+      [
+        'syslog',
+        'listen',
+        '--port',
+        String(port),
+        '--protocol',
+        'udp',
+        '--forward',
+        `127.0.0.1:${siem.port}/tcp`,
+        '--json',
+        '--duration',
+        '60',
+      ],
+      { reject: false, stdout: out },
+    );
+    let stderr = '';
+    listen.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor('listen to start', () => (stderr.includes(String(port)) ? true : undefined));
+    // about 25 MB: more than the SIEM's system buffers and our own limit hold
+    const socket = dgram.createSocket('udp4');
+    for (let i = 0; i < 40_000; i++) {
+      await new Promise((resolve) => socket.send(SAMPLES[i % SAMPLES.length]!, port, '127.0.0.1', resolve));
+      if (i % 200 === 0) await new Promise((resolve) => setTimeout(resolve, 1)); // let it read
+    }
+    socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    listen.kill('SIGINT');
+    await listen;
+    await siem.close();
+    await new Promise((resolve) => out.close(resolve));
+    const stdout = await readFile(path.join(dir, 'events.jsonl'), 'utf8');
+    await rm(dir, { recursive: true, force: true });
+    const lines = stdout.trim().split('\n');
+    const { summary } = JSON.parse(lines.at(-1)!) as {
+      summary: { events: number; notPrinted?: number; forward: { notForwarded: number } };
+    };
+    expect(summary.forward.notForwarded).toBeGreaterThan(0); // the SIEM was full
+    expect(summary.events).toBeGreaterThan(0);
+    expect(summary.notPrinted).toBeUndefined(); // stdout was read all along
+    expect(lines.length - 1).toBe(summary.events);
+  });
+
+  it('a port in use leaves no --output file and says nothing of the SIEM: one line, exit 2', async () => {
+    const { port, child } = await startListen(['--duration', '5']);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-listen-inuse-'));
+    const file = path.join(dir, 'recovered.log');
+    const siem = await closedPort(); // refuses: would say so if it were tried
+    const { exitCode, stderr } = await execa(
+      BIN,
+      ['syslog', 'listen', '--port', String(port), '--output', file, '--forward', `127.0.0.1:${siem}`],
+      { reject: false },
+    );
+    child.kill('SIGINT');
+    await child;
+    const created = await readFile(file).then(
+      () => true,
+      () => false,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(exitCode).toBe(2);
+    expect(stderr.trim()).toBe(
+      `Error: port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another --port`,
+    );
+    expect(created).toBe(false);
   });
 
   it('stops on Ctrl-C (SIGINT) with its summary', async () => {

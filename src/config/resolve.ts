@@ -282,10 +282,18 @@ export function parseSyslogHost(raw: string, subject: string): string {
 const MIN_TIMEOUT_SECONDS = 0.001;
 const MAX_TIMEOUT_SECONDS = 300;
 
-/** Seconds written plainly (5, 0.5, .5): not 0x10 or 1e3, which Number() would also take. */
-function parseTimeout(raw: string, subject: string): number {
+/**
+ * A number written plainly (5, 0.5, .5, surrounding spaces aside); NaN for anything else,
+ * such as 0x10, 1e3 or Infinity, which Number() would also take.
+ */
+export function plainNumber(raw: string): number {
   const value = raw.trim();
-  const seconds = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  return /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+}
+
+/** Seconds written plainly (see plainNumber). */
+function parseTimeout(raw: string, subject: string): number {
+  const seconds = plainNumber(raw);
   if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
     throw new ConfigError(
       `${subject} must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}, written plainly, e.g. --timeout 5 or --timeout 0.5`,
@@ -296,10 +304,10 @@ function parseTimeout(raw: string, subject: string): number {
 }
 
 /** --output: a file to write; an empty value would leave the report nowhere (or on stdout). */
-export function parseOutputFile(raw: string | undefined): string | undefined {
+export function parseOutputFile(raw: string | undefined, example = 'report.json'): string | undefined {
   if (raw === undefined) return undefined;
   if (raw.trim() === '')
-    throw new ConfigError(`"${raw}" names no file: give a file name, e.g. --output report.json`, 'output');
+    throw new ConfigError(`"${raw}" names no file: give a file name, e.g. --output ${example}`, 'output');
   return raw;
 }
 

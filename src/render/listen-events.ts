@@ -8,22 +8,11 @@
 // The agent sends tens of thousands of events a second, so a line whose fields are printable
 // ASCII as they stand (nothing for neutralise to change, no escape to read) is cut from the
 // received bytes as they are; any other line is made as text, through neutralise.
-import net from 'node:net';
 import type { SyslogLine } from '../syslog/cef.js';
 import type { MessageFraming } from '../syslog/framing.js';
 import { neutralise, terminalJson } from './terminal.js';
 
 export type EventFormat = 'text' | 'json';
-
-/** A host as written before `:port`: an IPv6 address in brackets (`[::1]`, for `[::1]:5596`). */
-export function bracketHost(host: string): string {
-  return net.isIPv6(host) ? `[${host}]` : host;
-}
-
-/** A host and port: `127.0.0.1:5596`, `[::1]:5596`. */
-export function endpoint(host: string, port: number): string {
-  return `${bracketHost(host)}:${port}`;
-}
 
 /**
  * The text line of an event: its header time (or, without one, the time its extension carries in

@@ -512,17 +512,6 @@ export function parseSyslogLine(input: string): ParseResult {
   return read.ok ? { ok: true, event: read.line.toEvent() } : read;
 }
 
-/** One extension value without parsing the rest (see SyslogLine.value). */
-export function cefValue(cef: CefRecord, key: string): string | undefined {
-  return cef instanceof LineCefRecord ? cef.line.value(key) : cef.extension[key];
-}
-
-/** When it happened, as an ISO string (see SyslogLine.time). */
-export function eventTime(event: SyslogEvent): string | undefined {
-  if (isIsoTime(event.timestamp)) return event.timestamp!;
-  return epochTime(cefValue(event.cef, 'start') ?? cefValue(event.cef, 'rt'));
-}
-
 export interface AgentEvent {
   time: Date;
   productVersion: string;

@@ -29,12 +29,6 @@ const LF = 0x0a;
 const SPACE = 0x20;
 
 /**
- * Gets each message: its bytes as received, without the framing (no octet count, no line feed).
- * The view stays valid: the bytes under it are never reused.
- */
-export type MessageHandler = (message: Buffer, framing: MessageFraming) => void;
-
-/**
  * Gets each message as where it lies: [start, end) of `bytes`, and of `raw`, the same bytes one
  * character each (latin1), made once per read instead of once per message, for the parser's
  * string searches.
@@ -46,11 +40,6 @@ export type SpanHandler = (
   end: number,
   framing: MessageFraming,
 ) => void;
-
-/** A SpanHandler that hands on each message's bytes (a view, not a copy). */
-export function eachMessage(handler: MessageHandler): SpanHandler {
-  return (bytes, _raw, start, end, framing) => handler(bytes.subarray(start, end), framing);
-}
 
 /**
  * Whether an unfinished message is a line, not octet-counted: it does not start with a count and

@@ -17,6 +17,8 @@ import { ListenEventPrinter } from '../render/listen-events.js';
 export type { MessageFraming } from './framing.js';
 
 const CLOSE_GRACE_MS = 1000;
+/** UDP datagrams held until `ready` (they cannot wait in the sender): at most this many bytes. */
+const HELD_DATAGRAM_BYTES = 16 * 1024 * 1024;
 /** Enough bytes of a malformed message for its first 500 characters, whatever their length. */
 const MALFORMED_BYTES = 4000;
 
@@ -66,11 +68,25 @@ export interface ListenOptions {
   /**
    * Gets the printed lines of one read, as bytes (UTF-8 where the sender sent UTF-8). Returns
    * false when the output is full (a stream's back-pressure): TCP senders are then paused until
-   * `drained` resolves, so that a slow reader of the output never makes the listener's memory grow.
+   * `drained` resolves, so that a slow reader of the output never makes the listener's memory grow;
+   * a datagram's events are then counted, not printed (UDP cannot be paused).
    */
   write?: (bytes: Buffer) => boolean | void;
   /** Resolves when the output takes bytes again, after `write` returned false. */
   drained?: () => Promise<void>;
+  /**
+   * The back-pressure of `onMessage`'s consumer (a file, a SIEM), asked after every burst of
+   * reads, whether or not anything was printed: true pauses the TCP senders until `resumed`
+   * resolves. (UDP senders cannot be paused: the consumer bounds what it holds.)
+   */
+  paused?: () => boolean;
+  resumed?: () => Promise<void>;
+  /**
+   * Nothing is taken before this resolves (the port is bound before): TCP senders wait, UDP
+   * datagrams are held (up to a bound) and taken after it. When it rejects nothing is taken;
+   * the caller stops the listener.
+   */
+  ready?: Promise<void>;
   /** Every event, parsed in full (a full parse per event: for tests and callers that want it). */
   onEvent?: (received: ReceivedEvent) => void;
   /**
@@ -79,7 +95,7 @@ export interface ListenOptions {
    * one by one), in the order of arrival on each connection, with the sender's address. For
    * keeping or forwarding what arrives (--output, --forward). The view stays valid after the call
    * (its bytes are never reused); a copy is not needed to keep it. Once `count` events arrived,
-   * nothing more is handed on. A pause of the senders (see `write`) pauses this too.
+   * nothing more is handed on. A pause of the senders (see `write`, `paused`) pauses this too.
    */
   onMessage?: (raw: Buffer, framing: MessageFraming, sender: string) => void;
 }
@@ -269,14 +285,17 @@ class Intake {
   readonly printer: ListenEventPrinter | undefined;
   /** True from a write the output could not take until it drains. */
   blocked = false;
+  /** True while `onMessage`'s consumer is full (`paused`), until it `resumed`. */
+  held = false;
   /** Events of datagrams that came while the output was full (UDP cannot be paused). */
   notPrinted = 0;
 
   constructor(
     private readonly options: ListenOptions,
     private readonly full: () => void,
-    /** Called once each time the output fills up; it resolves when the output drained. */
-    private readonly onBlocked: () => void = () => undefined,
+    /** The senders should pause (the output or the message hook is full), then read on. */
+    private readonly onPause: () => void = () => undefined,
+    private readonly onResume: () => void = () => undefined,
   ) {
     this.count = options.count ?? Infinity;
     this.printer = options.output ? new ListenEventPrinter(options.output) : undefined;
@@ -360,15 +379,28 @@ class Intake {
       this.flushing = undefined;
     }
     this.clock.settle();
+    const { write, drained, paused, resumed } = this.options;
     const out = this.printer?.take();
-    if (out && this.options.write?.(out) === false && !this.blocked && this.options.drained) {
+    if (out && write?.(out) === false && !this.blocked && drained) {
       this.blocked = true;
-      this.onBlocked();
-      void this.options.drained().then(() => {
-        this.blocked = false;
-      });
+      this.wait(drained(), () => (this.blocked = false));
+    }
+    // a file or a SIEM that cannot keep up holds the senders whatever was printed (a malformed
+    // message prints nothing in text mode)
+    if (!this.held && resumed && paused?.()) {
+      this.held = true;
+      this.wait(resumed(), () => (this.held = false));
     }
     if (this.events >= this.count) this.full();
+  }
+
+  /** The senders pause until `until` resolves and nothing else holds them. */
+  private wait(until: Promise<void>, clear: () => void): void {
+    if (this.blocked !== this.held) this.onPause(); // the first of the two to hold them
+    void until.then(() => {
+      clear();
+      if (!this.blocked && !this.held) this.onResume();
+    });
   }
 
   /** A datagram's lines while the output is full: counted, not printed (nothing holds them). */
@@ -446,24 +478,30 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   let stop!: (reason: ListenSummary['stoppedBy']) => void;
   const stopped = new Promise<ListenSummary['stoppedBy']>((resolve) => (stop = resolve));
   const connections = new Set<net.Socket>();
+  /** False until `ready`: nothing is taken before (TCP senders wait, datagrams are held). */
+  let taking = options.ready === undefined;
+  const onReady: (() => void)[] = [];
+  void options.ready?.then(
+    () => {
+      taking = true;
+      onReady.forEach((start) => start());
+    },
+    () => undefined, // the caller stops the listener
+  );
   // A full output pauses every TCP sender (the kernel's buffers then hold the rest, and the
   // senders wait); they read on once it drained.
   const intake = new Intake(
     options,
     () => stop('count'),
-    () => {
-      for (const socket of connections) socket.pause();
-      void options.drained?.().then(() => {
-        for (const socket of connections) socket.resume();
-      });
-    },
+    () => connections.forEach((socket) => socket.pause()),
+    () => connections.forEach((socket) => socket.resume()),
   );
 
   let close: () => Promise<void>;
   let address: { host: string; port: number };
   if (options.protocol === 'udp') {
     const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
-    socket.on('message', (data, remote) => {
+    const take = (data: Buffer, remote: dgram.RemoteInfo) => {
       // a datagram may carry several lines
       const before = intake.events;
       const source = { address: remote.address, seen: false };
@@ -472,6 +510,13 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
       );
       if (intake.blocked) intake.dropLines(before);
       intake.flush();
+    };
+    const held: [Buffer, dgram.RemoteInfo][] = [];
+    let heldBytes = 0;
+    onReady.push(() => held.splice(0).forEach(([data, remote]) => take(data, remote)));
+    socket.on('message', (data, remote) => {
+      if (taking) take(data, remote);
+      else if ((heldBytes += data.length) <= HELD_DATAGRAM_BYTES) held.push([data, remote]);
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -484,6 +529,9 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
     address = { host: bound.address, port: bound.port };
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
+    onReady.push(() => {
+      if (!intake.blocked && !intake.held) connections.forEach((socket) => socket.resume());
+    });
     const server = net.createServer((socket) => {
       intake.connections++;
       const source = { address: socket.remoteAddress ?? 'unknown', seen: false };
@@ -491,7 +539,8 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
         intake.message(source, bytes, raw, start, end, framing),
       );
       connections.add(socket);
-      if (intake.blocked) socket.pause(); // the output is full: this one waits like the others
+      // not ready yet, or full: this one waits like the others
+      if (!taking || intake.blocked || intake.held) socket.pause();
       socket.on('data', (chunk: Buffer) => {
         deframer.push(chunk);
         intake.flushSoon();

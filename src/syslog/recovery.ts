@@ -8,12 +8,14 @@
 // (When the stream went quiet and the range of the events' `rt` times, the listener's clock says.)
 //
 // Neither side may make memory grow with the stream: both say when they are full (`full`), the
-// command then pauses the TCP senders through the listener's output back-pressure, and `drained()`
-// resolves when they take more. A SIEM that stops reading for `stallMs` is given up (its messages
+// command then pauses the TCP senders through the listener's `paused`/`resumed` (asked after every
+// burst of reads, printed or not), and `drained()` resolves when they take more. A SIEM that stops reading for `stallMs` is given up (its messages
 // stay in --output) rather than holding the recovery agent forever.
 import dgram from 'node:dgram';
+import { once } from 'node:events';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import { ConfigError, FileError, NetworkError, describeFileError } from '../errors.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
@@ -29,6 +31,12 @@ const HARD_LIMIT = 16 * 1024 * 1024;
 /** Reconnecting to the SIEM: the first wait, doubled after each failure up to the last. */
 const BACKOFF_FIRST_MS = 250;
 const BACKOFF_MAX_MS = 5000;
+/**
+ * The SIEM's connection is handed at most this much at once (the rest waits in the forwarder's
+ * queue): a write's end is the only progress a socket reports, so a SIEM that reads slowly is
+ * seen taking bytes every few dozen KB, not once per megabyte.
+ */
+const WRITE_CHUNK = 64 * 1024;
 /** Stopping: how long the SIEM gets to take what is still buffered for it. */
 const CLOSE_GRACE_MS = 2000;
 const LF = 0x0a;
@@ -79,16 +87,33 @@ export function hostForPort(host: string): string {
   return net.isIPv6(host) ? `[${host}]` : host;
 }
 
-/** Sending to the port one listens on would loop every message back. */
+/**
+ * Sending to the port one listens on would loop every message back. Addresses are compared
+ * exactly (127.0.0.2 is not 127.0.0.1); `localhost` is 127.0.0.1 or ::1; a listener on every
+ * address (0.0.0.0, or :: which takes IPv4 too) is reached through any of this machine's own.
+ */
 export function isSameEndpoint(
   listen: { host: string; port: number; protocol: 'tcp' | 'udp' },
   target: ForwardTarget,
 ): boolean {
   // the same port number over the other protocol is another socket
   if (listen.port !== target.port || listen.protocol !== target.protocol) return false;
-  const local = (h: string) => h === 'localhost' || h.startsWith('127.') || h === '::1';
-  const any = (h: string) => h === '0.0.0.0' || h === '::';
-  return listen.host === target.host || (local(target.host) && (local(listen.host) || any(listen.host)));
+  const [a, b] = [listen.host.toLowerCase(), target.host.toLowerCase()];
+  if (a === b) return true;
+  const localhost = (h: string) => h === '127.0.0.1' || h === '::1';
+  if ((a === 'localhost' && localhost(b)) || (b === 'localhost' && localhost(a))) return true;
+  if (a === '0.0.0.0') return b !== '::1' && !net.isIPv6(b) && isThisMachine(b);
+  if (a === '::') return isThisMachine(b);
+  return false;
+}
+
+/** Whether `host` is one of this machine's addresses (any loopback address, or an interface's). */
+function isThisMachine(host: string): boolean {
+  if (host === 'localhost' || host === '0.0.0.0' || host === '::' || host === '::1') return true;
+  if (net.isIPv4(host) && host.startsWith('127.')) return true;
+  return Object.values(os.networkInterfaces()).some((addresses) =>
+    addresses?.some(({ address }) => address.toLowerCase() === host),
+  );
 }
 
 // --- --output: every message, byte for byte, rotated by size ------------------------------------
@@ -349,6 +374,9 @@ export class Forwarder {
   private waiters: (() => void)[] = [];
   private closing = false;
   private udpInFlight = 0;
+  /** TCP: framed messages not yet handed to the connection, and their bytes. */
+  private queue: Buffer[][] = [];
+  private queued = 0;
   /** Messages handed to each TCP connection, and those on connections the SIEM then broke. */
   private readonly onConnection = new WeakMap<net.Socket, number>();
   private unconfirmed = 0;
@@ -382,7 +410,7 @@ export class Forwarder {
 
   /** True while the SIEM's connection holds more than it should: the senders should pause. */
   get full(): boolean {
-    return (this.socket?.writableLength ?? 0) > HIGH_WATER;
+    return this.queued + (this.socket?.writableLength ?? 0) > HIGH_WATER;
   }
 
   drained(): Promise<void> {
@@ -402,27 +430,51 @@ export class Forwarder {
       return;
     }
     const socket = this.socket;
-    if (!socket || socket.destroyed || socket.writableLength > HARD_LIMIT) return;
+    if (!socket || socket.destroyed || this.queued + socket.writableLength > HARD_LIMIT) return;
     const framed = framing === 'octet' ? [Buffer.from(`${raw.length} `, 'ascii'), raw] : [raw, NEWLINE];
-    if (!socket.writableCorked) {
-      // the messages of one read leave together
-      socket.cork();
-      process.nextTick(() => socket.uncork());
+    this.queue.push(framed);
+    this.queued += framed[0]!.length + framed[1]!.length;
+    this.pump(socket);
+    if (this.full && !this.stall) this.watchStall(socket);
+  }
+
+  /** Hands the queue to the connection, WRITE_CHUNK at a time ('drain' asks for more). */
+  private pump(socket: net.Socket): void {
+    if (socket.destroyed || socket.writableLength >= WRITE_CHUNK || this.queue.length === 0) return;
+    // the messages of one batch leave together
+    socket.cork();
+    let handed = 0;
+    let taken = 0;
+    while (taken < this.queue.length && socket.writableLength < WRITE_CHUNK) {
+      const [head, body] = this.queue[taken++]!;
+      handed += head!.length + body!.length;
+      socket.write(head!);
+      socket.write(body!, (error) => {
+        // Node calls back without an error for a write its destroyed socket dropped
+        if (error || socket.destroyed) return;
+        this.sent();
+        this.onConnection.set(socket, (this.onConnection.get(socket) ?? 0) + 1);
+      });
     }
-    socket.write(framed[0]!);
-    socket.write(framed[1]!, (error) => {
-      // Node calls back without an error for a write its destroyed socket dropped
-      if (error || socket.destroyed) return;
-      this.sent();
-      this.onConnection.set(socket, (this.onConnection.get(socket) ?? 0) + 1);
-    });
-    if (this.full && !this.stall) {
-      this.stall = setTimeout(() => {
-        this.stall = undefined;
-        if (this.full) this.fail('stalled');
-        socket.destroy();
-      }, this.stallMs);
-    }
+    this.queue = taken === this.queue.length ? [] : this.queue.slice(taken);
+    this.queued -= handed;
+    process.nextTick(() => socket.uncork());
+  }
+
+  /**
+   * Gives the SIEM up when it took nothing for `stallMs` while full: one that reads slowly but
+   * steadily is waited for ('drain' comes only once the buffer is empty, never while it keeps up).
+   */
+  private watchStall(socket: net.Socket): void {
+    const taken = () => socket.bytesWritten - socket.writableLength; // handed to the system
+    const before = taken();
+    this.stall = setTimeout(() => {
+      this.stall = undefined;
+      if (socket.destroyed || !this.full) return;
+      if (taken() > before) return this.watchStall(socket);
+      this.fail('stalled');
+      socket.destroy();
+    }, this.stallMs);
   }
 
   /** Gives the SIEM a moment to take what is buffered, then ends the connection. */
@@ -438,8 +490,11 @@ export class Forwarder {
     } else if (this.socket && !this.socket.destroyed) {
       const socket = this.socket;
       const closed = new Promise((resolve) => socket.once('close', resolve));
-      socket.end();
       const grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+      // what is queued goes first ('drain' hands it on), within the same grace
+      while (this.queue.length > 0 && !socket.destroyed)
+        await Promise.race([once(socket, 'drain'), closed]).catch(() => undefined);
+      socket.end();
       await closed;
       clearTimeout(grace);
     }
@@ -476,8 +531,11 @@ export class Forwarder {
       this.backoffMs = BACKOFF_FIRST_MS;
     });
     socket.on('drain', () => {
-      clearTimeout(this.stall);
-      this.stall = undefined;
+      this.pump(socket);
+      if (this.queue.length === 0 && socket.writableLength === 0) {
+        clearTimeout(this.stall);
+        this.stall = undefined;
+      }
       this.release();
     });
     socket.on('end', () => (broke ??= { kind: 'closed' }));
@@ -487,7 +545,12 @@ export class Forwarder {
     socket.on('close', () => {
       clearTimeout(this.stall);
       this.stall = undefined;
-      if (this.socket === socket) this.socket = undefined;
+      if (this.socket === socket) {
+        this.socket = undefined;
+        // not handed to this connection: not forwarded (the counts say so), not sent on the next
+        this.queue = [];
+        this.queued = 0;
+      }
       this.release();
       if (this.closing) return;
       // TCP says nothing of what the SIEM read of them before it broke the connection

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSyslog, type SyslogLine } from '../../src/syslog/cef.js';
-import { ListenEventPrinter, endpoint, eventLine } from '../../src/render/listen-events.js';
+import { ListenEventPrinter, eventLine } from '../../src/render/listen-events.js';
+import { hostForPort } from '../../src/syslog/recovery.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 const SAMPLES = readFileSync(path.join(FIXTURES, 'cef-samples.txt'), 'utf8').split('\n').filter(Boolean);
@@ -24,10 +25,34 @@ const header = '2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|0.1|EVENT_CATEGOR
 
 describe('the event line of syslog listen', () => {
   it('prints every sample as time, category, name, user, app', () => {
-    expect(printed(read(SAMPLES[0]!))).toBe(
-      '2017-11-22T17:50:04.000Z  EVENT_CATEGORY_LOGOUT  Log out  admin@contoso.com  ServiceNow\n',
+    // the lines as written out, not as another function of the code makes them
+    expect(SAMPLES.map((line) => printed(read(line)))).toEqual(
+      [
+        '2017-11-22T17:50:04.000Z  EVENT_CATEGORY_LOGOUT  Log out  admin@contoso.com  ServiceNow',
+        '2017-11-28T19:40:15.000Z  EVENT_CATEGORY_VIEW_REPORT  View report  admin@contoso.com  ServiceNow',
+        '2017-11-28T19:25:34.000Z  EVENT_CATEGORY_DELETE_OBJECT  Delete object  admin@contoso.com  ServiceNow',
+        '2017-11-27T20:40:14.000Z  EVENT_CATEGORY_CREATE_USER  Create user  admin@contoso.com  ServiceNow',
+        '2017-11-27T20:41:20.000Z  EVENT_CATEGORY_DELETE_USER  Delete user  admin@contoso.com  ServiceNow',
+        '2017-11-28T19:24:55.000Z  EVENT_CATEGORY_DELETE_OBJECT  Delete object  admin@contoso.com  ServiceNow',
+        '2017-07-15T20:42:30.531Z  ALERT_CABINET_EVENT_MATCH_AUDIT  myPolicy  admin@box-contoso.com  Box',
+        '2017-07-16T09:36:26.550Z  ALERT_CABINET_EVENT_MATCH_AUDIT  test-activity-policy  user@contoso.com  Salesforce',
+        '2017-07-16T09:17:03.361Z  ALERT_CABINET_EVENT_MATCH_AUDIT  test-activity-policy3  admin@contoso.com  Microsoft 365',
+        '2017-07-16T09:17:15.426Z  ALERT_CABINET_EVENT_MATCH_AUDIT  test-activity-policy  admin@contoso.com  Microsoft 365 admin center',
+        '2017-07-16T09:17:46.290Z  ALERT_CABINET_EVENT_MATCH_AUDIT  test-activity-policy4  admin@contoso.com  Microsoft Exchange Online',
+        '2017-07-16T09:41:04.369Z  ALERT_CABINET_EVENT_MATCH_AUDIT  test-activity-policy2  user2@test15-adallom.com  Google',
+      ].map((line) => `${line}\n`),
     );
     for (const line of SAMPLES) expect(printed(read(line))).toBe(eventLine(read(line)));
+  });
+
+  it.each([
+    ['accents', 'suser=josé@contoso.com destinationServiceName=Zoë', 'josé@contoso.com  Zoë'],
+    ['an escape', 'suser=Ann O\\=Neil  destinationServiceName=A\\\\B cs1=x', 'Ann O=Neil  A\\B'],
+    ['control characters', 'suser=evil\u001b[2J\u0007 destinationServiceName=\u009b\u007f', 'evil?[2J?  ??'],
+  ])('prints a line with %s as written out', (_, extension, userAndApp) => {
+    expect(printed(read(`${header}${extension}`))).toBe(
+      `2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  ${userAndApp}\n`,
+    );
   });
 
   // A line copied from the bytes and a line made as text must be the same line.
@@ -102,11 +127,11 @@ describe('the event line of syslog listen', () => {
   });
 });
 
-describe('endpoint', () => {
+describe('hostForPort (the address before a port in the listen lines)', () => {
   it('writes an IPv6 address in brackets before its port', () => {
-    expect(endpoint('::1', 5596)).toBe('[::1]:5596');
-    expect(endpoint('fe80::1%eth0', 514)).toBe('[fe80::1%eth0]:514');
-    expect(endpoint('127.0.0.1', 5596)).toBe('127.0.0.1:5596');
-    expect(endpoint('siem.contoso.com', 514)).toBe('siem.contoso.com:514');
+    expect(hostForPort('::1')).toBe('[::1]');
+    expect(hostForPort('fe80::1%eth0')).toBe('[fe80::1%eth0]');
+    expect(hostForPort('127.0.0.1')).toBe('127.0.0.1');
+    expect(hostForPort('siem.contoso.com')).toBe('siem.contoso.com');
   });
 });

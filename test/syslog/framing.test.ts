@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   Deframer,
   deframeDatagram,
-  eachMessage,
   frame,
   type MessageFraming,
+  type SpanHandler,
 } from '../../src/syslog/framing.js';
+
+/** Each message's bytes (a view of the read, as the listener gets them). */
+const eachMessage =
+  (handler: (message: Buffer, framing: MessageFraming) => void): SpanHandler =>
+  (bytes, _raw, start, end, framing) =>
+    handler(bytes.subarray(start, end), framing);
 
 interface Deframed {
   message: string;

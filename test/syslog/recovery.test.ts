@@ -2,6 +2,7 @@
 // the --output file and its rotation on a real disk, and the forwarder
 // against real sockets on 127.0.0.1 (a SIEM that refuses, one that resets, one over UDP).
 import net from 'node:net';
+import { once } from 'node:events';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,10 @@ import {
   isSameEndpoint,
   parseForward,
   parseSize,
+  startRecovery,
   type ForwardProblem,
 } from '../../src/syslog/recovery.js';
+import { startListener } from '../../src/syslog/listener.js';
 import { closedPort, tcpServer, udpServer, type Peer } from '../helpers/servers.js';
 
 const peers: Peer[] = [];
@@ -74,6 +77,53 @@ describe('the values of --forward and --output-max-size', () => {
     expect(isSameEndpoint({ host: '10.0.0.1', port: 5514, protocol: tcp }, target)).toBe(false);
     // the same port over UDP is another socket: listening on TCP and forwarding to UDP is no loop
     expect(isSameEndpoint({ host: '127.0.0.1', port: 5514, protocol: 'udp' }, target)).toBe(false);
+  });
+
+  it.each([
+    // [listening on, forwarding to, a loop?]
+    ['127.0.0.2', '127.0.0.1', false], // two loopback addresses, two sockets
+    ['127.0.0.1', '127.0.0.2', false],
+    ['127.0.0.2', '127.0.0.2', true],
+    ['127.0.0.1', 'localhost', true],
+    ['::1', 'localhost', true],
+    ['localhost', '127.0.0.1', true],
+    ['127.0.0.2', 'localhost', false],
+    ['::1', '127.0.0.1', false],
+    ['0.0.0.0', '127.0.0.5', true], // every IPv4 address, loopback ones included
+    ['0.0.0.0', 'localhost', true],
+    ['0.0.0.0', '::1', false], // IPv4 only
+    ['::', '::1', true],
+    ['::', '127.0.0.1', true], // :: takes IPv4 too
+    ['0.0.0.0', '192.0.2.10', false], // a documentation address: not this machine's
+    ['10.0.0.1', '127.0.0.1', false],
+  ] as const)('listening on %s, forwarding to %s: a loop is %s', (listenHost, targetHost, loop) => {
+    const tcp = 'tcp' as const;
+    expect(
+      isSameEndpoint(
+        { host: listenHost, port: 5514, protocol: tcp },
+        { host: targetHost, port: 5514, protocol: tcp },
+      ),
+    ).toBe(loop);
+  });
+
+  // a machine with loopback only has no such address: the cases above cover it
+  const own = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  it.skipIf(!own)("listening on every address, forwarding to one of this machine's own is a loop", () => {
+    const tcp = 'tcp' as const;
+    expect(
+      isSameEndpoint(
+        { host: '0.0.0.0', port: 5514, protocol: tcp },
+        { host: own!.address, port: 5514, protocol: tcp },
+      ),
+    ).toBe(true);
+    expect(
+      isSameEndpoint(
+        { host: '127.0.0.1', port: 5514, protocol: tcp },
+        { host: own!.address, port: 5514, protocol: tcp },
+      ),
+    ).toBe(false);
   });
 });
 
@@ -212,8 +262,12 @@ describe('--forward against real sockets', () => {
     expect(seen.problems[0]?.kind).toBe('reset');
     expect(seen.recovered()).toBe(1);
     expect(summary.connections).toBeGreaterThanOrEqual(2);
-    expect(summary.forwarded + summary.notForwarded).toBe(sent);
     expect(summary.notForwarded).toBeGreaterThan(0); // sent while the connection was down
+    // the connections after the reset got every message counted as forwarded there, whole
+    const later = connections.slice(1).map((c) => Buffer.concat(c).toString());
+    const lines = later.flatMap((text) => text.split('\n').filter(Boolean));
+    expect(later.every((text) => text.endsWith('\n'))).toBe(true);
+    expect(lines).toHaveLength(summary.forwarded - summary.unconfirmed);
     // the last connection took everything sent after it came back, whole and in order
     const last = Buffer.concat(connections.at(-1)!).toString();
     const tail = Array.from({ length: 5 }, (_, i) => `${message(after + i).toString()}\n`).join('');
@@ -259,7 +313,117 @@ describe('--forward against real sockets', () => {
     await forwarder.drained(); // resolves when the stall gives the connection up
     const summary = await forwarder.close();
     expect(seen.problems[0]?.kind).toBe('stalled');
-    expect(summary.forwarded + summary.notForwarded).toBe(sent);
     expect(summary.notForwarded).toBeGreaterThan(0);
+    // what the SIEM holds, read now: at least every message counted as forwarded, not all sent
+    const got = await Promise.all(
+      held.map(async (socket) => {
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.resume();
+        await Promise.race([once(socket, 'end'), once(socket, 'close')]);
+        return Buffer.concat(chunks).toString();
+      }),
+    );
+    const whole = got.join('').split('\n').slice(0, -1); // the last piece may be cut
+    expect(whole.length).toBeGreaterThanOrEqual(summary.forwarded);
+    expect(whole.length).toBeLessThan(sent);
+    expect(whole.slice(0, 3)).toEqual([0, 1, 2].map((i) => message(i, 1000).toString()));
+  });
+});
+
+describe('--forward to a SIEM that reads slowly but steadily', () => {
+  it('is waited for, not declared stalled, and gets every message', async () => {
+    let received = 0;
+    const peer = await tcpServer((socket) => {
+      socket.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        socket.pause(); // a read, then a rest: a few MB a second
+        setTimeout(() => socket.resume(), 20);
+      });
+    });
+    peers.push(peer);
+    const problems: ForwardProblem[] = [];
+    const forwarder = await Forwarder.start(
+      { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      {
+        stallMs: 1000,
+        timeoutMs: 1000,
+        events: { problem: (p) => void problems.push(p), recovered: () => undefined },
+      },
+    );
+    // 12 MB at once: more than the system's buffers hold, so ours stays full for longer than the
+    // stall time ('drain' never comes meanwhile), while the SIEM reads all along
+    const sent = 12_000;
+    let bytes = 0;
+    for (let i = 0; i < sent; i++) {
+      const m = message(i, 1000);
+      forwarder.send(m, 'lf');
+      bytes += m.length + 1;
+    }
+    expect(forwarder.full).toBe(true);
+    for (let i = 0; i < 500 && received < bytes && problems.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const summary = await forwarder.close();
+    expect(problems).toEqual([]);
+    expect(summary).toMatchObject({ forwarded: sent, notForwarded: 0, outages: 0, connections: 1 });
+    expect(received).toBe(bytes); // what the SIEM read, not only what we counted
+  });
+});
+
+describe('the listener and the recovery together, as `syslog listen --forward` joins them', () => {
+  const quiet = { problem: () => undefined, recovered: () => undefined, outputFailed: () => undefined };
+
+  it('a SIEM that never reads holds a sender of malformed lines (nothing printed): what is taken stays bounded', async () => {
+    const peer = await tcpServer((socket) => socket.pause()); // reads nothing, ever
+    peers.push(peer);
+    const recovery = await startRecovery({
+      forward: { host: '127.0.0.1', port: peer.port, protocol: 'tcp' },
+      stallMs: 60_000, // not given up during the test
+      timeoutMs: 1000,
+      events: quiet,
+    });
+    const controller = new AbortController();
+    let taken = 0;
+    let printed = 0;
+    const listener = await startListener({
+      host: '127.0.0.1',
+      port: 0,
+      protocol: 'tcp',
+      output: 'text', // a malformed message prints nothing: `write` is never called for it
+      signal: controller.signal,
+      onMessage: (raw, framing) => {
+        taken += raw.length;
+        recovery.onMessage(raw, framing);
+      },
+      write: (bytes) => void (printed += bytes.length),
+      drained: () => Promise.resolve(),
+      paused: () => recovery.full,
+      resumed: () => recovery.drained(),
+    });
+    const sender = net.connect(listener.address.port, '127.0.0.1');
+    sender.on('error', () => undefined);
+    await once(sender, 'connect');
+    const chunk = Buffer.from('this is not syslog at all\n'.repeat(2500)); // about 64 KB
+    const limit = 100 * 1024 * 1024;
+    let written = 0;
+    // write until the sender is held (no drain for 300 ms, three times running) or 100 MB went
+    for (let stalls = 0; written < limit && stalls < 3;) {
+      written += chunk.length;
+      if (sender.write(chunk)) continue;
+      const drained = await Promise.race([
+        once(sender, 'drain').then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
+      ]);
+      stalls = drained ? 0 : stalls + 1;
+    }
+    sender.destroy();
+    controller.abort();
+    const summary = await listener.done;
+    await recovery.close();
+    expect(printed).toBe(0);
+    expect(summary.malformed).toBeGreaterThan(0);
+    // the SIEM's kernel buffers, our 1 MB mark and a burst of reads: a few MB, not the stream
+    expect(written).toBeLessThan(limit);
+    expect(taken).toBeLessThan(32 * 1024 * 1024);
   });
 });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { DoctorCommand } from '../../command-base.js';
 import { LANGUAGES, type Text } from '../../catalog/index.js';
 import { parseHost, parsePort } from '../../config/proxy-address.js';
+import { parseOutputFile, plainNumber } from '../../config/resolve.js';
 import { UsageError } from '../../errors.js';
 import {
   forwardProblemLine,
@@ -19,6 +20,7 @@ import {
   parseForward,
   parseSize,
   startRecovery,
+  type Recovery,
 } from '../../syslog/recovery.js';
 
 export default class Listen extends DoctorCommand {
@@ -97,31 +99,22 @@ export default class Listen extends DoctorCommand {
     const forward = flags.forward === undefined ? undefined : parseForward(flags.forward, protocol);
     if (forward && isSameEndpoint({ host, port, protocol }, forward))
       throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
-    const output = flags.output;
+    const output = parseOutputFile(flags.output, 'recovered.log');
+    const maxBytes = flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']);
 
-    const recovery = await startRecovery({
-      ...(output !== undefined && {
-        output: {
-          file: output,
-          maxBytes: flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']),
-          keep: flags['output-files'] ?? 9,
-        },
-      }),
-      ...(forward && { forward }),
-      stallMs,
-      timeoutMs: 5000,
-      events: {
-        problem: (problem, target) =>
-          this.logToStderr(forwardProblemLine(catalog, problem, target, { output, stallMs })),
-        recovered: (target) => this.logToStderr(forwardRecoveredLine(catalog, target)),
-        outputFailed: (error, file) => this.logToStderr(outputFailedLine(catalog, file, error)),
-      },
-    });
-
+    // The port first: a port in use leaves no --output file and says nothing of the SIEM. The
+    // listener takes nothing until the file is open and the SIEM's connection started.
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    const stopSignals = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+    let recovery: Recovery | undefined;
+    let begin!: { resolve: () => void; reject: (error: unknown) => void };
+    const ready = new Promise<void>((resolve, reject) => (begin = { resolve, reject }));
     const { startListener } = await import('../../syslog/listener.js');
     let listener;
     try {
@@ -133,28 +126,54 @@ export default class Listen extends DoctorCommand {
         durationMs,
         signal: controller.signal,
         output: flags.json ? 'json' : 'text',
+        ready,
         // each message to the file and the SIEM (only when there is one: a hook per message costs)
         ...((output !== undefined || forward) && {
-          onMessage: (raw, framing) => recovery.onMessage(raw, framing),
+          onMessage: (raw, framing) => recovery?.onMessage(raw, framing),
         }),
         // A slow reader of stdout, a slow disk (--output) or a slow SIEM (--forward) pauses the
-        // senders instead of filling this process's memory.
-        write: (bytes) => process.stdout.write(bytes) && !recovery.full,
+        // senders instead of filling this process's memory; only a full stdout leaves a
+        // datagram's events unprinted.
+        write: (bytes) => process.stdout.write(bytes),
         drained: async () => {
-          await Promise.all([
-            process.stdout.writableNeedDrain ? once(process.stdout, 'drain') : undefined,
-            recovery.drained(),
-          ]);
+          if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
         },
+        paused: () => recovery?.full ?? false,
+        resumed: () => recovery?.drained() ?? Promise.resolve(),
       });
     } catch (error) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await recovery.close();
+      stopSignals();
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
       throw new UsageError(say(bindError(error as NodeJS.ErrnoException, host, port)));
     }
+    try {
+      recovery = await startRecovery({
+        ...(output !== undefined && {
+          output: {
+            file: output,
+            maxBytes,
+            keep: flags['output-files'] ?? 9,
+          },
+        }),
+        ...(forward && { forward }),
+        stallMs,
+        timeoutMs: 5000,
+        events: {
+          problem: (problem, target) =>
+            this.logToStderr(forwardProblemLine(catalog, problem, target, { output, stallMs })),
+          recovered: (target) => this.logToStderr(forwardRecoveredLine(catalog, target)),
+          outputFailed: (error, file) => this.logToStderr(outputFailedLine(catalog, file, error)),
+        },
+      });
+    } catch (error) {
+      begin.reject(error);
+      controller.abort();
+      await listener.done;
+      stopSignals();
+      throw error;
+    }
+    begin.resolve();
     this.logToStderr(
       listeningLine(catalog, listener.address, protocol, {
         output,
@@ -162,8 +181,7 @@ export default class Listen extends DoctorCommand {
       }),
     );
     const summary = await listener.done;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopSignals();
     const result: ListenResult = { summary: { ...summary, ...(await recovery.close()) } };
     this.verdictExitCode = summary.events === 0 ? 1 : 0;
     // under --json the events went out as JSON lines; the summary is the last line
@@ -194,8 +212,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A number of seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
 function parseSeconds(raw: string, say: (t: Text) => string, flag = 'duration'): number {
-  const ms = Math.round(Number(raw.trim()) * 1000);
-  if (raw.trim() === '' || !Number.isFinite(ms) || ms < 1 || ms > MAX_TIMER_MS)
+  const ms = Math.round(plainNumber(raw) * 1000); // not 0x10 or 1e3, as --timeout
+  if (!(ms >= 1 && ms <= MAX_TIMER_MS))
     throw new UsageError(
       say({
         key: 'listen.badDuration',
