@@ -49,6 +49,12 @@ describe('the event line of syslog listen', () => {
     ['accents', 'suser=josé@contoso.com destinationServiceName=Zoë', 'josé@contoso.com  Zoë'],
     ['an escape', 'suser=Ann O\\=Neil  destinationServiceName=A\\\\B cs1=x', 'Ann O=Neil  A\\B'],
     ['control characters', 'suser=evil\u001b[2J\u0007 destinationServiceName=\u009b\u007f', 'evil?[2J?  ??'],
+    // a right-to-left override would show the rest of the line backwards: `gpj.exe` as `exe.jpg`
+    [
+      'a bidirectional override',
+      'suser=ann\u202egpj.exe destinationServiceName=\u2066Box\u2069',
+      'ann?gpj.exe  ?Box?',
+    ],
   ])('prints a line with %s as written out', (_, extension, userAndApp) => {
     expect(printed(read(`${header}${extension}`))).toBe(
       `2024-03-01T10:00:00.000Z  EVENT_CATEGORY_LOGIN  Log on  ${userAndApp}\n`,
