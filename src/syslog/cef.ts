@@ -42,7 +42,10 @@ export function unescapeExtensionValue(value: string): string {
 
 const KEY = /(?:^|\s)([A-Za-z0-9_.[\]-]+)=/g;
 
-/** `k1=v1 k2=v with spaces k3=a\=b`: a value runs to the space before the next unescaped `key=`. */
+/**
+ * `k1=v1 k2=v with spaces k3=a\=b`: a value runs to the space before the next unescaped `key=`.
+ * Of a key written twice, the first counts, as in the event line (SyslogLine.value).
+ */
 export function parseExtension(text: string): Record<string, string> {
   const result: Record<string, string> = {};
   let key: string | undefined;
@@ -52,13 +55,21 @@ export function parseExtension(text: string): Record<string, string> {
     // An escaped `\=` never matches: a backslash is not a key character.
     const equals = match.index + match[0].length - 1;
     const keyStart = equals - match[1]!.length;
-    if (key !== undefined)
-      result[key] = unescapeExtensionValue(text.slice(valueStart, keyStart).replace(/\s+$/, ''));
+    if (key !== undefined) keep(result, key, text.slice(valueStart, keyStart));
     key = match[1]!;
     valueStart = equals + 1;
   }
-  if (key !== undefined) result[key] = unescapeExtensionValue(text.slice(valueStart).replace(/\s+$/, ''));
+  if (key !== undefined) keep(result, key, text.slice(valueStart));
   return result;
+}
+
+/** One value, unless its key came before; `__proto__` as a key like any other. */
+function keep(result: Record<string, string>, key: string, written: string): void {
+  if (Object.hasOwn(result, key)) return;
+  const value = unescapeExtensionValue(written.replace(/\s+$/, ''));
+  if (key === '__proto__')
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  else result[key] = value;
 }
 
 const RFC3164_TIME = /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (\S+) /;

@@ -113,6 +113,23 @@ describe('syslog headers and bad lines', () => {
       d: '',
     });
   });
+
+  it('keeps the first of a key written twice, as the event line does', () => {
+    const extension = 'msg=x destinationServiceName=One suser=u destinationServiceName=Two';
+    expect(parseExtension(extension)).toEqual({ msg: 'x', destinationServiceName: 'One', suser: 'u' });
+    const read = readSyslog(
+      Buffer.from(`2024-03-01T10:00:00.000Z CEF:0|MCAS|SIEM_Agent|1|C|N|0|${extension}`),
+    );
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.line.value('destinationServiceName')).toBe('One');
+  });
+
+  it('keeps a key named __proto__ as a key, not as the object’s prototype', () => {
+    const extension = parseExtension('__proto__=x constructor=y toString=z');
+    expect(Object.keys(extension)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(JSON.stringify(extension)).toBe('{"__proto__":"x","constructor":"y","toString":"z"}');
+    expect(Object.getPrototypeOf(extension)).toBe(Object.prototype);
+  });
 });
 
 describe('what siem-doctor writes', () => {
