@@ -109,27 +109,25 @@ export function planImport(
 }
 
 /**
- * Why a plan adds nothing, as a catalog key, and whether that leaves the keystore holding what is
- * needed (ok) or not: "already holds everything" only when that is what happened.
+ * Why nothing was added: everything offered is held already (all-held), what is held is all that
+ * was valid (valid-held), nothing could be obtained (none-obtained), nothing was offered
+ * (none-offered), nothing offered was a CA (no-ca).
+ */
+export type NothingAdded = 'all-held' | 'valid-held' | 'none-obtained' | 'none-offered' | 'no-ca';
+
+/**
+ * Why a plan adds nothing, and whether that leaves the keystore holding what is needed (ok) or
+ * not: "already holds everything" only when that is what happened.
  */
 export function whyNothingAdded(
   plan: ImportPlan,
   offered: number,
   notObtained: number,
-): {
-  key:
-    | 'import.nothing'
-    | 'import.nothingValid'
-    | 'import.nothingObtained'
-    | 'import.noneOffered'
-    | 'import.noCa';
-  ok: boolean;
-} {
-  if (offered === 0)
-    return { key: notObtained > 0 ? 'import.nothingObtained' : 'import.noneOffered', ok: false };
-  if (plan.skipped.every((s) => s.reason === 'not-a-ca')) return { key: 'import.noCa', ok: false };
+): { why: NothingAdded; ok: boolean } {
+  if (offered === 0) return { why: notObtained > 0 ? 'none-obtained' : 'none-offered', ok: false };
+  if (plan.skipped.every((s) => s.reason === 'not-a-ca')) return { why: 'no-ca', ok: false };
   const allHeld = plan.skipped.every((s) => s.reason === 'present' || s.reason === 'duplicate');
-  return { key: allHeld ? 'import.nothing' : 'import.nothingValid', ok: notObtained === 0 };
+  return { why: allHeld ? 'all-held' : 'valid-held', ok: notObtained === 0 };
 }
 
 export function applyPlan(

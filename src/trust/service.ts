@@ -20,7 +20,14 @@ import type { OpenedKeystore } from '../keystore/store.js';
 import type { ManagedStore } from './distro.js';
 import type { KnownCaRole } from './known-cas.js';
 import type { LocatedKeystore } from './locate.js';
-import type { Candidate, DownloadFailure, ImportPlan, PlannedImport, Skipped } from './import.js';
+import type {
+  Candidate,
+  DownloadFailure,
+  ImportPlan,
+  NothingAdded,
+  PlannedImport,
+  Skipped,
+} from './import.js';
 
 /** The store a change goes to, opened, with how it is written. */
 export interface TrustTarget {
@@ -85,7 +92,7 @@ export type ImportOutcome =
   'nothing' | 'dry-run' | 'cancelled' | 'busy' | 'written' | 'managed-done' | 'managed-incomplete';
 
 /** Why nothing was added (import.ts whyNothingAdded), when that is how it ended. */
-export type NothingAdded = 'all-held' | 'valid-held' | 'none-obtained' | 'none-offered' | 'no-ca';
+export type { NothingAdded } from './import.js';
 
 /**
  * The result of `certs import`: its JSON document. The first fields are the document's shape of
@@ -432,7 +439,7 @@ async function runImport(
   const nothingAdded = (final: ImportPlan): ImportResult => {
     const offered = gathered.candidates.length;
     const verdict = whyNothingAdded(final, offered, gathered.failures.length);
-    result.nothingAdded = NOTHING_ADDED[verdict.key];
+    result.nothingAdded = verdict.why;
     result.someNotObtained = gathered.failures.length > 0 && offered > 0;
     result.ok &&= verdict.ok;
     return result;
@@ -482,14 +489,6 @@ async function runImport(
   result.someNotObtained = gathered.failures.length > 0;
   return { ...result, outcome: 'written' };
 }
-
-const NOTHING_ADDED = {
-  'import.nothing': 'all-held',
-  'import.nothingValid': 'valid-held',
-  'import.nothingObtained': 'none-obtained',
-  'import.noneOffered': 'none-offered',
-  'import.noCa': 'no-ca',
-} as const satisfies Record<string, NothingAdded>;
 
 /** One row of `certs list`: a CA of Azure's chains and whether the store holds it. */
 export interface KnownCaRow {
