@@ -11,7 +11,8 @@
 //   line) reaches any output.
 import { Command } from '@oclif/core/command';
 import { DoctorError, type InputRole } from './errors.js';
-import { langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
+import { en, type MessageFile } from './catalog/en.js';
+import { LANGUAGES, langFromEnv, loadCatalog, translate, type Lang, type Text } from './catalog/index.js';
 import { resolveConfig, secretsOfSources, type DoctorConfig, type ResolveInput } from './config/resolve.js';
 import { gatherSources } from './config/sources.js';
 import { createRedactor, secretsFromArgv } from './render/redact.js';
@@ -21,12 +22,64 @@ import { escapeControls, terminalJson } from './render/terminal.js';
  * oclif's parse errors span lines ("Parsing --count", then the reason on the next; "The following
  * error occurred:", then the error): the one line keeps what says what is wrong.
  */
-export function parseErrorLine(message: string): string {
+export function parseErrorLine(message: string, catalog: MessageFile = en): string {
   const lines = message
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !/^See more help with --help$|^The following errors? occurred:$/.test(line));
-  return `${lines.join(': ')} (see --help)`;
+  const line = lines.join(': ');
+  const said = catalog.lang === 'en' ? line : parseErrorText(line, (text) => translate(catalog, text));
+  return translate(catalog, { key: 'error.seeHelp', params: { message: said } });
+}
+
+/**
+ * oclif's own wording of a parse error, in another language: the errors a user meets most; any
+ * other is quoted as oclif wrote it. (English keeps oclif's line as it is.)
+ */
+const PARSE_ERRORS: [RegExp, (m: RegExpExecArray) => Text][] = [
+  [/^Nonexistent flags?: (.+)$/, (m) => ({ key: 'parse.unknownFlag', params: { flags: m[1]! } })],
+  [/^Missing required flag ([\w-]+)$/, (m) => ({ key: 'parse.missingFlag', params: { flag: `--${m[1]}` } })],
+  [
+    /^Expected (--[\w-]+)=(.*) to be one of: (.*)$/s,
+    (m) => ({ key: 'parse.oneOf', params: { flag: m[1]!, value: m[2]!, options: m[3]! } }),
+  ],
+  [
+    /^Parsing (--[\w-]+): Expected an integer but received: (.*)$/s,
+    (m) => ({ key: 'parse.integer', params: { flag: m[1]!, value: m[2]! } }),
+  ],
+  [
+    /^Parsing (--[\w-]+): Expected an integer greater than or equal to (-?\d+) but received: (.*)$/s,
+    (m) => ({ key: 'parse.integerMin', params: { flag: m[1]!, min: m[2]!, value: m[3]! } }),
+  ],
+  [
+    /^Parsing (--[\w-]+): Expected an integer less than or equal to (-?\d+) but received: (.*)$/s,
+    (m) => ({ key: 'parse.integerMax', params: { flag: m[1]!, max: m[2]!, value: m[3]! } }),
+  ],
+  [
+    /^All of the following must be provided when using (--[\w-]+): (.*)$/s,
+    (m) => ({ key: 'parse.dependsOn', params: { flag: m[1]!, needs: m[2]! } }),
+  ],
+  [/^Flag (--[\w-]+) expects a value$/, (m) => ({ key: 'parse.needsValue', params: { flag: m[1]! } })],
+  [/^Unexpected arguments?: (.*)$/s, (m) => ({ key: 'parse.unexpected', params: { args: m[1]! } })],
+];
+
+function parseErrorText(line: string, say: (text: Text) => string): string {
+  for (const [pattern, text] of PARSE_ERRORS) {
+    const m = pattern.exec(line);
+    if (m) return say(text(m));
+  }
+  return line;
+}
+
+/** The language a run speaks: its --lang when given (and valid), else LC_ALL/LANG, else English. */
+export function langOfArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value !== undefined && (LANGUAGES as readonly string[]).includes(value)) return value as Lang;
+  }
+  return langFromEnv(env);
 }
 
 interface OclifError extends Error {
@@ -114,31 +167,43 @@ export abstract class DoctorCommand extends Command {
     return typed ? flag : undefined;
   }
 
-  /** What an error means for the user: bad input (2, with its code) or a failure of ours (1). */
-  protected failure(error: OclifError): Failure {
+  /**
+   * What an error means for the user: bad input (2, with its code) or a failure of ours (1), said
+   * in the run's language.
+   */
+  protected failure(error: OclifError, catalog: MessageFile = en): Failure {
+    const say = (text: Text) => translate(catalog, text);
     const parseError = error.oclif?.exit === 2 && !(error instanceof DoctorError);
-    if (parseError) return { exitCode: 2, code: 'usage', line: parseErrorLine(error.message) };
+    if (parseError) return { exitCode: 2, code: 'usage', line: parseErrorLine(error.message, catalog) };
     if (error instanceof DoctorError) {
       // one line of ours: a line feed in it comes from the input it quotes, and is escaped below
-      const message = error.message.trim();
+      const message = (error.text ? say(error.text) : error.message).trim();
       const label = this.inputLabel(error.input);
+      if (!label || message.startsWith(label)) return { exitCode: 2, code: error.code, line: message };
       // a message that starts by quoting the value reads `--flag "value" …`, any other `--flag: …`
-      const joined = message.startsWith('"') ? `${label} ${message}` : `${label}: ${message}`;
-      const line = label && !message.startsWith(`${label}`) ? joined : message;
+      const line = message.startsWith('"')
+        ? `${label} ${message}`
+        : say({ key: 'error.about', params: { input: label, message } });
       return { exitCode: 2, code: error.code, line };
     }
     const first = (error.message ?? String(error)).split('\n')[0]!.trim();
-    return { exitCode: 1, code: 'internal', line: `unexpected failure: ${first}` };
+    return {
+      exitCode: 1,
+      code: 'internal',
+      line: say({ key: 'error.unexpected', params: { reason: first } }),
+    };
   }
 
   protected override async catch(error: OclifError): Promise<unknown> {
     // this.exit() and oclif's own exit travel as errors: let them through untouched.
     if (error.code === 'EEXIT') throw error;
-    const { exitCode, code, line } = this.failure(error);
+    const catalog = await loadCatalog(langOfArgv(this.argv, process.env));
+    const say = (text: Text) => translate(catalog, text);
+    const { exitCode, code, line } = this.failure(error, catalog);
     const safe = this.redactor().text(line);
     if (this.jsonEnabled()) this.logJson({ error: { code, message: safe } });
     // the line may quote what the user typed or a file held: its control characters are escaped
-    else this.logToStderr(`Error: ${escapeControls(safe)}`);
+    else this.logToStderr(say({ key: 'error.line', params: { message: escapeControls(safe) } }));
     if (exitCode === 1 && process.env.SIEM_DOCTOR_DEBUG)
       this.logToStderr(this.redactor().text(error.stack ?? ''));
     return this.exit(exitCode);

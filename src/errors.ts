@@ -3,6 +3,10 @@
 // name: the same library runs under `certs import --keystore X` and under `check --fix`, where no
 // such flag was typed. The command layer (`command-base.ts`) words it with the flag the user
 // actually used, prints one line (or, under --json, `{"error": {"code", "message"}}`) and exits 2.
+// The message is a text of the catalog (a key and its parameters), said in the user's language;
+// `message` holds it in English, for logs and for code that quotes it.
+import { en } from './catalog/en.js';
+import { translate, type Text } from './catalog/index.js';
 
 /** What the error is about: the kind of thing that was wrong. Stable; appears in JSON errors. */
 export type ErrorCode = 'usage' | 'keystore' | 'file' | 'network' | 'config' | 'busy';
@@ -46,39 +50,43 @@ export type InputRole =
  */
 export class DoctorError extends Error {
   readonly exitCode = 2;
+  /** What to say, in any language (a plain string is said as it is in every language). */
+  readonly text: Text | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | Text,
     readonly input?: InputRole,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : translate(en, message));
+    this.text = typeof message === 'string' ? undefined : message;
   }
 }
 
 /** A keystore that cannot be opened, parsed or written (damaged, wrong password, read-only). */
 export class KeystoreFileError extends DoctorError {
-  constructor(message: string, input: InputRole = 'keystore') {
+  constructor(message: string | Text, input: InputRole = 'keystore') {
     super('keystore', message, input);
   }
 }
 
 /** A file or folder that cannot be read or written. */
 export class FileError extends DoctorError {
-  constructor(message: string, input?: InputRole) {
+  constructor(message: string | Text, input?: InputRole) {
     super('file', message, input);
   }
 }
 
 /** A peer that could not be reached when reaching it is what the command was asked to do. */
 export class NetworkError extends DoctorError {
-  constructor(message: string, input?: InputRole) {
+  constructor(message: string | Text, input?: InputRole) {
     super('network', message, input);
   }
 }
 
 /** A setting that is malformed or contradicts another (flag, environment, config file). */
 export class ConfigError extends DoctorError {
-  constructor(message: string, input?: InputRole) {
+  constructor(message: string | Text, input?: InputRole) {
     super('config', message, input);
   }
 }
@@ -88,25 +96,33 @@ export class ConfigError extends DoctorError {
  * domain errors above instead.
  */
 export class UsageError extends DoctorError {
-  constructor(message: string, input?: InputRole) {
+  constructor(message: string | Text, input?: InputRole) {
     super('usage', message, input);
   }
 }
 
-/** One line that says what went wrong with a file, from a Node fs error. */
-export function describeFileError(error: unknown, file: string): string {
+/** What went wrong with a file, from a Node fs error, as a text to say (`FILE does not exist`). */
+export function fileProblem(error: unknown, file: string): Text {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return `${file} does not exist`;
+      return { key: 'file.missing', params: { file } };
     case 'EACCES':
     case 'EPERM':
-      return `${file} cannot be read or written with this account's rights (run as Administrator/root, or choose another file)`;
+      return { key: 'file.rights', params: { file } };
     case 'EISDIR':
-      return `${file} is a folder, not a file`;
+      return { key: 'file.folder', params: { file } };
     case 'ENOTDIR':
-      return `${file}: a part of that path is not a folder`;
+      return { key: 'file.notFolder', params: { file } };
     default:
-      return `${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      return {
+        key: 'file.other',
+        params: { file, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) },
+      };
   }
+}
+
+/** The same, in English: one line that says what went wrong with a file. */
+export function describeFileError(error: unknown, file: string): string {
+  return translate(en, fileProblem(error, file));
 }

@@ -3,7 +3,7 @@
 import type { Interfaces } from '@oclif/core';
 import { DoctorCommand } from './command-base.js';
 import { writeOrAppend } from './atomic-write.js';
-import { describeFileError, FileError, UsageError } from './errors.js';
+import { fileProblem, FileError, UsageError } from './errors.js';
 import { parseOutputFile } from './config/resolve.js';
 import { selectChecks } from './checks/select.js';
 import type { MessageFile } from './catalog/en.js';
@@ -57,7 +57,7 @@ export abstract class RoundCommand extends DoctorCommand {
     try {
       await writeOrAppend(file, rendered, append);
     } catch (error) {
-      throw new FileError(describeFileError(error, file), 'output');
+      throw new FileError(fileProblem(error, file), 'output');
     }
   }
 }

@@ -2,7 +2,7 @@
 // can read. The receipt says where and how big; src/render/bundle.ts words it.
 import { open } from 'node:fs/promises';
 import type { DoctorConfig } from '../config/resolve.js';
-import { describeFileError, FileError } from '../errors.js';
+import { fileProblem, FileError } from '../errors.js';
 import { createRedactor, redactReport } from '../render/redact.js';
 import { terminalJson } from '../render/terminal.js';
 import { collectBundle } from './collect.js';
@@ -35,7 +35,7 @@ export async function writeSupportBundle(options: {
   try {
     await writePrivately(file, text);
   } catch (error) {
-    throw new FileError(describeFileError(error, file), 'output');
+    throw new FileError(fileProblem(error, file), 'output');
   }
   return { file, bytes: Buffer.byteLength(text) };
 }

@@ -123,6 +123,30 @@ export const en = {
   } satisfies Record<CheckId, string>,
 
   messages: {
+    // what went wrong with a file (errors.ts fileProblem)
+    'file.missing': '{file} does not exist',
+    'file.rights':
+      "{file} cannot be read or written with this account's rights (run as Administrator/root, or choose another file)",
+    'file.folder': '{file} is a folder, not a file',
+    'file.notFolder': '{file}: a part of that path is not a folder',
+    'file.other': '{file}: {reason}',
+    // oclif's parse errors, said in another language (English keeps oclif's own line)
+    'parse.unknownFlag': 'Nonexistent flag: {flags}',
+    'parse.missingFlag': 'Missing required flag {flag}',
+    'parse.oneOf': 'Expected {flag}={value} to be one of: {options}',
+    'parse.integer': 'Parsing {flag}: Expected an integer but received: {value}',
+    'parse.integerMin':
+      'Parsing {flag}: Expected an integer greater than or equal to {min} but received: {value}',
+    'parse.integerMax':
+      'Parsing {flag}: Expected an integer less than or equal to {max} but received: {value}',
+    'parse.dependsOn': 'All of the following must be provided when using {flag}: {needs}',
+    'parse.needsValue': 'Flag {flag} expects a value',
+    'parse.unexpected': 'Unexpected argument: {args}',
+    // the error line of a run that stops (command-base.ts)
+    'error.line': 'Error: {message}',
+    'error.about': '{input}: {message}',
+    'error.unexpected': 'unexpected failure: {reason}',
+    'error.seeHelp': '{message} (see --help)',
     'ui.status.pass': 'PASS',
     'ui.status.warn': 'WARN',
     'ui.status.fail': 'FAIL',

@@ -120,6 +120,28 @@ export const fr = {
   },
 
   messages: {
+    // what went wrong with a file (errors.ts fileProblem)
+    'file.missing': "{file} n'existe pas",
+    'file.rights':
+      '{file} ne peut pas être lu ou écrit avec les droits de ce compte (lancez en Administrateur/root, ou choisissez un autre fichier)',
+    'file.folder': '{file} est un dossier, pas un fichier',
+    'file.notFolder': "{file} : une partie de ce chemin n'est pas un dossier",
+    'file.other': '{file} : {reason}',
+    // oclif's parse errors, said in another language (English keeps oclif's own line)
+    'parse.unknownFlag': 'option inconnue : {flags}',
+    'parse.missingFlag': "l'option {flag} est obligatoire",
+    'parse.oneOf': '{flag}={value} : la valeur doit être l’une de : {options}',
+    'parse.integer': '{flag} : un nombre entier est attendu, reçu : {value}',
+    'parse.integerMin': '{flag} : un nombre entier supérieur ou égal à {min} est attendu, reçu : {value}',
+    'parse.integerMax': '{flag} : un nombre entier inférieur ou égal à {max} est attendu, reçu : {value}',
+    'parse.dependsOn': '{flag} ne va pas sans : {needs}',
+    'parse.needsValue': "l'option {flag} attend une valeur",
+    'parse.unexpected': 'argument inattendu : {args}',
+    // the error line of a run that stops (command-base.ts)
+    'error.line': 'Erreur : {message}',
+    'error.about': '{input} : {message}',
+    'error.unexpected': 'échec inattendu : {reason}',
+    'error.seeHelp': '{message} (voir --help)',
     'ui.status.pass': 'OK',
     'ui.status.warn': 'ATTENTION',
     'ui.status.fail': 'ÉCHEC',

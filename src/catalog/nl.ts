@@ -118,6 +118,30 @@ export const nl = {
   },
 
   messages: {
+    // what went wrong with a file (errors.ts fileProblem)
+    'file.missing': '{file} bestaat niet',
+    'file.rights':
+      '{file} kan met de rechten van dit account niet worden gelezen of geschreven (start als Administrator/root, of kies een ander bestand)',
+    'file.folder': '{file} is een map, geen bestand',
+    'file.notFolder': '{file}: een deel van dat pad is geen map',
+    'file.other': '{file}: {reason}',
+    // oclif's parse errors, said in another language (English keeps oclif's own line)
+    'parse.unknownFlag': 'onbekende optie: {flags}',
+    'parse.missingFlag': 'de optie {flag} is verplicht',
+    'parse.oneOf': '{flag}={value}: de waarde moet een van deze zijn: {options}',
+    'parse.integer': '{flag}: een geheel getal verwacht, ontvangen: {value}',
+    'parse.integerMin':
+      '{flag}: een geheel getal groter dan of gelijk aan {min} verwacht, ontvangen: {value}',
+    'parse.integerMax':
+      '{flag}: een geheel getal kleiner dan of gelijk aan {max} verwacht, ontvangen: {value}',
+    'parse.dependsOn': '{flag} gaat niet zonder: {needs}',
+    'parse.needsValue': 'de optie {flag} verwacht een waarde',
+    'parse.unexpected': 'onverwacht argument: {args}',
+    // the error line of a run that stops (command-base.ts)
+    'error.line': 'Fout: {message}',
+    'error.about': '{input}: {message}',
+    'error.unexpected': 'onverwachte fout: {reason}',
+    'error.seeHelp': '{message} (zie --help)',
     'ui.status.pass': 'OK',
     'ui.status.warn': 'LET OP',
     'ui.status.fail': 'MISLUKT',

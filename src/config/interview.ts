@@ -3,7 +3,7 @@
 // the interview runs the same at a terminal (@inquirer/prompts) and in a test.
 import { access, writeFile } from 'node:fs/promises';
 import type { Text } from '../catalog/index.js';
-import { describeFileError, FileError } from '../errors.js';
+import { fileProblem, FileError } from '../errors.js';
 import type { JavaLookup } from '../probes/java.js';
 import { parsePort, parseProxyAddress, problemText } from './proxy-address.js';
 import { parsePortalUrl, parseSyslogHost } from './resolve.js';
@@ -86,7 +86,7 @@ export async function interview(options: {
   try {
     await writeFile(file, `${JSON.stringify(settings, null, 2)}\n`);
   } catch (error) {
-    throw new FileError(describeFileError(error, file));
+    throw new FileError(fileProblem(error, file));
   }
   return { written: true, file, settings };
 }

@@ -1,7 +1,7 @@
 // What resolveConfig judges, gathered from the machine first: the config file's text, the files
 // the settings name (--ca-file, --chain), the running agent (--from-process) and the agent's
 // default logs folder. Only this file reads; resolve.ts is pure.
-import { describeFileError, FileError, type InputRole } from '../errors.js';
+import { fileProblem, FileError, type InputRole } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { parseConfigFile, pickSetting, type FileText, type ResolveInput } from './resolve.js';
 
@@ -11,7 +11,7 @@ async function readText(file: string, input: InputRole): Promise<FileText> {
     // memory runs out
     return { path: file, text: (await readInputFile(file)).toString('utf8') };
   } catch (error) {
-    throw new FileError(describeFileError(error, file), input);
+    throw new FileError(fileProblem(error, file), input);
   }
 }
 

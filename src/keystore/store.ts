@@ -17,7 +17,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFileError, DoctorError, KeystoreFileError } from '../errors.js';
+import { describeFileError, fileProblem, DoctorError, KeystoreFileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { parseJks, serializeJks } from './jks.js';
 import {
@@ -76,7 +76,7 @@ export async function openKeystore(file: string, password: string | undefined): 
     real = await realpath(file);
     bytes = await readInputFile(real);
   } catch (error) {
-    throw new KeystoreFileError(describeFileError(error, file));
+    throw new KeystoreFileError(fileProblem(error, file));
   }
   try {
     return { ...(await parseKeystore(bytes, password)), file: real, bytes };

@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
-import { ConfigError, FileError, NetworkError, describeFileError } from '../errors.js';
+import { ConfigError, FileError, NetworkError, describeFileError, fileProblem } from '../errors.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
 import type { MessageFraming } from './framing.js';
@@ -187,7 +187,7 @@ export class RawOutput {
       const { size } = await handle.stat();
       return new RawOutput(options, handle, size, onTrouble);
     } catch (error) {
-      throw new FileError(describeFileError(error, options.file), 'output');
+      throw new FileError(fileProblem(error, options.file), 'output');
     }
   }
 

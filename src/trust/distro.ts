@@ -93,16 +93,16 @@ export async function applyManagedPlan(
   store: ManagedStore,
   files: readonly { file: string; pem: string }[],
 ): Promise<{ ok: boolean; output: string }> {
-  const [{ mkdir, writeFile }, { describeFileError, FileError }] = await Promise.all([
+  const [{ mkdir, writeFile }, { fileProblem, FileError }] = await Promise.all([
     import('node:fs/promises'),
     import('../errors.js'),
   ]);
   await mkdir(store.anchorsDir, { recursive: true }).catch((error: unknown) => {
-    throw new FileError(describeFileError(error, store.anchorsDir));
+    throw new FileError(fileProblem(error, store.anchorsDir));
   });
   for (const f of files) {
     await writeFile(f.file, f.pem, { mode: 0o644 }).catch((error: unknown) => {
-      throw new FileError(describeFileError(error, f.file));
+      throw new FileError(fileProblem(error, f.file));
     });
   }
   const { execa } = await import('execa');

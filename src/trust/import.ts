@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { readdir, stat, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describeFileError, DoctorError, FileError } from '../errors.js';
+import { fileProblem, DoctorError, FileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { withKeystoreLock } from '../keystore/lock.js';
 import { fingerprint, type Keystore, type TrustedCertEntry } from '../keystore/model.js';
@@ -161,7 +161,7 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
             .map((f) => path.join(given, f))
         : [given];
     } catch (error) {
-      throw new FileError(describeFileError(error, given), 'from');
+      throw new FileError(fileProblem(error, given), 'from');
     }
     if (files.length === 0) throw new FileError(`${given} holds no .pem, .crt, .cer or .der file`, 'from');
     for (const file of files) {
@@ -169,7 +169,7 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
       try {
         bytes = await readInputFile(file);
       } catch (error) {
-        throw new FileError(describeFileError(error, file), 'from');
+        throw new FileError(fileProblem(error, file), 'from');
       }
       out.push(...parseCertificates(bytes, file));
     }

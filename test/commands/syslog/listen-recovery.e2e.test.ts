@@ -487,7 +487,7 @@ describe('listen: bad input and what it prints', () => {
       ]);
       expect(taken.exitCode).toBe(2);
       expect(taken.stderr.trim()).toBe(
-        `Error: le port ${port} sur ::1 est déjà utilisé : arrêtez ce qui y écoute, ou choisissez un autre --port`,
+        `Erreur : le port ${port} sur ::1 est déjà utilisé : arrêtez ce qui y écoute, ou choisissez un autre --port`,
       );
     } finally {
       child.kill('SIGINT');
