@@ -769,6 +769,16 @@ export const en = {
       'listening on port {port} needs more rights (ports below 1024 need root): choose a port above 1023',
     'listen.bind.notHere': '--host {host} is not an address of this machine',
     'listen.bind.other': 'cannot listen on {host}:{port}: {reason}',
+    // syslog errors (listen --forward / --output-max-size, recovery.ts)
+    'forward.error.form':
+      '"{value}" {problem}: give HOST:PORT[/tcp|udp], e.g. siem.contoso.local:514/tcp or [2001:db8::5]:514',
+    'forward.error.noPort': 'has no port',
+    'forward.error.bareIpv6': 'is an IPv6 address without brackets',
+    'forward.error.noHost': 'names no host or address ("{host}")',
+    'forward.error.badPort': 'has no port from 1 to 65535',
+    'forward.error.dnsFailed': "the SIEM's name {host} does not resolve ({code})",
+    'forward.error.cannotSend': 'cannot send to {target}: {reason}',
+    'output.error.badSize': '"{value}" is not a size of at least 1 KB, e.g. 100M or 1G',
     'listen.badPort': '--port "{value}" must be a whole number from 1 to 65535',
     'listen.badHost':
       '--host "{value}" is not an address or host name: give an address of this machine, e.g. 127.0.0.1 (0.0.0.0 for every IPv4 address, :: for IPv6)',

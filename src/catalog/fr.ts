@@ -786,6 +786,16 @@ export const fr = {
       'écouter sur le port {port} demande plus de droits (les ports sous 1024 demandent root) : choisissez un port au-dessus de 1023',
     'listen.bind.notHere': '--host {host} n’est pas une adresse de cette machine',
     'listen.bind.other': 'impossible d’écouter sur {host}:{port} : {reason}',
+    // syslog errors (listen --forward / --output-max-size, recovery.ts)
+    'forward.error.form':
+      '"{value}" {problem} : donnez HÔTE:PORT[/tcp|udp], par ex. siem.contoso.local:514/tcp ou [2001:db8::5]:514',
+    'forward.error.noPort': 'n’a pas de port',
+    'forward.error.bareIpv6': 'est une adresse IPv6 sans crochets',
+    'forward.error.noHost': 'ne contient ni hôte ni adresse ("{host}")',
+    'forward.error.badPort': 'n’a pas de port de 1 à 65535',
+    'forward.error.dnsFailed': 'le nom du SIEM {host} ne se résout pas ({code})',
+    'forward.error.cannotSend': 'impossible d’envoyer vers {target} : {reason}',
+    'output.error.badSize': '"{value}" n’est pas une taille d’au moins 1 Ko, par ex. 100M ou 1G',
     'listen.badPort': '--port "{value}" doit être un nombre entier de 1 à 65535',
     'listen.badHost':
       '--host "{value}" n’est ni une adresse ni un nom d’hôte : donnez une adresse de cette machine, par ex. 127.0.0.1 (0.0.0.0 pour toutes les adresses IPv4, :: pour IPv6)',

@@ -782,6 +782,16 @@ export const nl = {
       'luisteren op poort {port} vraagt meer rechten (poorten onder 1024 vragen root): kies een poort boven 1023',
     'listen.bind.notHere': '--host {host} is geen adres van deze machine',
     'listen.bind.other': 'kan niet luisteren op {host}:{port}: {reason}',
+    // syslog errors (listen --forward / --output-max-size, recovery.ts)
+    'forward.error.form':
+      '"{value}" {problem}: geef HOST:POORT[/tcp|udp], bv. siem.contoso.local:514/tcp of [2001:db8::5]:514',
+    'forward.error.noPort': 'heeft geen poort',
+    'forward.error.bareIpv6': 'is een IPv6-adres zonder vierkante haken',
+    'forward.error.noHost': 'bevat geen host of adres ("{host}")',
+    'forward.error.badPort': 'heeft geen poort van 1 tot 65535',
+    'forward.error.dnsFailed': 'de naam van de SIEM {host} lost niet op ({code})',
+    'forward.error.cannotSend': 'kan niet verzenden naar {target}: {reason}',
+    'output.error.badSize': '"{value}" is geen grootte van minstens 1 KB, bv. 100M of 1G',
     'listen.badPort': '--port "{value}" moet een geheel getal van 1 tot 65535 zijn',
     'listen.badHost':
       '--host "{value}" is geen adres of hostnaam: geef een adres van deze machine, bv. 127.0.0.1 (0.0.0.0 voor elk IPv4-adres, :: voor IPv6)',

@@ -19,6 +19,7 @@ import os from 'node:os';
 import { ConfigError, FileError, NetworkError, describeFileError, fileProblem } from '../errors.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
+import type { Text } from '../catalog/index.js';
 import type { MessageFraming } from './framing.js';
 
 /** Bytes queued (file) or buffered in the connection (SIEM) above which the senders are paused. */
@@ -54,21 +55,18 @@ export interface ForwardTarget {
 /** `HOST:PORT[/tcp|udp]` (IPv6 in brackets); the protocol defaults to the listener's. */
 export function parseForward(raw: string, protocol: 'tcp' | 'udp'): ForwardTarget {
   const value = raw.trim();
-  const bad = (why: string) =>
-    new ConfigError(
-      `"${raw}" ${why}: give HOST:PORT[/tcp|udp], e.g. siem.contoso.local:514/tcp or [2001:db8::5]:514`,
-      'forward',
-    );
+  const bad = (problem: Text) =>
+    new ConfigError({ key: 'forward.error.form', params: { value: raw }, parts: { problem } }, 'forward');
   const suffix = /\/(tcp|udp)$/i.exec(value);
   const address = suffix ? value.slice(0, suffix.index) : value;
   const colon = address.lastIndexOf(':');
-  if (colon < 0) throw bad('has no port');
+  if (colon < 0) throw bad({ key: 'forward.error.noPort' });
   const hostText = address.slice(0, colon);
-  if (!hostText.startsWith('[') && hostText.includes(':')) throw bad('is an IPv6 address without brackets');
+  if (!hostText.startsWith('[') && hostText.includes(':')) throw bad({ key: 'forward.error.bareIpv6' });
   const host = parseHost(hostText);
-  if (host === undefined) throw bad(`names no host or address ("${hostText}")`);
+  if (host === undefined) throw bad({ key: 'forward.error.noHost', params: { host: hostText } });
   const port = parsePort(address.slice(colon + 1));
-  if (port === undefined) throw bad('has no port from 1 to 65535');
+  if (port === undefined) throw bad({ key: 'forward.error.badPort' });
   return { host, port, protocol: suffix ? (suffix[1]!.toLowerCase() as 'tcp' | 'udp') : protocol };
 }
 
@@ -78,7 +76,7 @@ export function parseSize(raw: string): number {
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match?.[2] ?? '').toLowerCase()] ?? 1;
   const bytes = match ? Math.floor(Number(match[1]) * unit) : NaN;
   if (!(bytes >= 1024 && bytes <= Number.MAX_SAFE_INTEGER))
-    throw new ConfigError(`"${raw}" is not a size of at least 1 KB, e.g. 100M or 1G`, 'output-max-size');
+    throw new ConfigError({ key: 'output.error.badSize', params: { value: raw } }, 'output-max-size');
   return bytes;
 }
 
@@ -400,7 +398,10 @@ export class Forwarder {
   ): Promise<Forwarder> {
     const resolved = await resolveHost(target.host, options.timeoutMs);
     if (!resolved.ok)
-      throw new NetworkError(`the SIEM's name ${target.host} does not resolve (${resolved.code})`, 'forward');
+      throw new NetworkError(
+        { key: 'forward.error.dnsFailed', params: { host: target.host, code: resolved.code } },
+        'forward',
+      );
     const address = resolved.addresses[0]!.address;
     const forwarder = new Forwarder({ ...target, address }, options.stallMs, options.events);
     if (target.protocol === 'udp') await forwarder.openUdp(resolved.addresses[0]!.family);
@@ -572,7 +573,10 @@ export class Forwarder {
         resolve();
       });
     }).catch((error: unknown) => {
-      throw new NetworkError(`cannot send to ${this.label}: ${(error as Error).message}`, 'forward');
+      throw new NetworkError(
+        { key: 'forward.error.cannotSend', params: { target: this.label, reason: (error as Error).message } },
+        'forward',
+      );
     });
     this.udp = udp;
     this.connections = 1;

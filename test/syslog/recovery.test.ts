@@ -54,6 +54,33 @@ describe('the values of --forward and --output-max-size', () => {
   );
 
   it.each([
+    ['siem', 'has no port', { key: 'forward.error.noPort' }],
+    ['2001:db8::5:514', 'is an IPv6 address without brackets', { key: 'forward.error.bareIpv6' }],
+    [':514', 'names no host or address ("")', { key: 'forward.error.noHost', params: { host: '' } }],
+    ['siem:70000', 'has no port from 1 to 65535', { key: 'forward.error.badPort' }],
+  ])('%j: a text of the catalog, and today’s English message', (raw, why, problem) => {
+    let error: ConfigError | undefined;
+    try {
+      parseForward(raw, 'tcp');
+    } catch (thrown) {
+      error = thrown as ConfigError;
+    }
+    expect(error?.text).toEqual({ key: 'forward.error.form', params: { value: raw }, parts: { problem } });
+    expect(error?.message).toBe(
+      `"${raw}" ${why}: give HOST:PORT[/tcp|udp], e.g. siem.contoso.local:514/tcp or [2001:db8::5]:514`,
+    );
+  });
+
+  it('a bad size is a text of the catalog, and today’s English message', () => {
+    expect(() => parseSize('1T')).toThrowError(
+      expect.objectContaining({
+        text: { key: 'output.error.badSize', params: { value: '1T' } },
+        message: '"1T" is not a size of at least 1 KB, e.g. 100M or 1G',
+      }),
+    );
+  });
+
+  it.each([
     ['1K', 1024],
     ['64k', 65536],
     ['100M', 100 * 1024 ** 2],

@@ -440,6 +440,80 @@ describe('listen: bad input and what it prints', () => {
     expect(stderr.trim()).toMatch(message);
   });
 
+  it.each([
+    [
+      ['--lang', 'fr', '--forward', 'siem.contoso.local'],
+      'Erreur : --forward "siem.contoso.local" n’a pas de port : donnez HÔTE:PORT[/tcp|udp], par ex. siem.contoso.local:514/tcp ou [2001:db8::5]:514',
+    ],
+    [
+      ['--lang', 'fr', '--forward', '2001:db8::5:514'],
+      'Erreur : --forward "2001:db8::5:514" est une adresse IPv6 sans crochets : donnez HÔTE:PORT[/tcp|udp], par ex. siem.contoso.local:514/tcp ou [2001:db8::5]:514',
+    ],
+    [
+      ['--lang', 'fr', '--forward', ':514'],
+      'Erreur : --forward ":514" ne contient ni hôte ni adresse ("") : donnez HÔTE:PORT[/tcp|udp], par ex. siem.contoso.local:514/tcp ou [2001:db8::5]:514',
+    ],
+    [
+      ['--lang', 'fr', '--forward', 'no-such-host.invalid:514'],
+      'Erreur : --forward : le nom du SIEM no-such-host.invalid ne se résout pas (ENOTFOUND)',
+    ],
+    [
+      ['--lang', 'fr', '--output', 'x.log', '--output-max-size', '5parsecs'],
+      'Erreur : --output-max-size "5parsecs" n’est pas une taille d’au moins 1 Ko, par ex. 100M ou 1G',
+    ],
+    [
+      ['--lang', 'nl', '--forward', 'siem.contoso.local:99999/udp'],
+      'Fout: --forward "siem.contoso.local:99999/udp" heeft geen poort van 1 tot 65535: geef HOST:POORT[/tcp|udp], bv. siem.contoso.local:514/tcp of [2001:db8::5]:514',
+    ],
+    [
+      ['--lang', 'nl', '--forward', 'siem'],
+      'Fout: --forward "siem" heeft geen poort: geef HOST:POORT[/tcp|udp], bv. siem.contoso.local:514/tcp of [2001:db8::5]:514',
+    ],
+    [
+      ['--lang', 'nl', '--forward', 'no-such-host.invalid:514/tcp'],
+      'Fout: --forward: de naam van de SIEM no-such-host.invalid lost niet op (ENOTFOUND)',
+    ],
+    [
+      ['--lang', 'nl', '--output', 'x.log', '--output-max-size', '512'],
+      'Fout: --output-max-size "512" is geen grootte van minstens 1 KB, bv. 100M of 1G',
+    ],
+  ])('%j: one line in French or Dutch, exit 2', async (flags, line) => {
+    const { exitCode, stderr, stdout } = await doctor(['syslog', 'listen', '--port', '5599', ...flags]);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${line}\n`);
+  });
+
+  it('LANG=nl_BE.UTF-8 says a bad --forward in Dutch, and the JSON error object too', async () => {
+    const text = await doctor(['syslog', 'listen', '--port', '5599', '--forward', 'siem.contoso.local/udp'], {
+      LANG: 'nl_BE.UTF-8',
+    });
+    expect(text.exitCode).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe(
+      'Fout: --forward "siem.contoso.local/udp" heeft geen poort: geef HOST:POORT[/tcp|udp], bv. siem.contoso.local:514/tcp of [2001:db8::5]:514\n',
+    );
+    const json = await doctor([
+      'syslog',
+      'listen',
+      '--port',
+      '5599',
+      '--forward',
+      'siem',
+      '--json',
+      '--lang',
+      'fr',
+    ]);
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: {
+        code: 'config',
+        message:
+          '--forward "siem" n’a pas de port : donnez HÔTE:PORT[/tcp|udp], par ex. siem.contoso.local:514/tcp ou [2001:db8::5]:514',
+      },
+    });
+  });
+
   it('an --output that cannot be written, and a --forward to itself, are bad input before it listens', async () => {
     const dir = await tmp();
     const folder = await doctor(['syslog', 'listen', '--port', '5599', '--output', dir]);
