@@ -391,6 +391,76 @@ export const en = {
     'import.cancelled': 'Nothing was changed.',
     'import.done':
       'Added {count, plural, one {# certificate} other {# certificates}} to {file}; the previous version is kept as {backup}.',
+    // keystore and trust: errors (keystore/, trust/, certs import)
+    'keystore.error.aliasTooLong': 'alias too long for a JKS keystore',
+    'keystore.error.truncated':
+      'damaged keystore: it ends at byte {size} in the middle of an entry (needed byte {needed})',
+    'keystore.error.notJks': 'not a JKS keystore (the file does not start with FEEDFEED)',
+    'keystore.error.jksVersion': 'unsupported JKS version {version}',
+    'keystore.error.entryCount':
+      'damaged keystore: it claims {count, plural, one {# entry} other {# entries}}',
+    'keystore.error.certType': 'damaged keystore: certificate type "{type}" at byte {offset}',
+    'keystore.error.entryTag': 'damaged keystore: unknown entry tag {tag} at byte {offset}',
+    'keystore.error.trailing': 'damaged keystore: {count} unexpected bytes after the digest at byte {offset}',
+    'keystore.error.entryDer': 'damaged keystore: the certificate of entry "{alias}" is not valid DER',
+    'keystore.error.jksPassword':
+      'wrong keystore password (or the file was altered): its integrity digest does not match',
+    'keystore.error.pkcs12Der': 'damaged PKCS#12 keystore: {what} is not valid DER ({detail})',
+    'keystore.error.part.file': 'the file',
+    'keystore.error.part.authSafe': 'the authenticated safe',
+    'keystore.error.part.safe': 'a safe',
+    'keystore.error.part.kept': 'the kept entry "{alias}"',
+    'keystore.error.notPkcs12': 'not a PKCS#12 keystore',
+    'keystore.error.certBag':
+      'damaged PKCS#12 keystore: the certificate bag "{alias}" holds no valid certificate',
+    'keystore.error.pkcs12Password':
+      'wrong keystore password (or the file was altered): its MAC does not match',
+    'keystore.error.pkcs12Unreadable':
+      'PKCS#12 keystore that siem-doctor cannot read ({detail}); use --keytool',
+    'keystore.error.jceks': 'a JCEKS keystore: siem-doctor reads JKS and PKCS#12 only; use --keytool',
+    'keystore.error.notKeystore': 'not a keystore: neither JKS nor PKCS#12',
+    'keystore.error.inFile': '{file}: {problem}',
+    'keystore.error.protectedPkcs12':
+      'siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts), and this PKCS#12 keystore has a password: use --keytool',
+    'keystore.error.cannotWrite': 'cannot write {file}: {why} (nothing was changed)',
+    'keystore.error.why.readOnly': 'the file system is mounted read-only',
+    'keystore.error.why.immutable':
+      'the file or its folder is marked immutable or append-only (see lsattr; chattr -i lifts it)',
+    'keystore.error.why.denied': 'permission denied; run as Administrator/root',
+    'keystore.error.why.full': 'no space left on the device',
+    'keystore.error.backups': 'cannot write a backup of {file}: 100 backups of this second exist already',
+    'keystore.error.changedMeanwhile':
+      '{file} was changed by another program while this run prepared its change; nothing was changed: run again',
+    'keystore.error.readBack': 'the keystore read back differs from what was written; {outcome}',
+    'keystore.error.outcome.kept': 'the original was kept',
+    'keystore.error.outcome.replaced': 'it has been replaced; the previous version is kept as {backup}',
+    'keystore.error.busy':
+      'another siem-doctor is changing {file}; nothing was changed: run again when it has finished, or remove {lock} if no such process runs',
+    'keystore.error.busyBy':
+      'another siem-doctor is changing {file} (pid {pid} on {host}, since {since}); nothing was changed: run again when it has finished, or remove {lock} if no such process runs',
+    'trust.error.noCertFiles': '{folder} holds no .pem, .crt, .cer or .der file',
+    'trust.error.pemDamaged': '{file}: certificate {number} is damaged (not valid base64 DER)',
+    'trust.error.notCertificate': '{file}: neither a PEM nor a DER certificate',
+    'trust.error.keytoolList': 'keytool cannot list what it wrote: {detail}',
+    'trust.error.keytoolRefused': 'keytool refused {alias}: {detail} (nothing was changed)',
+    'trust.error.keytoolLacks': "keytool's copy lacks {aliases} after importing; nothing was changed",
+    'trust.error.lost':
+      '{file} no longer holds {aliases} after the write (another program changed it?); the previous version is kept as {backup}',
+    'trust.error.noJava':
+      'no Java runtime found to take cacerts from: give --java-home DIR (or JAVA_HOME), or --keystore FILE',
+    'trust.error.notAFile':
+      "Java's trust store is {type} ({how}), not a file: it cannot be read or written here; on Windows, add the CA certificates to the machine's certificate store (certlm.msc, or certutil -addstore Root FILE), or give --keystore FILE",
+    'trust.error.keytoolNeedsHome':
+      "the JRE's keytool needs a Java home: give --java-home DIR (or JAVA_HOME)",
+    'trust.error.noKeytool': 'this JRE has no {keytool}; use a full JDK/JRE, or leave out --keytool',
+    'trust.error.noSource':
+      'say where the certificates come from: --portal-url URL (the chain the portal serves), --from FILE|DIR, or --download',
+    'trust.error.untrustedPortal':
+      'refusing to import from {host}: its chain is not trusted here ({reason}); use --download or --from with files you trust',
+    'import.error.mirror':
+      '--pki-base-url "{url}" must be an http:// or https:// address, e.g. https://mirror.contoso.local/pkiops/certs/',
+    'import.error.notTerminal':
+      'not run from a terminal: add --yes to import without confirmation (nothing was changed)',
     'import.restart': 'Restart the agent so that Java reads the trust store again.',
     'list.title':
       'CA certificates of Azure’s chains, in {file} ({format}, {count, plural, one {# entry} other {# entries}}):',

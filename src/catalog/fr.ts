@@ -401,6 +401,82 @@ export const fr = {
     'import.cancelled': 'Rien n’a été modifié.',
     'import.done':
       '{count, plural, one {# certificat ajouté} other {# certificats ajoutés}} à {file} ; la version précédente est conservée sous {backup}.',
+    // keystore and trust: errors (keystore/, trust/, certs import)
+    'keystore.error.aliasTooLong': 'alias trop long pour un keystore JKS',
+    'keystore.error.truncated':
+      'keystore endommagé : il s’arrête à l’octet {size} au milieu d’une entrée (octet {needed} attendu)',
+    'keystore.error.notJks': 'pas un keystore JKS (le fichier ne commence pas par FEEDFEED)',
+    'keystore.error.jksVersion': 'version de JKS non prise en charge : {version}',
+    'keystore.error.entryCount':
+      'keystore endommagé : il annonce {count, plural, one {# entrée} other {# entrées}}',
+    'keystore.error.certType': 'keystore endommagé : type de certificat "{type}" à l’octet {offset}',
+    'keystore.error.entryTag': 'keystore endommagé : type d’entrée inconnu {tag} à l’octet {offset}',
+    'keystore.error.trailing':
+      'keystore endommagé : {count, plural, one {# octet inattendu} other {# octets inattendus}} après l’empreinte, à l’octet {offset}',
+    'keystore.error.entryDer':
+      'keystore endommagé : le certificat de l’entrée "{alias}" n’est pas du DER valide',
+    'keystore.error.jksPassword':
+      'mot de passe du keystore erroné (ou fichier modifié) : son empreinte d’intégrité ne correspond pas',
+    'keystore.error.pkcs12Der': 'keystore PKCS#12 endommagé : {what} n’est pas du DER valide ({detail})',
+    'keystore.error.part.file': 'le fichier',
+    'keystore.error.part.authSafe': 'le coffre authentifié',
+    'keystore.error.part.safe': 'un coffre',
+    'keystore.error.part.kept': 'l’entrée conservée "{alias}"',
+    'keystore.error.notPkcs12': 'pas un keystore PKCS#12',
+    'keystore.error.certBag':
+      'keystore PKCS#12 endommagé : le sac de certificat "{alias}" ne contient aucun certificat valide',
+    'keystore.error.pkcs12Password':
+      'mot de passe du keystore erroné (ou fichier modifié) : son MAC ne correspond pas',
+    'keystore.error.pkcs12Unreadable':
+      'keystore PKCS#12 que siem-doctor ne sait pas lire ({detail}) ; utilisez --keytool',
+    'keystore.error.jceks': 'un keystore JCEKS : siem-doctor ne lit que JKS et PKCS#12 ; utilisez --keytool',
+    'keystore.error.notKeystore': 'pas un keystore : ni JKS ni PKCS#12',
+    'keystore.error.inFile': '{file} : {problem}',
+    'keystore.error.protectedPkcs12':
+      'siem-doctor n’écrit que du PKCS#12 sans mot de passe (comme le cacerts de JDK 18+), et ce keystore PKCS#12 a un mot de passe : utilisez --keytool',
+    'keystore.error.cannotWrite': 'impossible d’écrire {file} : {why} (rien n’a été modifié)',
+    'keystore.error.why.readOnly': 'le système de fichiers est monté en lecture seule',
+    'keystore.error.why.immutable':
+      'le fichier ou son dossier est marqué immuable ou en ajout seul (voir lsattr ; chattr -i le lève)',
+    'keystore.error.why.denied': 'permission refusée ; lancez en Administrateur/root',
+    'keystore.error.why.full': 'plus de place sur le périphérique',
+    'keystore.error.backups':
+      'impossible d’écrire une sauvegarde de {file} : 100 sauvegardes de cette seconde existent déjà',
+    'keystore.error.changedMeanwhile':
+      '{file} a été modifié par un autre programme pendant que cette exécution préparait sa modification ; rien n’a été modifié : relancez',
+    'keystore.error.readBack': 'le keystore relu diffère de ce qui a été écrit ; {outcome}',
+    'keystore.error.outcome.kept': 'l’original a été conservé',
+    'keystore.error.outcome.replaced':
+      'il a été remplacé ; la version précédente est conservée sous {backup}',
+    'keystore.error.busy':
+      'un autre siem-doctor modifie {file} ; rien n’a été modifié : relancez quand il aura fini, ou supprimez {lock} si aucun tel processus ne tourne',
+    'keystore.error.busyBy':
+      'un autre siem-doctor modifie {file} (pid {pid} sur {host}, depuis {since}) ; rien n’a été modifié : relancez quand il aura fini, ou supprimez {lock} si aucun tel processus ne tourne',
+    'trust.error.noCertFiles': '{folder} ne contient aucun fichier .pem, .crt, .cer ou .der',
+    'trust.error.pemDamaged': '{file} : le certificat {number} est endommagé (pas du DER base64 valide)',
+    'trust.error.notCertificate': '{file} : ni un certificat PEM ni un certificat DER',
+    'trust.error.keytoolList': 'keytool ne sait pas lister ce qu’il a écrit : {detail}',
+    'trust.error.keytoolRefused': 'keytool a refusé {alias} : {detail} (rien n’a été modifié)',
+    'trust.error.keytoolLacks':
+      'il manque {aliases} à la copie de keytool après l’import ; rien n’a été modifié',
+    'trust.error.lost':
+      '{file} ne contient plus {aliases} après l’écriture (un autre programme l’a modifié ?) ; la version précédente est conservée sous {backup}',
+    'trust.error.noJava':
+      'aucun environnement Java trouvé d’où prendre cacerts : indiquez --java-home DIR (ou JAVA_HOME), ou --keystore FILE',
+    'trust.error.notAFile':
+      'le magasin de confiance de Java est {type} ({how}), pas un fichier : il ne peut être ni lu ni écrit ici ; sous Windows, ajoutez les certificats d’AC au magasin de certificats de la machine (certlm.msc, ou certutil -addstore Root FILE), ou indiquez --keystore FILE',
+    'trust.error.keytoolNeedsHome':
+      'le keytool du JRE demande un dossier Java : indiquez --java-home DIR (ou JAVA_HOME)',
+    'trust.error.noKeytool':
+      'ce JRE n’a pas de {keytool} ; utilisez un JDK/JRE complet, ou retirez --keytool',
+    'trust.error.noSource':
+      'dites d’où viennent les certificats : --portal-url URL (la chaîne que sert le portail), --from FILE|DIR, ou --download',
+    'trust.error.untrustedPortal':
+      'import depuis {host} refusé : sa chaîne n’est pas de confiance ici ({reason}) ; utilisez --download ou --from avec des fichiers de confiance',
+    'import.error.mirror':
+      '--pki-base-url "{url}" doit être une adresse http:// ou https://, par ex. https://mirror.contoso.local/pkiops/certs/',
+    'import.error.notTerminal':
+      'pas lancé depuis un terminal : ajoutez --yes pour importer sans confirmation (rien n’a été modifié)',
     'import.restart': 'Redémarrez l’agent pour que Java relise le magasin de confiance.',
     'list.title':
       'Certificats d’autorité des chaînes d’Azure, dans {file} ({format}, {count, plural, one {# entrée} other {# entrées}}) :',

@@ -398,6 +398,80 @@ export const nl = {
     'import.cancelled': 'Er werd niets veranderd.',
     'import.done':
       '{count, plural, one {# certificaat} other {# certificaten}} toegevoegd aan {file}; de vorige versie blijft bewaard als {backup}.',
+    // keystore and trust: errors (keystore/, trust/, certs import)
+    'keystore.error.aliasTooLong': 'alias te lang voor een JKS-keystore',
+    'keystore.error.truncated':
+      'beschadigde keystore: hij houdt op bij byte {size}, midden in een item (byte {needed} nodig)',
+    'keystore.error.notJks': 'geen JKS-keystore (het bestand begint niet met FEEDFEED)',
+    'keystore.error.jksVersion': 'JKS-versie {version} wordt niet ondersteund',
+    'keystore.error.entryCount':
+      'beschadigde keystore: hij zegt {count, plural, one {# item} other {# items}} te bevatten',
+    'keystore.error.certType': 'beschadigde keystore: certificaattype "{type}" bij byte {offset}',
+    'keystore.error.entryTag': 'beschadigde keystore: onbekend itemtype {tag} bij byte {offset}',
+    'keystore.error.trailing':
+      'beschadigde keystore: {count, plural, one {# onverwachte byte} other {# onverwachte bytes}} na de digest, bij byte {offset}',
+    'keystore.error.entryDer': 'beschadigde keystore: het certificaat van item "{alias}" is geen geldige DER',
+    'keystore.error.jksPassword':
+      'verkeerd keystorewachtwoord (of het bestand is gewijzigd): de integriteitsdigest klopt niet',
+    'keystore.error.pkcs12Der': 'beschadigde PKCS#12-keystore: {what} is geen geldige DER ({detail})',
+    'keystore.error.part.file': 'het bestand',
+    'keystore.error.part.authSafe': 'de geauthenticeerde safe',
+    'keystore.error.part.safe': 'een safe',
+    'keystore.error.part.kept': 'het bewaarde item "{alias}"',
+    'keystore.error.notPkcs12': 'geen PKCS#12-keystore',
+    'keystore.error.certBag':
+      'beschadigde PKCS#12-keystore: de certificaatbag "{alias}" bevat geen geldig certificaat',
+    'keystore.error.pkcs12Password':
+      'verkeerd keystorewachtwoord (of het bestand is gewijzigd): de MAC klopt niet',
+    'keystore.error.pkcs12Unreadable':
+      'PKCS#12-keystore die siem-doctor niet kan lezen ({detail}); gebruik --keytool',
+    'keystore.error.jceks': 'een JCEKS-keystore: siem-doctor leest alleen JKS en PKCS#12; gebruik --keytool',
+    'keystore.error.notKeystore': 'geen keystore: JKS noch PKCS#12',
+    'keystore.error.inFile': '{file}: {problem}',
+    'keystore.error.protectedPkcs12':
+      'siem-doctor schrijft alleen PKCS#12 zonder wachtwoord (zoals de cacerts van JDK 18+), en deze PKCS#12-keystore heeft een wachtwoord: gebruik --keytool',
+    'keystore.error.cannotWrite': 'kan {file} niet schrijven: {why} (er is niets gewijzigd)',
+    'keystore.error.why.readOnly': 'het bestandssysteem is alleen-lezen gekoppeld',
+    'keystore.error.why.immutable':
+      'het bestand of de map ervan is gemarkeerd als onveranderlijk of alleen-toevoegen (zie lsattr; chattr -i heft dat op)',
+    'keystore.error.why.denied': 'toegang geweigerd; start als Administrator/root',
+    'keystore.error.why.full': 'geen ruimte meer op het apparaat',
+    'keystore.error.backups':
+      'kan geen back-up van {file} schrijven: er bestaan al 100 back-ups van deze seconde',
+    'keystore.error.changedMeanwhile':
+      '{file} is door een ander programma gewijzigd terwijl deze run zijn wijziging voorbereidde; er is niets gewijzigd: probeer het opnieuw',
+    'keystore.error.readBack': 'de teruggelezen keystore verschilt van wat geschreven is; {outcome}',
+    'keystore.error.outcome.kept': 'het origineel is bewaard',
+    'keystore.error.outcome.replaced': 'hij is vervangen; de vorige versie is bewaard als {backup}',
+    'keystore.error.busy':
+      'een andere siem-doctor wijzigt {file}; er is niets gewijzigd: probeer het opnieuw als die klaar is, of verwijder {lock} als zo’n proces niet draait',
+    'keystore.error.busyBy':
+      'een andere siem-doctor wijzigt {file} (pid {pid} op {host}, sinds {since}); er is niets gewijzigd: probeer het opnieuw als die klaar is, of verwijder {lock} als zo’n proces niet draait',
+    'trust.error.noCertFiles': '{folder} bevat geen .pem-, .crt-, .cer- of .der-bestand',
+    'trust.error.pemDamaged': '{file}: certificaat {number} is beschadigd (geen geldige base64-DER)',
+    'trust.error.notCertificate': '{file}: geen PEM- en geen DER-certificaat',
+    'trust.error.keytoolList': 'keytool kan niet tonen wat hij geschreven heeft: {detail}',
+    'trust.error.keytoolRefused': 'keytool weigerde {alias}: {detail} (er is niets gewijzigd)',
+    'trust.error.keytoolLacks':
+      'de kopie van keytool mist {aliases} na het importeren; er is niets gewijzigd',
+    'trust.error.lost':
+      '{file} bevat {aliases} niet meer na het schrijven (door een ander programma gewijzigd?); de vorige versie is bewaard als {backup}',
+    'trust.error.noJava':
+      'geen Java-runtime gevonden om cacerts uit te halen: geef --java-home DIR (of JAVA_HOME), of --keystore FILE',
+    'trust.error.notAFile':
+      'de truststore van Java is {type} ({how}), geen bestand: hij kan hier niet gelezen of geschreven worden; voeg op Windows de CA-certificaten toe aan het certificaatarchief van de machine (certlm.msc, of certutil -addstore Root FILE), of geef --keystore FILE',
+    'trust.error.keytoolNeedsHome':
+      'de keytool van de JRE heeft een Java-map nodig: geef --java-home DIR (of JAVA_HOME)',
+    'trust.error.noKeytool':
+      'deze JRE heeft geen {keytool}; gebruik een volledige JDK/JRE, of laat --keytool weg',
+    'trust.error.noSource':
+      'zeg waar de certificaten vandaan komen: --portal-url URL (de keten die het portaal aanbiedt), --from FILE|DIR, of --download',
+    'trust.error.untrustedPortal':
+      'importeren van {host} geweigerd: de keten wordt hier niet vertrouwd ({reason}); gebruik --download of --from met bestanden die u vertrouwt',
+    'import.error.mirror':
+      '--pki-base-url "{url}" moet een http://- of https://-adres zijn, bv. https://mirror.contoso.local/pkiops/certs/',
+    'import.error.notTerminal':
+      'niet vanuit een terminal gestart: voeg --yes toe om zonder bevestiging te importeren (er is niets gewijzigd)',
     'import.restart': 'Start de agent opnieuw zodat Java de truststore opnieuw inleest.',
     'list.title':
       'CA-certificaten van de ketens van Azure, in {file} ({format}, {count, plural, one {# item} other {# items}}):',

@@ -20,7 +20,7 @@ export function encodeJavaUtf(value: string): Buffer {
     else if (c <= 0x7ff) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
     else bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
   }
-  if (bytes.length > 0xffff) throw new KeystoreError('alias too long for a JKS keystore', 'unsupported');
+  if (bytes.length > 0xffff) throw new KeystoreError({ key: 'keystore.error.aliasTooLong' }, 'unsupported');
   const out = Buffer.alloc(2 + bytes.length);
   out.writeUInt16BE(bytes.length, 0);
   Buffer.from(bytes).copy(out, 2);
@@ -41,7 +41,10 @@ class Reader {
   private need(n: number): void {
     if (this.offset + n > this.bytes.length) {
       throw new KeystoreError(
-        `damaged keystore: it ends at byte ${this.bytes.length} in the middle of an entry (needed byte ${this.offset + n})`,
+        {
+          key: 'keystore.error.truncated',
+          params: { size: this.bytes.length, needed: this.offset + n },
+        },
         'damaged',
       );
     }
@@ -84,15 +87,16 @@ class Reader {
  */
 export function parseJks(bytes: Buffer, password: string | undefined): Keystore {
   if (bytes.length < 12 || bytes.readUInt32BE(0) !== MAGIC) {
-    throw new KeystoreError('not a JKS keystore (the file does not start with FEEDFEED)', 'not-a-keystore');
+    throw new KeystoreError({ key: 'keystore.error.notJks' }, 'not-a-keystore');
   }
   const reader = new Reader(bytes);
   reader.u32();
   const version = reader.u32();
   if (version !== 1 && version !== 2)
-    throw new KeystoreError(`unsupported JKS version ${version}`, 'unsupported');
+    throw new KeystoreError({ key: 'keystore.error.jksVersion', params: { version } }, 'unsupported');
   const count = reader.u32();
-  if (count > 100_000) throw new KeystoreError(`damaged keystore: it claims ${count} entries`, 'damaged');
+  if (count > 100_000)
+    throw new KeystoreError({ key: 'keystore.error.entryCount', params: { count } }, 'damaged');
   const entries: KeystoreEntry[] = [];
   for (let i = 0; i < count; i++) {
     const entryStart = reader.offset;
@@ -104,7 +108,7 @@ export function parseJks(bytes: Buffer, password: string | undefined): Keystore 
         const type = reader.utf();
         if (type !== 'X.509')
           throw new KeystoreError(
-            `damaged keystore: certificate type "${type}" at byte ${entryStart}`,
+            { key: 'keystore.error.certType', params: { type, offset: entryStart } },
             'damaged',
           );
       }
@@ -124,14 +128,20 @@ export function parseJks(bytes: Buffer, password: string | undefined): Keystore 
         raw: Buffer.from(bytes.subarray(entryStart + 4, reader.offset)),
       });
     } else {
-      throw new KeystoreError(`damaged keystore: unknown entry tag ${tag} at byte ${entryStart}`, 'damaged');
+      throw new KeystoreError(
+        { key: 'keystore.error.entryTag', params: { tag, offset: entryStart } },
+        'damaged',
+      );
     }
   }
   const bodyEnd = reader.offset;
   const stored = reader.take(20);
   if (reader.offset !== bytes.length) {
     throw new KeystoreError(
-      `damaged keystore: ${bytes.length - reader.offset} unexpected bytes after the digest at byte ${reader.offset}`,
+      {
+        key: 'keystore.error.trailing',
+        params: { count: bytes.length - reader.offset, offset: reader.offset },
+      },
       'damaged',
     );
   }
@@ -142,19 +152,13 @@ export function parseJks(bytes: Buffer, password: string | undefined): Keystore 
   if (!digestMatches) {
     const broken = entries.find((e) => e.kind === 'trusted' && !certificateParses(e.der));
     if (broken) {
-      throw new KeystoreError(
-        `damaged keystore: the certificate of entry "${broken.alias}" is not valid DER`,
-        'damaged',
-      );
+      throw new KeystoreError({ key: 'keystore.error.entryDer', params: { alias: broken.alias } }, 'damaged');
     }
   }
   let integrityChecked = false;
   if (password !== undefined) {
     if (!digestMatches) {
-      throw new KeystoreError(
-        'wrong keystore password (or the file was altered): its integrity digest does not match',
-        'wrong-password',
-      );
+      throw new KeystoreError({ key: 'keystore.error.jksPassword' }, 'wrong-password');
     }
     integrityChecked = true;
   }

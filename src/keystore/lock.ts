@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import type { Text } from '../catalog/index.js';
 import { DoctorError } from '../errors.js';
 import { writeError } from './store.js';
 
@@ -23,7 +24,7 @@ interface Holder {
 
 /** The lock stayed held by a live process for the whole wait: nothing was changed (code 'busy'). */
 export class KeystoreBusyError extends DoctorError {
-  constructor(message: string) {
+  constructor(message: string | Text) {
     super('busy', message);
   }
 }
@@ -128,7 +129,18 @@ export async function withKeystoreLock<T>(
   if (!acquired) {
     const holder = parseHolder(held);
     throw new KeystoreBusyError(
-      `another siem-doctor is changing ${keystore}${holder ? ` (pid ${holder.pid} on ${holder.host}, since ${new Date(holder.since).toISOString()})` : ''}; nothing was changed: run again when it has finished, or remove ${lock} if no such process runs`,
+      holder
+        ? {
+            key: 'keystore.error.busyBy',
+            params: {
+              file: keystore,
+              pid: holder.pid,
+              host: holder.host,
+              since: new Date(holder.since).toISOString(),
+              lock,
+            },
+          }
+        : { key: 'keystore.error.busy', params: { file: keystore, lock } },
     );
   }
   try {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { en } from '../catalog/en.js';
+import { translate, type Text } from '../catalog/index.js';
 
 // The trust store as siem-doctor sees it, whatever the file format: trusted certificates it
 // understands, and every other entry kept exactly as it was read.
@@ -32,13 +34,19 @@ export interface Keystore {
   passwordProtected?: boolean;
 }
 
-/** Bad keystore input: a damaged file, a wrong password, an unsupported kind. Exit 2 at the edge. */
+/**
+ * Bad keystore input: a damaged file, a wrong password, an unsupported kind. Exit 2 at the edge.
+ * `text` says it in any language; `message` is its English, for logs and the checks that quote it.
+ */
 export class KeystoreError extends Error {
+  readonly text: Text;
+
   constructor(
-    message: string,
+    text: Text,
     readonly reason: 'not-a-keystore' | 'damaged' | 'wrong-password' | 'unsupported',
   ) {
-    super(message);
+    super(translate(en, text));
+    this.text = text;
   }
 }
 

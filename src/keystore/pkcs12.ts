@@ -5,6 +5,7 @@
 // were. A store protected by a password is read through node-forge (decryption, MAC) and can only
 // be written back through keytool (--keytool).
 import forge from 'node-forge';
+import type { Text } from '../catalog/index.js';
 import { certificateParses, KeystoreError, type Keystore, type KeystoreEntry } from './model.js';
 
 const asn1 = forge.asn1;
@@ -24,7 +25,14 @@ function der(node: Node): Buffer {
   return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 }
 
-function fromDer(bytes: Buffer | string, what: string): Node {
+/** What was not valid DER, in the error that says so. */
+const PART = {
+  file: { key: 'keystore.error.part.file' },
+  authSafe: { key: 'keystore.error.part.authSafe' },
+  safe: { key: 'keystore.error.part.safe' },
+} satisfies Record<string, Text>;
+
+function fromDer(bytes: Buffer | string, what: Text): Node {
   try {
     // forge 1.x takes an options object here; its type declarations still say boolean
     const parse = asn1.fromDer as unknown as (input: string, options: object) => Node;
@@ -34,7 +42,7 @@ function fromDer(bytes: Buffer | string, what: string): Node {
     });
   } catch (error) {
     throw new KeystoreError(
-      `damaged PKCS#12 keystore: ${what} is not valid DER (${(error as Error).message})`,
+      { key: 'keystore.error.pkcs12Der', params: { detail: (error as Error).message }, parts: { what } },
       'damaged',
     );
   }
@@ -76,7 +84,7 @@ function readCertBag(bag: Node): BagView {
 
 /** Reads a PKCS#12 store: natively when it is password-less, else through forge with the password. */
 export function parsePkcs12(bytes: Buffer, password: string | undefined): Keystore {
-  const pfx = fromDer(bytes, 'the file');
+  const pfx = fromDer(bytes, PART.file);
   const [version, authSafe, macData] = children(pfx);
   if (
     !version ||
@@ -84,22 +92,22 @@ export function parsePkcs12(bytes: Buffer, password: string | undefined): Keysto
     !authSafe ||
     oidOf(children(authSafe)[0]) !== OID.data
   ) {
-    throw new KeystoreError('not a PKCS#12 keystore', 'not-a-keystore');
+    throw new KeystoreError({ key: 'keystore.error.notPkcs12' }, 'not-a-keystore');
   }
-  const safes = children(fromDer(octets(children(children(authSafe)[1]!)[0]), 'the authenticated safe'));
+  const safes = children(fromDer(octets(children(children(authSafe)[1]!)[0]), PART.authSafe));
   const encrypted = safes.some((s) => oidOf(children(s)[0]) === OID.encryptedData);
   if (macData || encrypted) return parseProtected(bytes, password);
 
   const entries: KeystoreEntry[] = [];
   for (const safe of safes) {
-    const contents = children(fromDer(octets(children(children(safe)[1]!)[0]), 'a safe'));
+    const contents = children(fromDer(octets(children(children(safe)[1]!)[0]), PART.safe));
     for (const bag of contents) {
       const view = oidOf(children(bag)[0]) === OID.certBag ? readCertBag(bag) : undefined;
       // Java reads every certificate bag when it loads the store; one it cannot read and the JVM
       // loads nothing at all.
       if (view && !(view.certDer && certificateParses(view.certDer))) {
         throw new KeystoreError(
-          `damaged PKCS#12 keystore: the certificate bag "${view.alias ?? '?'}" holds no valid certificate`,
+          { key: 'keystore.error.certBag', params: { alias: view.alias ?? '?' } },
           'damaged',
         );
       }
@@ -116,17 +124,14 @@ export function parsePkcs12(bytes: Buffer, password: string | undefined): Keysto
 function parseProtected(bytes: Buffer, password: string | undefined): Keystore {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(fromDer(bytes, 'the file'), true, password ?? '');
+    p12 = forge.pkcs12.pkcs12FromAsn1(fromDer(bytes, PART.file), true, password ?? '');
   } catch (error) {
     const message = (error as Error).message;
     if (/MAC|password/i.test(message)) {
-      throw new KeystoreError(
-        'wrong keystore password (or the file was altered): its MAC does not match',
-        'wrong-password',
-      );
+      throw new KeystoreError({ key: 'keystore.error.pkcs12Password' }, 'wrong-password');
     }
     throw new KeystoreError(
-      `PKCS#12 keystore that siem-doctor cannot read (${message}); use --keytool`,
+      { key: 'keystore.error.pkcs12Unreadable', params: { detail: message } },
       'unsupported',
     );
   }
@@ -177,7 +182,7 @@ export function serializePkcs12(entries: KeystoreEntry[]): Buffer {
   const bags = entries.map((entry) =>
     entry.kind === 'trusted'
       ? trustedBag(entry.alias, entry.der)
-      : fromDer(entry.raw, `the kept entry "${entry.alias}"`),
+      : fromDer(entry.raw, { key: 'keystore.error.part.kept', params: { alias: entry.alias } }),
   );
   const dataInfo = (content: Node) =>
     asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [

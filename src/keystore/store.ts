@@ -17,7 +17,8 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFileError, fileProblem, DoctorError, KeystoreFileError } from '../errors.js';
+import type { Text } from '../catalog/index.js';
+import { fileProblem, DoctorError, KeystoreFileError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import { parseJks, serializeJks } from './jks.js';
 import {
@@ -33,7 +34,7 @@ import {
  * the user gave, so no flag is put before it.
  */
 export class KeystoreWriteError extends DoctorError {
-  constructor(message: string) {
+  constructor(message: string | Text) {
     super('keystore', message);
   }
 }
@@ -49,12 +50,8 @@ export async function parseKeystore(bytes: Buffer, password: string | undefined)
     const { parsePkcs12 } = await import('./pkcs12.js');
     return parsePkcs12(bytes, password === '' ? undefined : password);
   }
-  if (format === 'jceks')
-    throw new KeystoreError(
-      'a JCEKS keystore: siem-doctor reads JKS and PKCS#12 only; use --keytool',
-      'unsupported',
-    );
-  throw new KeystoreError('not a keystore: neither JKS nor PKCS#12', 'not-a-keystore');
+  if (format === 'jceks') throw new KeystoreError({ key: 'keystore.error.jceks' }, 'unsupported');
+  throw new KeystoreError({ key: 'keystore.error.notKeystore' }, 'not-a-keystore');
 }
 
 export interface OpenedKeystore extends Keystore {
@@ -84,7 +81,7 @@ export async function openKeystore(file: string, password: string | undefined): 
     // a wrong password is about the password given (`--storepass`), not the file
     if (error instanceof KeystoreError)
       throw new KeystoreFileError(
-        `${file}: ${error.message}`,
+        { key: 'keystore.error.inFile', params: { file }, parts: { problem: error.text } },
         error.reason === 'wrong-password' ? 'storepass' : 'keystore',
       );
     throw error;
@@ -94,9 +91,7 @@ export async function openKeystore(file: string, password: string | undefined): 
 export async function serializeKeystore(keystore: Keystore, password: string): Promise<Buffer> {
   if (keystore.format === 'jks') return serializeJks(keystore.entries, password);
   if (keystore.passwordProtected) {
-    throw new KeystoreFileError(
-      'siem-doctor writes only password-less PKCS#12 (as JDK 18+ cacerts), and this PKCS#12 keystore has a password: use --keytool',
-    );
+    throw new KeystoreFileError({ key: 'keystore.error.protectedPkcs12' });
   }
   const { serializePkcs12 } = await import('./pkcs12.js');
   return serializePkcs12(keystore.entries);
@@ -116,17 +111,17 @@ function stamp(date: Date): string {
  */
 export function writeError(error: unknown, file: string): KeystoreWriteError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why =
+  const why: Text =
     code === 'EROFS'
-      ? 'the file system is mounted read-only'
+      ? { key: 'keystore.error.why.readOnly' }
       : code === 'EPERM' && process.getuid?.() === 0
-        ? 'the file or its folder is marked immutable or append-only (see lsattr; chattr -i lifts it)'
+        ? { key: 'keystore.error.why.immutable' }
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied; run as Administrator/root'
+          ? { key: 'keystore.error.why.denied' }
           : code === 'ENOSPC' || code === 'EDQUOT'
-            ? 'no space left on the device'
-            : describeFileError(error, file);
-  return new KeystoreWriteError(`cannot write ${file}: ${why} (nothing was changed)`);
+            ? { key: 'keystore.error.why.full' }
+            : fileProblem(error, file);
+  return new KeystoreWriteError({ key: 'keystore.error.cannotWrite', params: { file }, parts: { why } });
 }
 
 /** A copy of `target` beside it, under a name no other run is using. */
@@ -145,9 +140,7 @@ async function takeBackup(target: string, now: Date, mode: number): Promise<stri
       }
     }
   }
-  throw new KeystoreWriteError(
-    `cannot write a backup of ${target}: 100 backups of this second exist already`,
-  );
+  throw new KeystoreWriteError({ key: 'keystore.error.backups', params: { file: target } });
 }
 
 export interface ReplaceSteps {
@@ -189,9 +182,7 @@ export async function replaceKeystoreFile(target: string, steps: ReplaceSteps): 
     if (process.getuid?.() === 0) await chown(temp, original.uid, original.gid);
     await steps.verify(temp);
     if (steps.expected && !(await readFile(target)).equals(steps.expected)) {
-      throw new KeystoreWriteError(
-        `${target} was changed by another program while this run prepared its change; nothing was changed: run again`,
-      );
+      throw new KeystoreWriteError({ key: 'keystore.error.changedMeanwhile', params: { file: target } });
     }
     await rename(temp, target);
   } catch (error) {
@@ -223,16 +214,17 @@ export async function writeKeystoreAtomically(
   const { backup } = await replaceKeystoreFile(target, {
     fill: (temp) => writeFile(temp, bytes),
     // Read back before the swap: what replaces the original must be exactly what we meant.
-    verify: async (temp) => verifySame(await readBack(temp), keystore, 'the original was kept'),
+    verify: async (temp) =>
+      verifySame(await readBack(temp), keystore, { key: 'keystore.error.outcome.kept' }),
     now,
     ...(expected && { expected }),
   });
   const written = await readBack(target);
-  verifySame(written, keystore, `it has been replaced; the previous version is kept as ${backup}`);
+  verifySame(written, keystore, { key: 'keystore.error.outcome.replaced', params: { backup } });
   return { backup, written };
 }
 
-function verifySame(written: Keystore, intended: Keystore, outcome: string): void {
+function verifySame(written: Keystore, intended: Keystore, outcome: Text): void {
   const key = (e: KeystoreEntry) =>
     e.kind === 'trusted'
       ? `t:${e.alias}:${e.der.toString('base64')}`
@@ -240,7 +232,7 @@ function verifySame(written: Keystore, intended: Keystore, outcome: string): voi
   const a = written.entries.map(key);
   const b = intended.entries.map(key);
   if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
-    throw new KeystoreError(`the keystore read back differs from what was written; ${outcome}`, 'damaged');
+    throw new KeystoreError({ key: 'keystore.error.readBack', parts: { outcome } }, 'damaged');
   }
 }
 

@@ -164,8 +164,14 @@ export function renderImport(
 }
 
 /** The line for stderr when the run was refused after the plan (the lock held by another run). */
-export function renderImportError(result: ImportResult, redactor: Redactor): string | undefined {
-  return result.error ? `Error: ${neutralise(redactor.text(result.error.message))}` : undefined;
+export function renderImportError(
+  result: ImportResult,
+  catalog: MessageFile,
+  redactor: Redactor,
+): string | undefined {
+  if (!result.error) return undefined;
+  const message = result.errorText ? translate(catalog, result.errorText) : result.error.message;
+  return translate(catalog, { key: 'error.line', params: { message: neutralise(redactor.text(message)) } });
 }
 
 function header(result: ImportResult, say: Say): string[] {

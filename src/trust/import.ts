@@ -163,7 +163,8 @@ export async function candidatesFromFiles(paths: string[]): Promise<Candidate[]>
     } catch (error) {
       throw new FileError(fileProblem(error, given), 'from');
     }
-    if (files.length === 0) throw new FileError(`${given} holds no .pem, .crt, .cer or .der file`, 'from');
+    if (files.length === 0)
+      throw new FileError({ key: 'trust.error.noCertFiles', params: { folder: given } }, 'from');
     for (const file of files) {
       let bytes: Buffer;
       try {
@@ -185,14 +186,17 @@ export function parseCertificates(bytes: Buffer, source: string): Candidate[] {
       try {
         return { der: new X509Certificate(pem).raw, source };
       } catch {
-        throw new FileError(`${source}: certificate ${i + 1} is damaged (not valid base64 DER)`, 'from');
+        throw new FileError(
+          { key: 'trust.error.pemDamaged', params: { file: source, number: i + 1 } },
+          'from',
+        );
       }
     });
   }
   try {
     return [{ der: new X509Certificate(bytes).raw, source }];
   } catch {
-    throw new FileError(`${source}: neither a PEM nor a DER certificate`, 'from');
+    throw new FileError({ key: 'trust.error.notCertificate', params: { file: source } }, 'from');
   }
 }
 
@@ -276,7 +280,7 @@ async function keytoolListing(
     { reject: false, env: { [PASS_VARIABLE]: storepass, LC_ALL: 'C' }, timeout: 60_000, all: true },
   );
   if (result.exitCode !== 0)
-    throw new KeystoreWriteError(`keytool cannot list what it wrote: ${keytoolSaid(result)}`);
+    throw new KeystoreWriteError({ key: 'trust.error.keytoolList', params: { detail: keytoolSaid(result) } });
   const listed = new Map<string, string>();
   let alias: string | undefined;
   for (const line of (result.all ?? '').split('\n')) {
@@ -340,9 +344,10 @@ export async function importWithKeytool(options: {
         { reject: false, env: { [PASS_VARIABLE]: options.storepass }, timeout: 60_000, all: true },
       );
       if (result.exitCode !== 0) {
-        throw new KeystoreWriteError(
-          `keytool refused ${item.alias}: ${keytoolSaid(result)} (nothing was changed)`,
-        );
+        throw new KeystoreWriteError({
+          key: 'trust.error.keytoolRefused',
+          params: { alias: item.alias, detail: keytoolSaid(result) },
+        });
       }
     }
   };
@@ -350,9 +355,10 @@ export async function importWithKeytool(options: {
     const listed = await keytoolListing(options.keytool, temp, options.storepass);
     const missing = options.plan.add.filter((p) => listed.get(p.alias.toLowerCase()) !== p.sha256);
     if (missing.length > 0) {
-      throw new KeystoreWriteError(
-        `keytool's copy lacks ${missing.map((m) => m.alias).join(', ')} after importing; nothing was changed`,
-      );
+      throw new KeystoreWriteError({
+        key: 'trust.error.keytoolLacks',
+        params: { aliases: missing.map((m) => m.alias).join(', ') },
+      });
     }
   };
   try {
@@ -415,9 +421,10 @@ export async function importCandidates(options: {
       const held = new Set(trustedEntries(final).map((e) => fingerprint(e.der)));
       const lost = plan.add.filter((p) => !held.has(p.sha256));
       if (lost.length > 0) {
-        throw new KeystoreWriteError(
-          `${file} no longer holds ${lost.map((l) => l.alias).join(', ')} after the write (another program changed it?); the previous version is kept as ${backup}`,
-        );
+        throw new KeystoreWriteError({
+          key: 'trust.error.lost',
+          params: { file, aliases: lost.map((l) => l.alias).join(', '), backup },
+        });
       }
       return { plan, final, backup };
     },

@@ -32,30 +32,24 @@ export async function locateKeystore(
     agentOptions: config.agentJavaOptions,
   });
   if (!store) {
-    throw new ConfigError(
-      'no Java runtime found to take cacerts from: give --java-home DIR (or JAVA_HOME), or --keystore FILE',
-    );
+    throw new ConfigError({ key: 'trust.error.noJava' });
   }
   if (!store.file) {
     // about the store Java chose, not about an input the user gave: no input role
-    throw new DoctorError(
-      'keystore',
-      `Java's trust store is ${store.type ?? store.special} (${describeChoice(store)}), not a file: it cannot be read or written here; on Windows, add the CA certificates to the machine's certificate store (certlm.msc, or certutil -addstore Root FILE), or give --keystore FILE`,
-    );
+    throw new DoctorError('keystore', {
+      key: 'trust.error.notAFile',
+      params: { type: String(store.type ?? store.special), how: describeChoice(store) },
+    });
   }
   return { keystore: store.file, chosenBy: describeChoice(store), ...(javaHome && { javaHome }) };
 }
 
 export async function keytoolOf(javaHome: string | undefined): Promise<string> {
-  if (!javaHome)
-    throw new ConfigError(
-      "the JRE's keytool needs a Java home: give --java-home DIR (or JAVA_HOME)",
-      'keytool',
-    );
+  if (!javaHome) throw new ConfigError({ key: 'trust.error.keytoolNeedsHome' }, 'keytool');
   const keytool = path.join(javaHome, 'bin', process.platform === 'win32' ? 'keytool.exe' : 'keytool');
   const { access } = await import('node:fs/promises');
   await access(keytool).catch(() => {
-    throw new FileError(`this JRE has no ${keytool}; use a full JDK/JRE, or leave out --keytool`, 'keytool');
+    throw new FileError({ key: 'trust.error.noKeytool', params: { keytool } }, 'keytool');
   });
   return keytool;
 }

@@ -10,7 +10,7 @@
 //      whether it now trusts the portal.
 // Nothing here prints: the result says what happened, src/render/certs.ts words it.
 import { X509Certificate } from 'node:crypto';
-import { translate } from '../catalog/index.js';
+import { translate, type Text } from '../catalog/index.js';
 import type { MessageFile } from '../catalog/en.js';
 import type { Facts } from '../checks/facts.js';
 import type { DoctorConfig } from '../config/resolve.js';
@@ -119,6 +119,8 @@ export interface ImportResult {
   jvm?: JvmAfterwards;
   /** The lock was held by another run ('busy'): nothing was changed. */
   error?: { code: string; message: string };
+  /** The same error as a text to say in the user's language; not part of the JSON document. */
+  errorText?: Text;
   /** Whether the verdict is a success (exit 0). */
   ok: boolean;
 }
@@ -216,15 +218,14 @@ export async function gatherCandidates(
   }
   if (!request.from && !request.download) {
     if (!config.portalUrl) {
-      throw new ConfigError(
-        'say where the certificates come from: --portal-url URL (the chain the portal serves), --from FILE|DIR, or --download',
-      );
+      throw new ConfigError({ key: 'trust.error.noSource' });
     }
     const chain = await portalChain(facts, config.portalUrl);
     if (chain.kind === 'untrusted') {
-      throw new NetworkError(
-        `refusing to import from ${chain.host}: its chain is not trusted here (${chain.reason}); use --download or --from with files you trust`,
-      );
+      throw new NetworkError({
+        key: 'trust.error.untrustedPortal',
+        params: { host: chain.host, reason: chain.reason },
+      });
     }
     // An unreachable portal is a certificate that could not be obtained (exit 1), not bad input.
     if (chain.kind === 'unreachable') {
@@ -477,6 +478,7 @@ async function runImport(
       ...result,
       outcome: 'busy',
       error: { code: applied.error.code, message: applied.error.message },
+      ...(applied.error.text && { errorText: applied.error.text }),
       ok: false,
     };
   }

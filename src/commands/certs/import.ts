@@ -61,9 +61,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     const config = await this.resolveSettings(flags);
     const mirror = flags['pki-base-url'];
     if (mirror !== undefined && !/^https?:\/\/[^/\s]+/i.test(mirror)) {
-      throw new UsageError(
-        `--pki-base-url "${mirror}" must be an http:// or https:// address, e.g. https://mirror.contoso.local/pkiops/certs/`,
-      );
+      throw new UsageError({ key: 'import.error.mirror', params: { url: mirror } });
     }
     const [{ catalog }, { gatherFacts }, { importTrust }, render] = await Promise.all([
       this.speaker(flags.lang),
@@ -87,13 +85,20 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
       confirm: ask.confirm,
     }).finally(() => facts.dispose());
     const redactor = this.redactor();
-    const refused = render.renderImportError(result, redactor);
+    const refused = render.renderImportError(result, catalog, redactor);
     if (refused) this.logToStderr(refused);
     render
       .renderImport(result, catalog, redactor, { planShown: ask.planShown() })
       .forEach((l) => this.log(l));
     this.verdictExitCode = result.ok ? 0 : 1;
     return result;
+  }
+
+  /** The document of the result, without the text its error is said with (the error holds its English). */
+  protected override jsonDocument(result: unknown): unknown {
+    const document: Partial<ImportResult> = { ...(result as ImportResult) };
+    delete document.errorText;
+    return super.jsonDocument(document);
   }
 
   /**
@@ -105,9 +110,7 @@ Exit codes: 0 the keystore holds everything needed, 1 something could not be obt
     const confirm = async (plan: ImportResult) => {
       if (yes) return true;
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        throw new UsageError(
-          'not run from a terminal: add --yes to import without confirmation (nothing was changed)',
-        );
+        throw new UsageError({ key: 'import.error.notTerminal' });
       }
       const redactor = this.redactor();
       renderPlan(plan, catalog, redactor).forEach((line) => this.log(line));
