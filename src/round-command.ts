@@ -26,10 +26,10 @@ export abstract class RoundCommand extends DoctorCommand {
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     parseOutputFile(flags.output); // an empty --output is refused before anything runs
     if (flags.append && (!flags.output || format !== 'ndjson'))
-      throw new UsageError('--append adds NDJSON lines to a file: use it with --format ndjson --output FILE');
+      throw new UsageError({ key: 'config.error.append' });
     const config = await this.resolveSettings(flags);
     const { catalog } = await this.speaker(flags.lang);
-    const checks = selectChecks({ only: flags.only, skip: flags.skip }, catalog);
+    const checks = selectChecks({ only: flags.only, skip: flags.skip });
     return { config, checks, catalog };
   }
 

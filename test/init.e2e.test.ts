@@ -53,4 +53,25 @@ describe('siem-doctor init', () => {
       await term.close();
     }
   }, 30_000);
+
+  it.each([
+    [
+      ['--lang', 'fr'],
+      {},
+      'Erreur : init pose des questions et a besoin d’un terminal ; sans terminal, écrivez la configuration JSON à la main (clés : portalUrl, proxy, syslogHost, syslogPort, protocol, javaHome, keystore, logsDirectory)',
+    ],
+    [
+      [],
+      { LANG: 'nl_NL.UTF-8' },
+      'Fout: init stelt vragen en heeft een terminal nodig; schrijf zonder terminal de JSON-configuratie met de hand (sleutels: portalUrl, proxy, syslogHost, syslogPort, protocol, javaHome, keystore, logsDirectory)',
+    ],
+  ])('without a terminal (%j %j), says so in the user’s language and exits 2', async (args, env, line) => {
+    const { exitCode, stderr, stdout } = await execa(path.join(ROOT, 'bin', 'run.js'), ['init', ...args], {
+      reject: false,
+      env: { LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env },
+    });
+    expect(stderr.trim().split('\n')).toEqual([line]);
+    expect(stdout).toBe('');
+    expect(exitCode).toBe(2);
+  });
 });

@@ -62,6 +62,44 @@ describe('siem-doctor logs', () => {
     expect(fromLogs).toHaveLength(3);
   });
 
+  it.each([
+    [
+      ['logs', '--lang', 'fr'],
+      {},
+      'Erreur : indiquez le dossier des journaux de l’agent : siem-doctor logs DOSSIER (ou --logs-directory DOSSIER)',
+    ],
+    [
+      ['logs'],
+      { LANG: 'nl_NL.UTF-8' },
+      'Fout: noem de logmap van de agent: siem-doctor logs MAP (of --logs-directory MAP)',
+    ],
+    [
+      ['logs', CLEAN, '--since', 'soon', '--lang', 'fr'],
+      {},
+      'Erreur : --since "soon" n’est ni une durée (30m, 2h, 7d, 1h30m) ni une date (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+    ],
+    [
+      ['logs', CLEAN, '--since', '2026-13-45'],
+      { LANG: 'nl_BE.UTF-8' },
+      'Fout: --since "2026-13-45" is geen duur (30m, 2h, 7d, 1h30m) en geen tijdstip (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+    ],
+    [
+      ['logs', CLEAN, '--since', '99999999999999w', '--lang', 'nl'],
+      {},
+      'Fout: --since "99999999999999w" gaat verder terug dan elke datum: geef een kortere duur op, bv. 30d',
+    ],
+    [
+      ['logs', CLEAN, '--since', '99999999999999w'],
+      { LC_ALL: 'fr_FR.UTF-8' },
+      'Erreur : --since "99999999999999w" remonte plus loin que toute date : donnez une durée plus courte, par ex. 30d',
+    ],
+  ])('says bad input in the user’s language: %j %j', async (args, env, line) => {
+    const { stderr, stdout, exitCode } = await doctor(args, env as Record<string, string>);
+    expect(stderr.trim().split('\n')).toEqual([line]);
+    expect(stdout).toBe('');
+    expect(exitCode).toBe(2);
+  });
+
   it('exits 0 on a clean log and 2 on a folder it cannot read', async () => {
     expect((await doctor(['logs', CLEAN])).exitCode).toBe(0);
     const missing = await doctor(['logs', '/nonexistent/logs']);

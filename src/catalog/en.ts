@@ -123,6 +123,51 @@ export const en = {
   } satisfies Record<CheckId, string>,
 
   messages: {
+    // config (#12 errors): settings, the config file, --output, --ca-file/--chain, --since, watch, init
+    'config.error.subjectValue': '"{value}"',
+    'config.error.subjectEnv': '{variable} "{value}"',
+    'config.error.subjectAgent': 'the running agent\'s --{key} "{value}"',
+    'config.error.subjectFile': '{key} "{value}" in {file}',
+    'config.error.notJson': '{file} is not valid JSON ({where})',
+    'config.error.jsonAt': 'line {line}, column {column}',
+    'config.error.jsonEnds': 'it ends too early',
+    'config.error.jsonNot': 'not JSON',
+    'config.error.notObject': '{file} must hold a JSON object such as {example}',
+    'config.error.unknownKey': '{file} has an unknown key "{key}"; known keys: {keys}',
+    'config.error.keyType': '"{key}" in {file} must be a string or a number',
+    'config.error.controls': '{subject} holds control characters',
+    'config.error.notUrl':
+      '{subject} is not a URL; give the tenant portal, e.g. https://contoso.us3.portal.cloudappsecurity.com',
+    'config.error.httpsOnly': '{subject}: the portal answers on https:// only',
+    'config.error.noHost': '{subject} names no host',
+    'config.error.portZero': '{subject}: port 0 is not a port; leave it out (443) or give 1 to 65535',
+    'config.error.hostScheme': '{subject}: give the host only, without a scheme',
+    'config.error.hostPort': '{subject}: give the port with --syslog-port, not in the host',
+    'config.error.host':
+      '{subject} is not a host name or address: give a name such as siem.contoso.local (letters, digits and hyphens, at most 253 characters), an IPv4 address or an IPv6 address',
+    'config.error.timeout':
+      '{subject} must be a number of seconds from {min} to {max}, written plainly, e.g. --timeout 5 or --timeout 0.5',
+    'config.error.noFile': '"{value}" names no file: give a file name, e.g. --output {example}',
+    'config.error.noPem': '{file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+    'config.error.damagedPem': 'certificate {index} in {file} is damaged (not valid base64 DER)',
+    'config.error.noAgent':
+      'no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
+    'config.error.proxy':
+      '{subject}: {problem} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080',
+    'config.error.port': '{subject} must be a whole number from 1 to 65535',
+    'config.error.protocol': '{subject} must be tcp or udp',
+    'config.error.append': '--append adds NDJSON lines to a file: use it with --format ndjson --output FILE',
+    'config.error.sinceTooFar':
+      '"{value}" goes further back than any date: give a shorter duration, e.g. 30d',
+    'config.error.since':
+      '"{value}" is neither a duration (30m, 2h, 7d, 1h30m) nor a time (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+    'config.error.noLogsDirectory':
+      "name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)",
+    'config.error.interval': '--interval: "{value}" is not a duration such as 30s, 5m or 1h',
+    'config.error.warnShare': '--warn-share: "{value}" is not a number between 0 and 1',
+    'config.error.noTerminal':
+      'init asks questions and needs a terminal; without one, write the JSON config by hand (keys: {keys})',
+    'config.error.portAnswer': 'a whole number from 1 to 65535',
     // what went wrong with a file (errors.ts fileProblem)
     'file.missing': '{file} does not exist',
     'file.rights':

@@ -120,6 +120,54 @@ export const fr = {
   },
 
   messages: {
+    // config (#12 errors): settings, the config file, --output, --ca-file/--chain, --since, watch, init
+    'config.error.subjectValue': '"{value}"',
+    'config.error.subjectEnv': '{variable} "{value}"',
+    'config.error.subjectAgent': 'le --{key} "{value}" de l’agent en cours d’exécution',
+    'config.error.subjectFile': '{key} "{value}" dans {file}',
+    'config.error.notJson': '{file} n’est pas du JSON valide ({where})',
+    'config.error.jsonAt': 'ligne {line}, colonne {column}',
+    'config.error.jsonEnds': 'il s’arrête trop tôt',
+    'config.error.jsonNot': 'ce n’est pas du JSON',
+    'config.error.notObject': '{file} doit contenir un objet JSON, par ex. {example}',
+    'config.error.unknownKey': '{file} contient une clé inconnue, « {key} » ; clés connues : {keys}',
+    'config.error.keyType': '« {key} » dans {file} doit être une chaîne ou un nombre',
+    'config.error.controls': '{subject} contient des caractères de contrôle',
+    'config.error.notUrl':
+      '{subject} n’est pas une URL ; donnez le portail du locataire, par ex. https://contoso.us3.portal.cloudappsecurity.com',
+    'config.error.httpsOnly': '{subject} : le portail ne répond qu’en https://',
+    'config.error.noHost': '{subject} ne nomme aucun hôte',
+    'config.error.portZero':
+      '{subject} : 0 n’est pas un port ; omettez-le (443) ou donnez un port de 1 à 65535',
+    'config.error.hostScheme': '{subject} : donnez l’hôte seul, sans schéma',
+    'config.error.hostPort': '{subject} : donnez le port avec --syslog-port, pas dans l’hôte',
+    'config.error.host':
+      '{subject} n’est ni un nom d’hôte ni une adresse : donnez un nom comme siem.contoso.local (lettres, chiffres et traits d’union, 253 caractères au plus), une adresse IPv4 ou une adresse IPv6',
+    'config.error.timeout':
+      '{subject} doit être un nombre de secondes de {min} à {max}, écrit simplement, par ex. --timeout 5 ou --timeout 0.5',
+    'config.error.noFile':
+      '"{value}" ne nomme aucun fichier : donnez un nom de fichier, par ex. --output {example}',
+    'config.error.noPem': '{file} ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----)',
+    'config.error.damagedPem': 'le certificat {index} de {file} est abîmé (DER en base64 non valide)',
+    'config.error.noAgent':
+      'aucun agent SIEM en cours d’exécution (cherché : java -jar mcas-siemagent*.jar) ; donnez plutôt ses réglages en options',
+    'config.error.proxy':
+      '{subject} : {problem} (l’agent s’arrêterait avec « Invalid proxy address ») ; utilisez ADRESSE[:PORT], par ex. proxy.contoso.local:8080',
+    'config.error.port': '{subject} doit être un nombre entier de 1 à 65535',
+    'config.error.protocol': '{subject} doit être tcp ou udp',
+    'config.error.append':
+      '--append ajoute des lignes NDJSON à un fichier : utilisez-le avec --format ndjson --output FICHIER',
+    'config.error.sinceTooFar':
+      '"{value}" remonte plus loin que toute date : donnez une durée plus courte, par ex. 30d',
+    'config.error.since':
+      '"{value}" n’est ni une durée (30m, 2h, 7d, 1h30m) ni une date (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+    'config.error.noLogsDirectory':
+      'indiquez le dossier des journaux de l’agent : siem-doctor logs DOSSIER (ou --logs-directory DOSSIER)',
+    'config.error.interval': '--interval : "{value}" n’est pas une durée comme 30s, 5m ou 1h',
+    'config.error.warnShare': '--warn-share : "{value}" n’est pas un nombre entre 0 et 1',
+    'config.error.noTerminal':
+      'init pose des questions et a besoin d’un terminal ; sans terminal, écrivez la configuration JSON à la main (clés : {keys})',
+    'config.error.portAnswer': 'un nombre entier de 1 à 65535',
     // what went wrong with a file (errors.ts fileProblem)
     'file.missing': "{file} n'existe pas",
     'file.rights':

@@ -118,6 +118,52 @@ export const nl = {
   },
 
   messages: {
+    // config (#12 errors): settings, the config file, --output, --ca-file/--chain, --since, watch, init
+    'config.error.subjectValue': '"{value}"',
+    'config.error.subjectEnv': '{variable} "{value}"',
+    'config.error.subjectAgent': 'de --{key} "{value}" van de draaiende agent',
+    'config.error.subjectFile': '{key} "{value}" in {file}',
+    'config.error.notJson': '{file} is geen geldige JSON ({where})',
+    'config.error.jsonAt': 'regel {line}, kolom {column}',
+    'config.error.jsonEnds': 'het houdt te vroeg op',
+    'config.error.jsonNot': 'geen JSON',
+    'config.error.notObject': '{file} moet een JSON-object bevatten, bv. {example}',
+    'config.error.unknownKey': '{file} bevat een onbekende sleutel, „{key}”; bekende sleutels: {keys}',
+    'config.error.keyType': '„{key}” in {file} moet een tekst of een getal zijn',
+    'config.error.controls': '{subject} bevat stuurtekens',
+    'config.error.notUrl':
+      '{subject} is geen URL; geef de portal van de tenant op, bv. https://contoso.us3.portal.cloudappsecurity.com',
+    'config.error.httpsOnly': '{subject}: de portal antwoordt alleen op https://',
+    'config.error.noHost': '{subject} noemt geen host',
+    'config.error.portZero': '{subject}: 0 is geen poort; laat hem weg (443) of geef 1 tot 65535',
+    'config.error.hostScheme': '{subject}: geef alleen de host op, zonder schema',
+    'config.error.hostPort': '{subject}: geef de poort op met --syslog-port, niet in de host',
+    'config.error.host':
+      '{subject} is geen hostnaam of adres: geef een naam zoals siem.contoso.local (letters, cijfers en koppeltekens, hoogstens 253 tekens), een IPv4-adres of een IPv6-adres',
+    'config.error.timeout':
+      '{subject} moet een aantal seconden van {min} tot {max} zijn, gewoon geschreven, bv. --timeout 5 of --timeout 0.5',
+    'config.error.noFile': '"{value}" noemt geen bestand: geef een bestandsnaam op, bv. --output {example}',
+    'config.error.noPem': '{file} bevat geen PEM-certificaat (-----BEGIN CERTIFICATE-----)',
+    'config.error.damagedPem': 'certificaat {index} in {file} is beschadigd (geen geldige base64-DER)',
+    'config.error.noAgent':
+      'geen draaiende SIEM-agent gevonden (gezocht naar java -jar mcas-siemagent*.jar); geef zijn instellingen dan als opties op',
+    'config.error.proxy':
+      '{subject}: {problem} (de agent zou stoppen met „Invalid proxy address”); gebruik ADRES[:POORT], bv. proxy.contoso.local:8080',
+    'config.error.port': '{subject} moet een geheel getal van 1 tot 65535 zijn',
+    'config.error.protocol': '{subject} moet tcp of udp zijn',
+    'config.error.append':
+      '--append voegt NDJSON-regels aan een bestand toe: gebruik het met --format ndjson --output BESTAND',
+    'config.error.sinceTooFar':
+      '"{value}" gaat verder terug dan elke datum: geef een kortere duur op, bv. 30d',
+    'config.error.since':
+      '"{value}" is geen duur (30m, 2h, 7d, 1h30m) en geen tijdstip (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)',
+    'config.error.noLogsDirectory':
+      'noem de logmap van de agent: siem-doctor logs MAP (of --logs-directory MAP)',
+    'config.error.interval': '--interval: "{value}" is geen duur zoals 30s, 5m of 1h',
+    'config.error.warnShare': '--warn-share: "{value}" is geen getal tussen 0 en 1',
+    'config.error.noTerminal':
+      'init stelt vragen en heeft een terminal nodig; schrijf zonder terminal de JSON-configuratie met de hand (sleutels: {keys})',
+    'config.error.portAnswer': 'een geheel getal van 1 tot 65535',
     // what went wrong with a file (errors.ts fileProblem)
     'file.missing': '{file} bestaat niet',
     'file.rights':

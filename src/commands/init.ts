@@ -21,9 +21,8 @@ export default class Init extends DoctorCommand {
   public async run(): Promise<InitResult> {
     const { flags } = await this.parse(Init);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new UsageError(
-        'init asks questions and needs a terminal; without one, write the JSON config by hand (keys: portalUrl, proxy, syslogHost, syslogPort, protocol, javaHome, keystore, logsDirectory)',
-      );
+      const keys = 'portalUrl, proxy, syslogHost, syslogPort, protocol, javaHome, keystore, logsDirectory';
+      throw new UsageError({ key: 'config.error.noTerminal', params: { keys } });
     }
     const { say } = await this.speaker(flags.lang);
     const [prompts, { interview }, { locateJava }] = await Promise.all([

@@ -49,8 +49,7 @@ export default class Logs extends DoctorCommand {
     ]);
     const config = await this.resolveSettings(flags);
     const dir = args.dir ?? config.logsDirectory;
-    if (!dir)
-      throw new UsageError("name the agent's log directory: siem-doctor logs DIR (or --logs-directory DIR)");
+    if (!dir) throw new UsageError({ key: 'config.error.noLogsDirectory' });
     const now = new Date();
     const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
     const scan = await scanLogs(dir, {

@@ -65,10 +65,10 @@ Stops cleanly on SIGINT or SIGTERM once the current round ends. Exit codes: 0 st
     const { flags } = await this.parse(WatchCommand);
     const intervalMs = parseDuration(flags.interval);
     if (intervalMs === undefined)
-      throw new UsageError(`--interval: "${flags.interval}" is not a duration such as 30s, 5m or 1h`);
+      throw new UsageError({ key: 'config.error.interval', params: { value: flags.interval } });
     const warnShare = flags['warn-share'] === undefined ? DEFAULT_WARN_SHARE : Number(flags['warn-share']);
     if (!(warnShare > 0 && warnShare < 1))
-      throw new UsageError(`--warn-share: "${flags['warn-share']}" is not a number between 0 and 1`);
+      throw new UsageError({ key: 'config.error.warnShare', params: { value: String(flags['warn-share']) } });
     const format: Format = flags.json ? 'json' : (flags.format as Format);
     const { config, checks, catalog } = await this.prepare(flags);
     const redactor = this.redactor();

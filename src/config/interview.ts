@@ -3,7 +3,7 @@
 // the interview runs the same at a terminal (@inquirer/prompts) and in a test.
 import { access, writeFile } from 'node:fs/promises';
 import type { Text } from '../catalog/index.js';
-import { fileProblem, FileError } from '../errors.js';
+import { DoctorError, fileProblem, FileError } from '../errors.js';
 import type { JavaLookup } from '../probes/java.js';
 import { parsePort, parseProxyAddress, problemText } from './proxy-address.js';
 import { parsePortalUrl, parseSyslogHost } from './resolve.js';
@@ -38,7 +38,8 @@ export async function interview(options: {
       check(value.trim());
       return true as const;
     } catch (error) {
-      return (error as Error).message;
+      // a parser's error is a text: said in the interview's language
+      return error instanceof DoctorError && error.text ? say(error.text) : (error as Error).message;
     }
   };
   const settings: Record<string, string | number> = {};
@@ -57,10 +58,10 @@ export async function interview(options: {
     const parsed = parseProxyAddress(v);
     if (!parsed.ok) throw new Error(say(problemText(parsed.problem)));
   });
-  await ask('syslogHost', { key: 'init.syslogHost' }, (v) => parseSyslogHost(v, `"${v}"`));
+  await ask('syslogHost', { key: 'init.syslogHost' }, (v) => parseSyslogHost(v));
   if (settings.syslogHost) {
     await ask('syslogPort', { key: 'init.syslogPort' }, (v) => {
-      if (parsePort(v) === undefined) throw new Error('a whole number from 1 to 65535');
+      if (parsePort(v) === undefined) throw new Error(say({ key: 'config.error.portAnswer' }));
     });
     if (settings.syslogPort) settings.syslogPort = Number(settings.syslogPort);
     settings.protocol = await prompts.select({

@@ -20,8 +20,8 @@ import type { JavaHomeSource } from '../probes/java.js';
 import { hasControls } from '../render/terminal.js';
 import { pemBlocks } from '../trust/pem.js';
 import { secretsFromJavaOptions, secretsOfSettings } from '../render/redact.js';
-import { translate } from '../catalog/index.js';
-import { en } from '../catalog/en.js';
+import type { MessageKey } from '../catalog/en.js';
+import type { Text } from '../catalog/index.js';
 import {
   parseHost,
   parsePort,
@@ -130,9 +130,12 @@ export type SettingSource = 'flag' | 'env' | 'agent' | 'file';
 interface Picked {
   value: string;
   source: SettingSource;
-  /** How the value is named in a message when it was not typed as a flag. */
-  subject: string;
+  /** How the value is named in a message (`"VALUE"`, `VARIABLE "VALUE"`, the config file's key…). */
+  subject: Text;
 }
+
+/** A value named by itself, quoted: `"VALUE"`. */
+const quoted = (value: string): Text => ({ key: 'config.error.subjectValue', params: { value } });
 
 const typedFlag = (argv: readonly string[], flag: string) =>
   argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
@@ -154,24 +157,35 @@ export function pickSetting(input: ResolveInput, name: SettingName): Picked | un
   // oclif hands a variable's value over as the flag's: only a typed flag, or a value the
   // variable does not hold, is the flag's own.
   if (flagValue !== undefined && (typedFlag(argv, name) || !variable || env[variable] !== flagValue))
-    return { value: flagValue, source: 'flag', subject: `"${flagValue}"` };
+    return { value: flagValue, source: 'flag', subject: quoted(flagValue) };
   const fromEnv = variable ? env[variable] : undefined;
   // an empty variable is as good as unset, but for the store password (empty: a password-less PKCS12)
   if (fromEnv !== undefined && (fromEnv !== '' || name === 'storepass'))
-    return { value: fromEnv, source: 'env', subject: `${variable} "${fromEnv}"` };
+    return {
+      value: fromEnv,
+      source: 'env',
+      subject: { key: 'config.error.subjectEnv', params: { variable: variable!, value: fromEnv } },
+    };
   const fromAgent = agentSettings(input.agent)[name];
   if (fromAgent !== undefined)
     return {
       value: fromAgent,
       source: 'agent',
-      subject: `the running agent's --${SETTINGS[name].key} "${fromAgent}"`,
+      subject: { key: 'config.error.subjectAgent', params: { key: SETTINGS[name].key, value: fromAgent } },
     };
   const fromFile = configFile?.settings[name];
   if (fromFile !== undefined)
     return {
       value: fromFile,
       source: 'file',
-      subject: `${configFile!.keys[name] ?? SETTINGS[name].key} "${fromFile}" in ${configFile!.path}`,
+      subject: {
+        key: 'config.error.subjectFile',
+        params: {
+          key: configFile!.keys[name] ?? SETTINGS[name].key,
+          value: fromFile,
+          file: configFile!.path,
+        },
+      },
     };
   return undefined;
 }
@@ -203,6 +217,14 @@ export function secretsOfSources(input: ResolveInput): string[] {
   ];
 }
 
+/** Where JSON.parse stopped (files.ts jsonSyntaxWhere), as a text: `line 3, column 7`. */
+function jsonWhere(error: unknown, content: string): Text {
+  const where = jsonSyntaxWhere(error, content);
+  const at = /^line (\d+), column (\d+)$/.exec(where);
+  if (at) return { key: 'config.error.jsonAt', params: { line: Number(at[1]), column: Number(at[2]) } };
+  return { key: where === 'it ends too early' ? 'config.error.jsonEnds' : 'config.error.jsonNot' };
+}
+
 /** The config file's text as settings. A file that is not a JSON object of known keys is bad input. */
 export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
   // an editor on Windows may start the file with a byte order mark, which JSON.parse refuses
@@ -212,11 +234,14 @@ export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
     data = JSON.parse(content);
   } catch (error) {
     // never V8's message: it may quote the file's start, and a secret in it cannot be known
-    throw new ConfigError(`${file} is not valid JSON (${jsonSyntaxWhere(error, content)})`, 'config');
+    throw new ConfigError(
+      { key: 'config.error.notJson', params: { file }, parts: { where: jsonWhere(error, content) } },
+      'config',
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ConfigError(
-      `${file} must hold a JSON object such as {"syslogHost": "siem.contoso.local"}`,
+      { key: 'config.error.notObject', params: { file, example: '{"syslogHost": "siem.contoso.local"}' } },
       'config',
     );
   }
@@ -230,10 +255,13 @@ export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
     const name = byKey.get(key);
     if (!name) {
       const known = Object.values(SETTINGS).map((s) => s.key);
-      throw new ConfigError(`${file} has an unknown key "${key}"; known keys: ${known.join(', ')}`, 'config');
+      throw new ConfigError(
+        { key: 'config.error.unknownKey', params: { file, key, keys: known.join(', ') } },
+        'config',
+      );
     }
     if (typeof value !== 'string' && typeof value !== 'number')
-      throw new ConfigError(`"${key}" in ${file} must be a string or a number`, 'config');
+      throw new ConfigError({ key: 'config.error.keyType', params: { key, file } }, 'config');
     parsed.settings[name] = String(value);
     parsed.keys[name] = key;
   }
@@ -241,41 +269,32 @@ export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
 }
 
 /** The tenant portal's URL; `subject` names the value in a message (the quoted value by default). */
-export function parsePortalUrl(raw: string, subject = `"${raw}"`, input: InputRole = 'portal-url'): URL {
+export function parsePortalUrl(raw: string, subject = quoted(raw), input: InputRole = 'portal-url'): URL {
   const value = raw.trim();
+  const bad = (key: MessageKey) => new ConfigError({ key, parts: { subject } }, input);
   // the URL parser would drop a tab or line feed without a word, and take what is left
-  if (hasControls(value)) throw new ConfigError(`${subject} holds control characters`, input);
+  if (hasControls(value)) throw bad('config.error.controls');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ConfigError(
-      `${subject} is not a URL; give the tenant portal, e.g. https://contoso.us3.portal.cloudappsecurity.com`,
-      input,
-    );
+    throw bad('config.error.notUrl');
   }
-  if (url.protocol !== 'https:')
-    throw new ConfigError(`${subject}: the portal answers on https:// only`, input);
-  if (!url.hostname) throw new ConfigError(`${subject} names no host`, input);
-  if (url.port === '0')
-    throw new ConfigError(`${subject}: port 0 is not a port; leave it out (443) or give 1 to 65535`, input);
+  if (url.protocol !== 'https:') throw bad('config.error.httpsOnly');
+  if (!url.hostname) throw bad('config.error.noHost');
+  if (url.port === '0') throw bad('config.error.portZero');
   return url;
 }
 
 /** The SIEM's host as --syslog-host, the config file and `init` take it: no scheme, no port. */
-export function parseSyslogHost(raw: string, subject: string): string {
+export function parseSyslogHost(raw: string, subject: Text = quoted(raw)): string {
   const value = raw.trim();
-  if (value.includes('://'))
-    throw new ConfigError(`${subject}: give the host only, without a scheme`, 'syslog-host');
-  if (/^(?:[^:[\]]+|\[[^\]]*\]):\d+$/.test(value))
-    throw new ConfigError(`${subject}: give the port with --syslog-port, not in the host`, 'syslog-host');
+  const bad = (key: MessageKey) => new ConfigError({ key, parts: { subject } }, 'syslog-host');
+  if (value.includes('://')) throw bad('config.error.hostScheme');
+  if (/^(?:[^:[\]]+|\[[^\]]*\]):\d+$/.test(value)) throw bad('config.error.hostPort');
   const host = parseHost(value);
-  if (host === undefined)
-    throw new ConfigError(
-      `${subject} is not a host name or address: give a name such as siem.contoso.local (letters, digits and hyphens, at most 253 characters), an IPv4 address or an IPv6 address`,
-      'syslog-host',
-    );
+  if (host === undefined) throw bad('config.error.host');
   return host;
 }
 
@@ -292,11 +311,15 @@ export function plainNumber(raw: string): number {
 }
 
 /** Seconds written plainly (see plainNumber). */
-function parseTimeout(raw: string, subject: string): number {
+function parseTimeout(raw: string, subject: Text): number {
   const seconds = plainNumber(raw);
   if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
     throw new ConfigError(
-      `${subject} must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}, written plainly, e.g. --timeout 5 or --timeout 0.5`,
+      {
+        key: 'config.error.timeout',
+        params: { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS },
+        parts: { subject },
+      },
       'timeout',
     );
   }
@@ -307,20 +330,19 @@ function parseTimeout(raw: string, subject: string): number {
 export function parseOutputFile(raw: string | undefined, example = 'report.json'): string | undefined {
   if (raw === undefined) return undefined;
   if (raw.trim() === '')
-    throw new ConfigError(`"${raw}" names no file: give a file name, e.g. --output ${example}`, 'output');
+    throw new ConfigError({ key: 'config.error.noFile', params: { value: raw, example } }, 'output');
   return raw;
 }
 
 /** Every certificate of a PEM file's text; a file without one, or with a damaged one, is bad input. */
 export function parsePemCertificates({ path: file, text }: FileText, input: InputRole): string[] {
   const blocks = pemBlocks(text);
-  if (blocks.length === 0)
-    throw new FileError(`${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, input);
+  if (blocks.length === 0) throw new FileError({ key: 'config.error.noPem', params: { file } }, input);
   blocks.forEach((pem, i) => {
     try {
       new X509Certificate(pem);
     } catch {
-      throw new FileError(`certificate ${i + 1} in ${file} is damaged (not valid base64 DER)`, input);
+      throw new FileError({ key: 'config.error.damagedPem', params: { index: i + 1, file } }, input);
     }
   });
   return blocks.map((pem) => `${pem}\n`);
@@ -337,10 +359,7 @@ const JAVA_HOME_SOURCES: Record<SettingSource, JavaHomeSource> = {
 export function resolveConfig(input: ResolveInput): DoctorConfig {
   const { flags } = input;
   if (flags['from-process'] && !input.agent) {
-    throw new ConfigError(
-      'no running SIEM agent found (looked for java -jar mcas-siemagent*.jar); give its settings as flags instead',
-      'from-process',
-    );
+    throw new ConfigError({ key: 'config.error.noAgent' }, 'from-process');
   }
   const pick = (name: SettingName) => pickSetting(input, name);
   const config: DoctorConfig = {
@@ -363,9 +382,12 @@ export function resolveConfig(input: ResolveInput): DoctorConfig {
         problem: parsed.problem,
       };
     } else if (!parsed.ok) {
-      // bad input to us: said in English, as every error line of the command layer
+      // bad input to us, said in the run's language with the agent's own (English) words quoted
       throw new ConfigError(
-        `${proxy.subject}: ${translate(en, problemText(parsed.problem))} (the agent would stop with "Invalid proxy address"); use ADDRESS[:PORT], e.g. proxy.contoso.local:8080`,
+        {
+          key: 'config.error.proxy',
+          parts: { subject: proxy.subject, problem: problemText(parsed.problem) },
+        },
         'proxy',
       );
     } else config.proxy = parsed.proxy;
@@ -378,13 +400,16 @@ export function resolveConfig(input: ResolveInput): DoctorConfig {
   if (port !== undefined) {
     const parsed = parsePort(port.value.trim());
     if (parsed === undefined)
-      throw new ConfigError(`${port.subject} must be a whole number from 1 to 65535`, 'syslog-port');
+      throw new ConfigError({ key: 'config.error.port', parts: { subject: port.subject } }, 'syslog-port');
     config.syslogPort = parsed;
   }
   const protocol = pick('protocol');
   if (protocol !== undefined) {
     if (protocol.value !== 'tcp' && protocol.value !== 'udp')
-      throw new ConfigError(`${protocol.subject} must be tcp or udp`, 'protocol');
+      throw new ConfigError(
+        { key: 'config.error.protocol', parts: { subject: protocol.subject } },
+        'protocol',
+      );
     config.protocol = protocol.value;
   }
   const timeout = pick('timeout');

@@ -42,10 +42,7 @@ export function parseSince(raw: string, now: Date): number {
     const start = now.getTime() - ms;
     // further back than a date can be (about 273,000 years)
     if (!Number.isNaN(new Date(start).getTime())) return start;
-    throw new ConfigError(
-      `"${raw}" goes further back than any date: give a shorter duration, e.g. 30d`,
-      'since',
-    );
+    throw new ConfigError({ key: 'config.error.sinceTooFar', params: { value: raw } }, 'since');
   }
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const stamp = STAMP.exec(value);
@@ -64,10 +61,7 @@ export function parseSince(raw: string, now: Date): number {
         ? lineTime(value)
         : undefined;
   if (time === undefined || Number.isNaN(time))
-    throw new ConfigError(
-      `"${raw}" is neither a duration (30m, 2h, 7d, 1h30m) nor a time (2026-11-30, 2026-11-30T10:00, 2026-11-30T10:00:00Z)`,
-      'since',
-    );
+    throw new ConfigError({ key: 'config.error.since', params: { value: raw } }, 'since');
   return time;
 }
 

@@ -144,6 +144,139 @@ describe('siem-doctor check', () => {
       expect(stderr.trim()).not.toMatch(RAW_CONTROL); // bad input is quoted escaped
     });
 
+    // the same errors in the user's language: the whole line, the flag and the value as typed
+    describe('in French and in Dutch', () => {
+      const config = async (name: string, text: string) => {
+        const file = path.join(await tmp(), name);
+        await writeFile(file, text);
+        return file;
+      };
+      const expectLine = async (args: string[], line: string, env: Record<string, string> = {}) => {
+        const { stderr, stdout, exitCode } = await doctor(['check', ...args], env);
+        expect(stderr.trim().split('\n')).toEqual([line]);
+        expect(stdout).toBe('');
+        expect(exitCode).toBe(2);
+      };
+
+      it.each([
+        [
+          ['--timeout', 'abc'],
+          'Erreur : --timeout "abc" doit être un nombre de secondes de 0.001 à 300, écrit simplement, par ex. --timeout 5 ou --timeout 0.5',
+        ],
+        [
+          ['--syslog-port', '70000'],
+          'Erreur : --syslog-port "70000" doit être un nombre entier de 1 à 65535',
+        ],
+        [
+          ['--portal-url', 'http://contoso.portal.cloudappsecurity.com'],
+          'Erreur : --portal-url "http://contoso.portal.cloudappsecurity.com" : le portail ne répond qu’en https://',
+        ],
+        [
+          ['--portal-url', 'https://'],
+          'Erreur : --portal-url "https://" n’est pas une URL ; donnez le portail du locataire, par ex. https://contoso.us3.portal.cloudappsecurity.com',
+        ],
+        [
+          ['--portal-url', 'https://contoso.portal.cloudappsecurity.com:0'],
+          'Erreur : --portal-url "https://contoso.portal.cloudappsecurity.com:0" : 0 n’est pas un port ; omettez-le (443) ou donnez un port de 1 à 65535',
+        ],
+        [
+          ['--syslog-host', '[::1]:514'],
+          'Erreur : --syslog-host "[::1]:514" : donnez le port avec --syslog-port, pas dans l’hôte',
+        ],
+        [
+          ['--syslog-host', '300.1.2.3'],
+          'Erreur : --syslog-host "300.1.2.3" n’est ni un nom d’hôte ni une adresse : donnez un nom comme siem.contoso.local (lettres, chiffres et traits d’union, 253 caractères au plus), une adresse IPv4 ou une adresse IPv6',
+        ],
+        [
+          ['--proxy', 'proxy:99999'],
+          'Erreur : --proxy "proxy:99999" : le port « 99999 » n’est pas un nombre entier de 1 à 65535 (l’agent s’arrêterait avec « Invalid proxy address ») ; utilisez ADRESSE[:PORT], par ex. proxy.contoso.local:8080',
+        ],
+        [
+          ['--ca-file', 'package.json'],
+          'Erreur : --ca-file : package.json ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----)',
+        ],
+        [
+          ['--format', 'ndjson', '--append'],
+          'Erreur : --append ajoute des lignes NDJSON à un fichier : utilisez-le avec --format ndjson --output FICHIER',
+        ],
+      ])('fr %j', (args, line) => expectLine([...args, '--lang', 'fr'], line));
+
+      it.each([
+        [
+          ['--timeout', '0x10'],
+          'Fout: --timeout "0x10" moet een aantal seconden van 0.001 tot 300 zijn, gewoon geschreven, bv. --timeout 5 of --timeout 0.5',
+        ],
+        [['--syslog-port', 'abc'], 'Fout: --syslog-port "abc" moet een geheel getal van 1 tot 65535 zijn'],
+        [
+          ['--portal-url', 'http://contoso.portal.cloudappsecurity.com'],
+          'Fout: --portal-url "http://contoso.portal.cloudappsecurity.com": de portal antwoordt alleen op https://',
+        ],
+        [
+          ['--syslog-host', 'udp://siem.local'],
+          'Fout: --syslog-host "udp://siem.local": geef alleen de host op, zonder schema',
+        ],
+        [
+          ['--proxy', 'http://proxy:8080'],
+          'Fout: --proxy "http://proxy:8080": laat "http://" weg: de agent neemt alleen ADRES[:POORT] (de agent zou stoppen met „Invalid proxy address”); gebruik ADRES[:POORT], bv. proxy.contoso.local:8080',
+        ],
+        [
+          ['--ca-file', 'package.json'],
+          'Fout: --ca-file: package.json bevat geen PEM-certificaat (-----BEGIN CERTIFICATE-----)',
+        ],
+        [
+          ['--output='],
+          'Fout: --output "" noemt geen bestand: geef een bestandsnaam op, bv. --output report.json',
+        ],
+      ])('nl %j', (args, line) => expectLine(args, line, { LANG: 'nl_BE.UTF-8' }));
+
+      it('says what is wrong with the config file and the values in it', async () => {
+        const broken = await config('broken.json', '{"portalUrl": 5, }');
+        await expectLine(
+          ['--config', broken, '--lang', 'fr'],
+          `Erreur : --config : ${broken} n’est pas du JSON valide (ligne 1, colonne 18)`,
+        );
+        await expectLine(
+          ['--config', broken, '--lang', 'nl'],
+          `Fout: --config: ${broken} is geen geldige JSON (regel 1, kolom 18)`,
+        );
+        const cut = await config('cut.json', '{"portalUrl": ');
+        await expectLine(
+          ['--config', cut, '--lang', 'fr'],
+          `Erreur : --config : ${cut} n’est pas du JSON valide (il s’arrête trop tôt)`,
+        );
+        const list = await config('list.json', '[]');
+        await expectLine(
+          ['--config', list, '--lang', 'nl'],
+          `Fout: --config: ${list} moet een JSON-object bevatten, bv. {"syslogHost": "siem.contoso.local"}`,
+        );
+        const unknown = await config('unknown.json', '{"nope": 1}');
+        await expectLine(
+          ['--config', unknown, '--lang', 'fr'],
+          `Erreur : --config : ${unknown} contient une clé inconnue, « nope » ; clés connues : token, proxy, portalUrl, syslogHost, syslogPort, protocol, javaHome, keystore, storepass, logsDirectory, caFile, timeout`,
+        );
+        const nested = await config('nested.json', '{"syslogHost": {}}');
+        await expectLine(
+          ['--config', nested, '--lang', 'nl'],
+          `Fout: --config: „syslogHost” in ${nested} moet een tekst of een getal zijn`,
+        );
+        // a value from the file is named by its key and the file; one from a variable by the variable
+        const port = await config('port.json', '{"syslogPort": "x", "protocol": "sctp"}');
+        await expectLine(
+          ['--config', port, '--lang', 'fr'],
+          `Erreur : syslogPort "x" dans ${port} doit être un nombre entier de 1 à 65535`,
+        );
+        await expectLine(
+          ['--config', port, '--syslog-port', '514', '--lang', 'nl'],
+          `Fout: protocol "sctp" in ${port} moet tcp of udp zijn`,
+        );
+        await expectLine(
+          ['--lang', 'fr'],
+          'Erreur : SIEM_DOCTOR_PORTAL_URL "https://contoso\\u0007.portal.cloudappsecurity.com" contient des caractères de contrôle',
+          { SIEM_DOCTOR_PORTAL_URL: 'https://contoso\u0007.portal.cloudappsecurity.com' },
+        );
+      });
+    });
+
     // (an empty value or one with a line feed: in test/cli.e2e.test.ts, since runCommand splits
     // its arguments on white space)
     it.each([

@@ -121,6 +121,22 @@ describe('siem-doctor watch', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('--interval');
   });
+
+  it.each([
+    [
+      ['--interval', 'soon', '--lang', 'fr'],
+      'Erreur : --interval : "soon" n’est pas une durée comme 30s, 5m ou 1h',
+    ],
+    [['--interval', 'soon', '--lang', 'nl'], 'Fout: --interval: "soon" is geen duur zoals 30s, 5m of 1h'],
+    [['--warn-share', '2', '--lang', 'fr'], 'Erreur : --warn-share : "2" n’est pas un nombre entre 0 et 1'],
+    [['--warn-share', '1', '--lang', 'nl'], 'Fout: --warn-share: "1" is geen getal tussen 0 en 1'],
+  ])('says a malformed %j in the user’s language', async (args, line) => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-watch-'));
+    const { exitCode, stderr, stdout } = await run(['watch', ...args, ...LOCAL]);
+    expect(stderr.trim().split('\n')).toEqual([line]);
+    expect(stdout).toBe('');
+    expect(exitCode).toBe(2);
+  });
 });
 
 describe('the examples', () => {

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/catalog/en.js';
+import { fr } from '../../src/catalog/fr.js';
+import { nl } from '../../src/catalog/nl.js';
 import { translate } from '../../src/catalog/index.js';
 import { interview, type Prompts } from '../../src/config/interview.js';
 import { parseConfigFile, resolveConfig } from '../../src/config/resolve.js';
@@ -81,6 +83,47 @@ describe('init’s interview', () => {
       protocol: 'udp',
       logsDirectory: '/var/log/mcas',
     });
+  });
+
+  it('gives its reasons in the interview’s language', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sd-interview-'));
+    for (const [catalog, reasons] of [
+      [
+        fr,
+        [
+          '"http://contoso.portal.cloudappsecurity.com" : le portail ne répond qu’en https://',
+          '"udp://siem.local" : donnez l’hôte seul, sans schéma',
+          '"siem.local:514" : donnez le port avec --syslog-port, pas dans l’hôte',
+          'un nombre entier de 1 à 65535',
+        ],
+      ],
+      [
+        nl,
+        [
+          '"http://contoso.portal.cloudappsecurity.com": de portal antwoordt alleen op https://',
+          '"udp://siem.local": geef alleen de host op, zonder schema',
+          '"siem.local:514": geef de poort op met --syslog-port, niet in de host',
+          'een geheel getal van 1 tot 65535',
+        ],
+      ],
+    ] as const) {
+      const ask = (key: keyof typeof en.messages) => catalog.messages[key];
+      const { prompts, refused } = scripted({
+        [ask('init.portal')]: [
+          'http://contoso.portal.cloudappsecurity.com',
+          'contoso.portal.cloudappsecurity.com',
+        ],
+        [ask('init.syslogHost')]: ['udp://siem.local', 'siem.local:514', '127.0.0.1'],
+        [ask('init.syslogPort')]: ['70000', '514'],
+        [ask('init.file')]: [path.join(dir, `${catalog.lang}.json`)],
+      });
+      await interview({
+        prompts,
+        say: (text) => translate(catalog, text),
+        java: { found: false, reason: 'not-found' },
+      });
+      expect(refused).toEqual(reasons);
+    }
   });
 
   it('keeps an existing file unless told to replace it', async () => {
