@@ -85,20 +85,18 @@ export default class Listen extends DoctorCommand {
 
   public async run(): Promise<ListenResult> {
     const { flags } = await this.parse(Listen);
-    const { catalog, say } = await this.speaker(flags.lang);
+    const { catalog } = await this.speaker(flags.lang);
     const port = parsePort(flags.port.trim());
-    if (port === undefined)
-      throw new UsageError(say({ key: 'listen.badPort', params: { value: flags.port } }));
+    if (port === undefined) throw new UsageError({ key: 'listen.badPort', params: { value: flags.port } });
     // an empty --host would listen on every interface
     const host = parseHost(flags.host.trim());
-    if (host === undefined)
-      throw new UsageError(say({ key: 'listen.badHost', params: { value: flags.host } }));
-    const durationMs = flags.duration === undefined ? undefined : parseSeconds(flags.duration, say);
-    const stallMs = parseSeconds(flags['forward-timeout'] ?? '10', say, 'forward-timeout');
+    if (host === undefined) throw new UsageError({ key: 'listen.badHost', params: { value: flags.host } });
+    const durationMs = flags.duration === undefined ? undefined : parseSeconds(flags.duration);
+    const stallMs = parseSeconds(flags['forward-timeout'] ?? '10', 'forward-timeout');
     const protocol = flags.protocol as 'tcp' | 'udp';
     const forward = flags.forward === undefined ? undefined : parseForward(flags.forward, protocol);
     if (forward && isSameEndpoint({ host, port, protocol }, forward))
-      throw new UsageError(say({ key: 'listen.forward.loop', params: { target: flags.forward! } }));
+      throw new UsageError({ key: 'listen.forward.loop', params: { target: flags.forward! } });
     const output = parseOutputFile(flags.output, 'recovered.log');
     const maxBytes = flags['output-max-size'] === undefined ? undefined : parseSize(flags['output-max-size']);
 
@@ -145,7 +143,7 @@ export default class Listen extends DoctorCommand {
       stopSignals();
       // the system refusing the address is the user's to fix (exit 2); anything else is ours
       if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new UsageError(say(bindError(error as NodeJS.ErrnoException, host, port)));
+      throw new UsageError(bindError(error as NodeJS.ErrnoException, host, port));
     }
     try {
       recovery = await startRecovery({
@@ -211,14 +209,12 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Te
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A number of seconds, as a whole number of milliseconds from 1 ms to what a timer holds. */
-function parseSeconds(raw: string, say: (t: Text) => string, flag = 'duration'): number {
+function parseSeconds(raw: string, flag = 'duration'): number {
   const ms = Math.round(plainNumber(raw) * 1000); // not 0x10 or 1e3, as --timeout
   if (!(ms >= 1 && ms <= MAX_TIMER_MS))
-    throw new UsageError(
-      say({
-        key: 'listen.badDuration',
-        params: { flag, value: escapeControls(raw), max: Math.floor(MAX_TIMER_MS / 1000) },
-      }),
-    );
+    throw new UsageError({
+      key: 'listen.badDuration',
+      params: { flag, value: escapeControls(raw), max: Math.floor(MAX_TIMER_MS / 1000) },
+    });
   return ms;
 }

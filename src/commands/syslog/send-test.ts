@@ -45,15 +45,15 @@ export default class SendTest extends DoctorCommand {
 
   public async run(): Promise<SendTestResult> {
     const { flags } = await this.parse(SendTest);
-    const { catalog, say } = await this.speaker(flags.lang);
+    const { catalog } = await this.speaker(flags.lang);
     const systemName = flags['system-name'];
     // a line feed would end the event early and start a forged one; other controls reach the SIEM's screens
     if (systemName !== undefined && hasControls(systemName))
-      throw new UsageError(say({ key: 'sendTest.badSystemName', params: { value: systemName } }));
+      throw new UsageError({ key: 'sendTest.badSystemName', params: { value: systemName } });
     const config = await this.resolveSettings(flags);
     const { version } = this.config;
-    if (!config.syslogHost) throw new UsageError(say({ key: 'sendTest.needHost' }));
-    if (!config.syslogPort) throw new UsageError(say({ key: 'sendTest.needPort' }));
+    if (!config.syslogHost) throw new UsageError({ key: 'sendTest.needHost' });
+    if (!config.syslogPort) throw new UsageError({ key: 'sendTest.needPort' });
     const { syslogHost: host, syslogPort: port, protocol } = config;
 
     const [{ eachSampleEvent, newRunId }, cef, { frame }, { sendMessages }] = await Promise.all([
