@@ -24,10 +24,14 @@ interface Raised {
 }
 
 function raisedWithStrings(): { all: number; strings: Raised[] } {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    },
+  )!;
   const program = ts.createProgram(config.fileNames, { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
   let all = 0;
