@@ -1,7 +1,6 @@
 // --only / --skip: ids are validated against SPEC.md's list (the registry runs every one of them).
 // Bad input is a ConfigError with a text of the catalog (the command says it in the user's
 // language); the ids in it are SPEC.md's.
-import type { MessageFile } from '../catalog/en.js';
 import { ConfigError } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './ids.js';
 import { CHECKS } from './registry.js';
@@ -28,11 +27,8 @@ function role(flag: '--only' | '--skip'): 'only' | 'skip' {
   return flag === '--only' ? 'only' : 'skip';
 }
 
-/**
- * The checks --only and --skip leave. (`_catalog` is no longer needed: an error is a text, which
- * the command says in the run's language; the parameter stays for the callers that pass it.)
- */
-export function selectChecks(options: { only?: string; skip?: string }, _catalog?: MessageFile): Check[] {
+/** The checks --only and --skip leave. */
+export function selectChecks(options: { only?: string; skip?: string }): Check[] {
   const only = parseIds('--only', options.only);
   const skip = parseIds('--skip', options.skip);
   const chosen = CHECKS.filter((check) => (!only || only.has(check.id)) && !skip?.has(check.id));

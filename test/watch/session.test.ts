@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 // The real round of `check`, with only the local checks.
-const localChecks = selectChecks({ only: 'lifecycle,java-runtime' }, en);
+const localChecks = selectChecks({ only: 'lifecycle,java-runtime' });
 const cfg = config({ javaHome: JRE('jre8u291'), javaHomeSource: '--java-home', sendTestEvent: false });
 
 function options(overrides: Partial<SessionOptions> = {}): SessionOptions {
