@@ -177,7 +177,7 @@ export abstract class DoctorCommand extends Command {
     if (parseError) return { exitCode: 2, code: 'usage', line: parseErrorLine(error.message, catalog) };
     if (error instanceof DoctorError) {
       // one line of ours: a line feed in it comes from the input it quotes, and is escaped below
-      const message = (error.text ? say(error.text) : error.message).trim();
+      const message = say(error.text).trim();
       const label = this.inputLabel(error.input);
       if (!label || message.startsWith(label)) return { exitCode: 2, code: error.code, line: message };
       // a message that starts by quoting the value reads `--flag "value" …`, any other `--flag: …`

@@ -50,43 +50,40 @@ export type InputRole =
  */
 export class DoctorError extends Error {
   readonly exitCode = 2;
-  /** What to say, in any language (a plain string is said as it is in every language). */
-  readonly text: Text | undefined;
-
   constructor(
     readonly code: ErrorCode,
-    message: string | Text,
+    /** What to say, in the user's language (`message` is its English). */
+    readonly text: Text,
     readonly input?: InputRole,
   ) {
-    super(typeof message === 'string' ? message : translate(en, message));
-    this.text = typeof message === 'string' ? undefined : message;
+    super(translate(en, text));
   }
 }
 
 /** A keystore that cannot be opened, parsed or written (damaged, wrong password, read-only). */
 export class KeystoreFileError extends DoctorError {
-  constructor(message: string | Text, input: InputRole = 'keystore') {
+  constructor(message: Text, input: InputRole = 'keystore') {
     super('keystore', message, input);
   }
 }
 
 /** A file or folder that cannot be read or written. */
 export class FileError extends DoctorError {
-  constructor(message: string | Text, input?: InputRole) {
+  constructor(message: Text, input?: InputRole) {
     super('file', message, input);
   }
 }
 
 /** A peer that could not be reached when reaching it is what the command was asked to do. */
 export class NetworkError extends DoctorError {
-  constructor(message: string | Text, input?: InputRole) {
+  constructor(message: Text, input?: InputRole) {
     super('network', message, input);
   }
 }
 
 /** A setting that is malformed or contradicts another (flag, environment, config file). */
 export class ConfigError extends DoctorError {
-  constructor(message: string | Text, input?: InputRole) {
+  constructor(message: Text, input?: InputRole) {
     super('config', message, input);
   }
 }
@@ -96,13 +93,16 @@ export class ConfigError extends DoctorError {
  * domain errors above instead.
  */
 export class UsageError extends DoctorError {
-  constructor(message: string | Text, input?: InputRole) {
+  constructor(message: Text, input?: InputRole) {
     super('usage', message, input);
   }
 }
 
 /** What went wrong with a file, from a Node fs error, as a text to say (`FILE does not exist`). */
 export function fileProblem(error: unknown, file: string): Text {
+  // one of ours (a FIFO, a file past the cap: files.ts): its own text, after the name
+  if (error instanceof DoctorError)
+    return { key: 'file.other', params: { file }, parts: { reason: error.text } };
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

@@ -3,6 +3,8 @@
 // would make the read wait forever for a writer.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { MessageKey } from './catalog/en.js';
+import type { Text } from './catalog/index.js';
 import { FileError } from './errors.js';
 
 /** Keystores and certificate bundles: the JDK's cacerts is about 200 kB; 16 MB is far past any real one. */
@@ -10,11 +12,11 @@ export const INPUT_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Why a file was refused (a domain error, code 'file'): the message is worded to follow its name,
- * "FILE: <message>" (describeFileError puts them together); `file` is the path as given.
+ * "FILE: <message>" (errors.ts fileProblem puts them together); `file` is the path as given.
  */
 export class InputFileError extends FileError {
   constructor(
-    message: string,
+    message: Text,
     readonly reason: 'ENOTREG' | 'EFBIG',
     readonly file: string,
   ) {
@@ -22,12 +24,12 @@ export class InputFileError extends FileError {
   }
 }
 
-function kindOf(stats: import('node:fs').Stats): string {
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isDirectory()) return 'a folder';
-  return 'not a regular file';
+function kindOf(stats: import('node:fs').Stats): MessageKey {
+  if (stats.isFIFO()) return 'file.kind.fifo';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'file.kind.device';
+  if (stats.isSocket()) return 'file.kind.socket';
+  if (stats.isDirectory()) return 'file.kind.folder';
+  return 'file.kind.other';
 }
 
 /**
@@ -40,13 +42,14 @@ export async function readInputFile(file: string, maxBytes = INPUT_FILE_MAX_BYTE
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new InputFileError(`${kindOf(stats)}, not a file to read`, 'ENOTREG', file);
-    const tooBig = () =>
-      new InputFileError(
-        `more than ${maxBytes / 1024 / 1024} MB, far larger than any keystore or certificate file`,
-        'EFBIG',
+    if (!stats.isFile())
+      throw new InputFileError(
+        { key: 'file.notRegular', parts: { kind: { key: kindOf(stats) } } },
+        'ENOTREG',
         file,
       );
+    const tooBig = () =>
+      new InputFileError({ key: 'file.tooBig', params: { mb: maxBytes / 1024 / 1024 } }, 'EFBIG', file);
     if (stats.size > maxBytes) throw tooBig();
     // Read until the end, whatever the size said: a file may still grow while it is read.
     const chunks: Buffer[] = [];

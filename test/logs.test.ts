@@ -93,6 +93,11 @@ describe('siem-doctor logs', () => {
       { LC_ALL: 'fr_FR.UTF-8' },
       'Erreur : --since "99999999999999w" remonte plus loin que toute date : donnez une durée plus courte, par ex. 30d',
     ],
+    [
+      ['logs', '/nonexistent/logs', '--lang', 'fr'],
+      {},
+      'Erreur : impossible de lire le dossier des journaux /nonexistent/logs (ENOENT)',
+    ],
   ])('says bad input in the user’s language: %j %j', async (args, env, line) => {
     const { stderr, stdout, exitCode } = await doctor(args, env as Record<string, string>);
     expect(stderr.trim().split('\n')).toEqual([line]);

@@ -24,7 +24,7 @@ interface Holder {
 
 /** The lock stayed held by a live process for the whole wait: nothing was changed (code 'busy'). */
 export class KeystoreBusyError extends DoctorError {
-  constructor(message: string | Text) {
+  constructor(message: Text) {
     super('busy', message);
   }
 }

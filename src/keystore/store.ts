@@ -34,7 +34,7 @@ import {
  * the user gave, so no flag is put before it.
  */
 export class KeystoreWriteError extends DoctorError {
-  constructor(message: string | Text) {
+  constructor(message: Text) {
     super('keystore', message);
   }
 }

@@ -116,7 +116,7 @@ export class LogsDirectoryError extends FileError {
     /** The system's error code (ENOENT, EACCES…). */
     readonly errno: string,
   ) {
-    super(`cannot read the logs directory ${dir} (${errno})`, 'logs-directory');
+    super({ key: 'logs.error.directory', params: { dir, errno } }, 'logs-directory');
   }
 }
 

@@ -45,4 +45,37 @@ describe('files named by the settings that are no files', () => {
     },
     30_000,
   );
+
+  it.each([
+    [
+      'fr_FR.UTF-8',
+      '--config',
+      'FIFO',
+      'Erreur : --config : FILE : une FIFO (tube nommé), pas un fichier à lire',
+    ],
+    [
+      'nl_NL.UTF-8',
+      '--ca-file',
+      '/dev/zero',
+      'Fout: --ca-file: FILE: een apparaat, geen bestand om te lezen',
+    ],
+  ])(
+    '%s %s %s: the same line in the user’s language',
+    async (lang, flag, given, expected) => {
+      const file = given === 'FIFO' ? fifo : given;
+      const run = await execa(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'run.js'), 'check', '--only', 'token', flag, file],
+        {
+          reject: false,
+          timeout: 20_000,
+          env: { LC_ALL: lang, LANG: lang, PATH: process.env.PATH },
+          extendEnv: false,
+        },
+      );
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr.trim().split('\n')).toEqual([expected.replace('FILE', file)]);
+    },
+    30_000,
+  );
 });
