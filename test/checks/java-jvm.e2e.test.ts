@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePki } from '../helpers/pki.js';
 import { portalServer } from '../helpers/portal.js';
 import { compileJudge, judge, testJre, type TestJre } from '../helpers/jre.js';
-import { keytool } from '../helpers/keytool.js';
+import { importCert } from '../helpers/keytool.js';
 import { ROOT } from '../helpers/paths.js';
 
 const BIN = process.env.SD_BIN ?? path.join(ROOT, 'bin', 'run.js');
@@ -22,20 +22,7 @@ const pki = makePki();
 async function importRoot(store: string, pem: string, dir: string, storetype = 'JKS') {
   const file = path.join(dir, `anchor-${Math.random().toString(16).slice(2)}.pem`);
   await writeFile(file, pem);
-  await keytool([
-    '-importcert',
-    '-noprompt',
-    '-alias',
-    'sd-test-root',
-    '-file',
-    file,
-    '-keystore',
-    store,
-    '-storepass',
-    'changeit',
-    '-storetype',
-    storetype,
-  ]);
+  await importCert(store, 'sd-test-root', file, storetype);
 }
 
 interface Case {

@@ -65,22 +65,31 @@ export async function keytool(args: string[]): Promise<void> {
   await execa('keytool', args, { env: { LC_ALL: 'C.UTF-8' } });
 }
 
+/** Adds the certificate file to `store` (password changeit) as `alias`, by keytool. */
+export async function importCert(
+  store: string,
+  alias: string,
+  file: string,
+  storetype = 'JKS',
+): Promise<void> {
+  await keytool([
+    '-importcert',
+    '-noprompt',
+    '-alias',
+    alias,
+    '-file',
+    file,
+    '-keystore',
+    store,
+    '-storepass',
+    'changeit',
+    '-storetype',
+    storetype,
+  ]);
+}
+
 /** Makes `store`, a JKS (password changeit), holding these certificate files, by keytool (aliases a0, a1, …). */
 export async function jksOf(store: string, files: string[]): Promise<string> {
-  for (const [i, file] of files.entries())
-    await keytool([
-      '-importcert',
-      '-noprompt',
-      '-alias',
-      `a${i}`,
-      '-file',
-      file,
-      '-keystore',
-      store,
-      '-storepass',
-      'changeit',
-      '-storetype',
-      'JKS',
-    ]);
+  for (const [i, file] of files.entries()) await importCert(store, `a${i}`, file);
   return store;
 }
