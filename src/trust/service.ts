@@ -478,7 +478,7 @@ async function runImport(
       ...result,
       outcome: 'busy',
       error: { code: applied.error.code, message: applied.error.message },
-      ...(applied.error.text && { errorText: applied.error.text }),
+      errorText: applied.error.text,
       ok: false,
     };
   }
