@@ -210,16 +210,19 @@ class JsonStop {
  * Where a file's text stops being JSON, without quoting it: V8's message may quote the start of
  * the file (`Unexpected token 'Q', "{"token": Qk…" is not valid JSON`), and a secret in a file that
  * could not be read cannot be known to the redactor. Says the line and column when V8 gives a
- * position, else only what kind of mistake it is.
+ * position, else only what kind of mistake it is: a text (`line 3, column 7`) to put in a sentence.
  */
-export function jsonSyntaxWhere(error: unknown, text: string): string {
+export function jsonSyntaxWhere(error: unknown, text: string): Text {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
+  if (/Unexpected end of JSON input/.test(message)) return { key: 'json.ends' };
   // V8 gives a position, or only names the character it did not expect: then it is found by
   // reading the text as JSON again (the first such character may stand earlier, in a string)
   const position = /at position (\d+)/.exec(message)?.[1];
   const at = position !== undefined ? Number(position) : firstJsonError(text);
-  if (at < 0) return 'not JSON';
+  if (at < 0) return { key: 'json.not' };
   const before = text.slice(0, at);
-  return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+  return {
+    key: 'json.at',
+    params: { line: before.split('\n').length, column: at - before.lastIndexOf('\n') },
+  };
 }

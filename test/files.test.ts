@@ -10,6 +10,8 @@ import {
   readInputFile,
   readLastLines,
 } from '../src/files.js';
+import { en } from '../src/catalog/en.js';
+import { translate } from '../src/catalog/index.js';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(os.tmpdir(), 'sd-files-'))));
@@ -99,7 +101,7 @@ describe('jsonSyntaxWhere', () => {
     try {
       JSON.parse(text);
     } catch (error) {
-      return jsonSyntaxWhere(error, text);
+      return translate(en, jsonSyntaxWhere(error, text));
     }
     throw new Error(`${text} is JSON`);
   };

@@ -129,9 +129,9 @@ export const en = {
     'config.error.subjectAgent': 'the running agent\'s --{key} "{value}"',
     'config.error.subjectFile': '{key} "{value}" in {file}',
     'config.error.notJson': '{file} is not valid JSON ({where})',
-    'config.error.jsonAt': 'line {line}, column {column}',
-    'config.error.jsonEnds': 'it ends too early',
-    'config.error.jsonNot': 'not JSON',
+    'json.at': 'line {line}, column {column}',
+    'json.ends': 'it ends too early',
+    'json.not': 'not JSON',
     'config.error.notObject': '{file} must hold a JSON object such as {example}',
     'config.error.unknownKey': '{file} has an unknown key "{key}"; known keys: {keys}',
     'config.error.keyType': '"{key}" in {file} must be a string or a number',
@@ -697,6 +697,10 @@ export const en = {
     'watch.started':
       'Watching {count, plural, one {# check} other {# checks}} every {interval}; state kept in {file}',
     'watch.stateDamaged': 'The state file {file} could not be used ({reason}); starting afresh',
+    'watch.state.notJson': 'not valid JSON ({where})',
+    'watch.state.notState': 'not a siem-doctor watch state (version 1)',
+    'watch.state.badEntry': 'entry {id} is not well formed',
+    'watch.state.keptAs': '{reason}; the file is kept as {aside}',
     'watch.roundCrashed': 'Round {round} failed: {reason}; the next round runs as planned',
     'watch.stopping': 'Stopping ({signal}) once the current round ends',
     // verdicts (issue #10): only what the evidence shows

@@ -126,9 +126,9 @@ export const fr = {
     'config.error.subjectAgent': 'le --{key} "{value}" de l’agent en cours d’exécution',
     'config.error.subjectFile': '{key} "{value}" dans {file}',
     'config.error.notJson': '{file} n’est pas du JSON valide ({where})',
-    'config.error.jsonAt': 'ligne {line}, colonne {column}',
-    'config.error.jsonEnds': 'il s’arrête trop tôt',
-    'config.error.jsonNot': 'ce n’est pas du JSON',
+    'json.at': 'ligne {line}, colonne {column}',
+    'json.ends': 'il s’arrête trop tôt',
+    'json.not': 'ce n’est pas du JSON',
     'config.error.notObject': '{file} doit contenir un objet JSON, par ex. {example}',
     'config.error.unknownKey': '{file} contient une clé inconnue, « {key} » ; clés connues : {keys}',
     'config.error.keyType': '« {key} » dans {file} doit être une chaîne ou un nombre',
@@ -720,6 +720,10 @@ export const fr = {
     'watch.started':
       'Surveillance de {count, plural, one {# vérification} other {# vérifications}} toutes les {interval} ; état gardé dans {file}',
     'watch.stateDamaged': "Le fichier d'état {file} est inutilisable ({reason}) ; reprise à zéro",
+    'watch.state.notJson': "ce n'est pas du JSON valide ({where})",
+    'watch.state.notState': "ce n'est pas un état de watch de siem-doctor (version 1)",
+    'watch.state.badEntry': "l'entrée {id} est mal formée",
+    'watch.state.keptAs': '{reason} ; le fichier est conservé sous {aside}',
     'watch.roundCrashed': 'Le tour {round} a échoué : {reason} ; le tour suivant aura lieu comme prévu',
     'watch.stopping': 'Arrêt ({signal}) à la fin du tour en cours',
     // verdicts (issue #10) : seulement ce que les preuves montrent

@@ -124,9 +124,9 @@ export const nl = {
     'config.error.subjectAgent': 'de --{key} "{value}" van de draaiende agent',
     'config.error.subjectFile': '{key} "{value}" in {file}',
     'config.error.notJson': '{file} is geen geldige JSON ({where})',
-    'config.error.jsonAt': 'regel {line}, kolom {column}',
-    'config.error.jsonEnds': 'het houdt te vroeg op',
-    'config.error.jsonNot': 'geen JSON',
+    'json.at': 'regel {line}, kolom {column}',
+    'json.ends': 'het houdt te vroeg op',
+    'json.not': 'geen JSON',
     'config.error.notObject': '{file} moet een JSON-object bevatten, bv. {example}',
     'config.error.unknownKey': '{file} bevat een onbekende sleutel, „{key}”; bekende sleutels: {keys}',
     'config.error.keyType': '„{key}” in {file} moet een tekst of een getal zijn',
@@ -712,6 +712,10 @@ export const nl = {
     'watch.started':
       'Bewaakt {count, plural, one {# controle} other {# controles}} elke {interval}; toestand bewaard in {file}',
     'watch.stateDamaged': 'Het toestandsbestand {file} is onbruikbaar ({reason}); opnieuw begonnen',
+    'watch.state.notJson': 'geen geldige JSON ({where})',
+    'watch.state.notState': 'geen watch-toestand van siem-doctor (versie 1)',
+    'watch.state.badEntry': 'item {id} is niet goed gevormd',
+    'watch.state.keptAs': '{reason}; het bestand is bewaard als {aside}',
     'watch.roundCrashed': 'Ronde {round} mislukte: {reason}; de volgende ronde loopt zoals gepland',
     'watch.stopping': 'Stopt ({signal}) zodra de huidige ronde klaar is',
     // verdicts (issue #10): alleen wat het bewijs laat zien

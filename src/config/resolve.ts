@@ -217,14 +217,6 @@ export function secretsOfSources(input: ResolveInput): string[] {
   ];
 }
 
-/** Where JSON.parse stopped (files.ts jsonSyntaxWhere), as a text: `line 3, column 7`. */
-function jsonWhere(error: unknown, content: string): Text {
-  const where = jsonSyntaxWhere(error, content);
-  const at = /^line (\d+), column (\d+)$/.exec(where);
-  if (at) return { key: 'config.error.jsonAt', params: { line: Number(at[1]), column: Number(at[2]) } };
-  return { key: where === 'it ends too early' ? 'config.error.jsonEnds' : 'config.error.jsonNot' };
-}
-
 /** The config file's text as settings. A file that is not a JSON object of known keys is bad input. */
 export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
   // an editor on Windows may start the file with a byte order mark, which JSON.parse refuses
@@ -235,7 +227,7 @@ export function parseConfigFile({ path: file, text }: FileText): ConfigFile {
   } catch (error) {
     // never V8's message: it may quote the file's start, and a secret in it cannot be known
     throw new ConfigError(
-      { key: 'config.error.notJson', params: { file }, parts: { where: jsonWhere(error, content) } },
+      { key: 'config.error.notJson', params: { file }, parts: { where: jsonSyntaxWhere(error, content) } },
       'config',
     );
   }

@@ -3,7 +3,7 @@
 // changed. Holds only the state (one entry per check) between rounds, so memory stays flat.
 import path from 'node:path';
 import type { MessageFile } from '../catalog/en.js';
-import { fill } from '../catalog/index.js';
+import { fill, translate } from '../catalog/index.js';
 import { writeFileAtomically, writeOrAppend } from '../atomic-write.js';
 import type { Format } from '../render/index.js';
 import { projectionLines } from '../render/projection-text.js';
@@ -42,7 +42,13 @@ export async function openSession(options: SessionOptions): Promise<WatchSession
   const loaded = await readState(options.statePath);
   let state: WatchState = loaded.state;
   const problems = loaded.problem
-    ? [fill(ui['watch.stateDamaged'], { file: options.statePath, reason: loaded.problem })]
+    ? [
+        translate(options.catalog, {
+          key: 'watch.stateDamaged',
+          params: { file: options.statePath },
+          parts: { reason: loaded.problem },
+        }),
+      ]
     : [];
   let lastProjection = '';
 

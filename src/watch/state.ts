@@ -3,6 +3,8 @@
 // atomically after every round; a damaged one is reported and replaced, never fatal.
 import { randomBytes } from 'node:crypto';
 import { link, readFile, unlink } from 'node:fs/promises';
+import type { Text } from '../catalog/index.js';
+import { fileProblem } from '../errors.js';
 import { jsonSyntaxWhere } from '../files.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
@@ -37,23 +39,23 @@ export const emptyState = (): WatchState => ({ version: 1, checks: {} });
  * The state kept in `file`: a missing file is a first start; an unreadable or damaged one is
  * named in `problem` and the watch starts afresh.
  */
-export async function readState(file: string): Promise<{ state: WatchState; problem?: string }> {
+export async function readState(file: string): Promise<{ state: WatchState; problem?: Text }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState() };
-    return { state: emptyState(), problem: (error as Error).message };
+    return { state: emptyState(), problem: fileProblem(error, file) };
   }
-  let why: string;
+  let why: Text;
   try {
     return { state: parseState(JSON.parse(text)) };
   } catch (error) {
     // never V8's message: it would quote the start of the file, whatever it holds
-    why =
-      error instanceof SyntaxError
-        ? `not valid JSON (${jsonSyntaxWhere(error, text)})`
-        : (error as Error).message;
+    if (error instanceof NotAState) why = error.why;
+    else if (error instanceof SyntaxError)
+      why = { key: 'watch.state.notJson', parts: { where: jsonSyntaxWhere(error, text) } };
+    else throw error;
   }
   // Not a state file this run can read: maybe not one at all (a --state that names another
   // file). It is moved aside, never overwritten, and the watch starts afresh.
@@ -63,10 +65,18 @@ export async function readState(file: string): Promise<{ state: WatchState; prob
   try {
     await link(file, aside);
     await unlink(file);
-    return { state: emptyState(), problem: `${why}; the file is kept as ${aside}` };
+    return {
+      state: emptyState(),
+      problem: { key: 'watch.state.keptAs', params: { aside }, parts: { reason: why } },
+    };
   } catch {
     return { state: emptyState(), problem: why };
   }
+}
+
+/** Why a file that is JSON is not a state file (parseState). */
+class NotAState {
+  constructor(readonly why: Text) {}
 }
 
 const isTime = (value: unknown): value is string =>
@@ -76,7 +86,7 @@ const isTime = (value: unknown): value is string =>
 function parseState(value: unknown): WatchState {
   const doc = value as { version?: unknown; checks?: unknown };
   if (!doc || typeof doc !== 'object' || doc.version !== 1 || !doc.checks || typeof doc.checks !== 'object')
-    throw new Error('not a siem-doctor watch state (version 1)');
+    throw new NotAState({ key: 'watch.state.notState' });
   const checks: WatchState['checks'] = {};
   for (const [id, entry] of Object.entries(doc.checks as Record<string, unknown>)) {
     const e = entry as Partial<CheckState>;
@@ -88,7 +98,7 @@ function parseState(value: unknown): WatchState {
       isTime(e.lastRun) &&
       (e.lastPass === undefined || isTime(e.lastPass)) &&
       (e.failingSince === undefined || isTime(e.failingSince));
-    if (!ok) throw new Error(`entry ${JSON.stringify(id)} is not well formed`);
+    if (!ok) throw new NotAState({ key: 'watch.state.badEntry', params: { id: JSON.stringify(id) } });
     checks[id as CheckId] = {
       status: e.status!,
       lastRun: e.lastRun!,

@@ -91,6 +91,26 @@ describe('siem-doctor watch', () => {
     expect(stderr).toContain(aside[0]);
   });
 
+  it("says why a state file is damaged, and where it went, in the run's language", async () => {
+    const lines = {
+      fr: (state: string, aside: string) =>
+        `Le fichier d'état ${state} est inutilisable (ce n'est pas du JSON valide (ligne 2, colonne 3) ; le fichier est conservé sous ${aside}) ; reprise à zéro`,
+      nl: (state: string, aside: string) =>
+        `Het toestandsbestand ${state} is onbruikbaar (geen geldige JSON (regel 2, kolom 3); het bestand is bewaard als ${aside}); opnieuw begonnen`,
+    };
+    for (const [lang, line] of Object.entries(lines)) {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'sd-watch-'));
+      const state = path.join(dir, 'state.json');
+      await writeFile(state, '{\n  x: 1}\n');
+      const { exitCode, stderr } = await run(['watch', '--once', ...LOCAL, '--state', state, '--lang', lang]);
+      expect(exitCode).toBe(0);
+      const aside = (await readdir(dir)).filter((name) => name.endsWith('.damaged'));
+      expect(aside).toHaveLength(1);
+      expect(stderr.split('\n')).toContain(line(state, path.join(dir, aside[0]!)));
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on SIGTERM with exit 0 and its state file intact', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-watch-'));
     const state = path.join(dir, 'state.json');

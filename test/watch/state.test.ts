@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Text } from '../../src/catalog/index.js';
 import { readState, updateState, writeState, emptyState } from '../../src/watch/state.js';
 import type { CheckResult, Status } from '../../src/checks/types.js';
 
@@ -60,12 +61,21 @@ describe('the watch state', () => {
   it('starts afresh on a first start, and on a damaged file says why', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sd-state-'));
     expect(await readState(path.join(dir, 'none.json'))).toEqual({ state: emptyState() });
+    const reasons: Text[] = [];
     for (const damaged of ['{"version":1,"checks":{"portal":{"status":"dead"}}}', '{not json', '[]']) {
       await writeFile(path.join(dir, 'bad.json'), damaged);
       const { state, problem } = await readState(path.join(dir, 'bad.json'));
       expect(state).toEqual(emptyState());
-      expect(problem).toBeTruthy();
+      // a text to say in the run's language: why, then where the file was put aside
+      expect(problem?.key).toBe('watch.state.keptAs');
+      expect(problem?.params?.aside).toMatch(/bad\.json\.siem-doctor-.*\.damaged$/);
+      reasons.push(problem!.parts!.reason!);
     }
+    expect(reasons).toEqual([
+      { key: 'watch.state.badEntry', params: { id: '"portal"' } },
+      { key: 'watch.state.notJson', parts: { where: { key: 'json.at', params: { line: 1, column: 2 } } } },
+      { key: 'watch.state.notState' },
+    ]);
     // a damaged file (maybe not a state file at all) is moved aside whole, never overwritten later
     const aside = (await readdir(dir)).filter(
       (name) => name.startsWith('bad.json.') && name.endsWith('.damaged'),
