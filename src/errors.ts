@@ -114,6 +114,11 @@ export function fileProblem(error: unknown, file: string): Text {
       return { key: 'file.folder', params: { file } };
     case 'ENOTDIR':
       return { key: 'file.notFolder', params: { file } };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { key: 'file.full', params: { file } };
+    case 'EROFS':
+      return { key: 'file.readOnly', params: { file } };
     default:
       return {
         key: 'file.other',

@@ -174,6 +174,8 @@ export const en = {
       "{file} cannot be read or written with this account's rights (run as Administrator/root, or choose another file)",
     'file.folder': '{file} is a folder, not a file',
     'file.notFolder': '{file}: a part of that path is not a folder',
+    'file.full': '{file}: no space left on the device',
+    'file.readOnly': '{file}: the file system is mounted read-only',
     'file.other': '{file}: {reason}',
     'file.notRegular': '{kind}, not a file to read',
     'file.kind.fifo': 'a FIFO (named pipe)',
@@ -865,6 +867,7 @@ export const en = {
       '{count, plural, one {# message} other {# messages}} of this run {count, plural, one {was} other {were}} in rotated files deleted beyond the {keep} kept: give a larger --output-max-size or --output-files',
     'listen.output.notKept': '{count, plural, one {# message} other {# messages}} could not be kept: {error}',
     'listen.output.failed': 'Writing {file} failed: {error}; what arrives from now on is not kept there',
+    'listen.output.queueFull': 'the disk did not keep up: more than {limit} waited to be written',
     'listen.forward.counts':
       'Forwarding to {target}: {received} received, {forwarded} forwarded, {notForwarded} not forwarded',
     'listen.forward.unconfirmed':

@@ -174,6 +174,8 @@ export const fr = {
       '{file} ne peut pas être lu ou écrit avec les droits de ce compte (lancez en Administrateur/root, ou choisissez un autre fichier)',
     'file.folder': '{file} est un dossier, pas un fichier',
     'file.notFolder': "{file} : une partie de ce chemin n'est pas un dossier",
+    'file.full': '{file} : plus de place sur le périphérique',
+    'file.readOnly': '{file} : le système de fichiers est monté en lecture seule',
     'file.other': '{file} : {reason}',
     'file.notRegular': '{kind}, pas un fichier à lire',
     'file.kind.fifo': 'une FIFO (tube nommé)',
@@ -891,6 +893,7 @@ export const fr = {
       '{count, plural, one {# message n’a pas pu être conservé} other {# messages n’ont pas pu être conservés}} : {error}',
     'listen.output.failed':
       'L’écriture de {file} a échoué : {error} ; ce qui arrive désormais n’y est plus conservé',
+    'listen.output.queueFull': 'le disque n’a pas suivi : plus de {limit} attendaient d’être écrits',
     'listen.forward.counts':
       'Relais vers {target} : {received} reçus, {forwarded} relayés, {notForwarded} non relayés',
     'listen.forward.unconfirmed':

@@ -170,6 +170,8 @@ export const nl = {
       '{file} kan met de rechten van dit account niet worden gelezen of geschreven (start als Administrator/root, of kies een ander bestand)',
     'file.folder': '{file} is een map, geen bestand',
     'file.notFolder': '{file}: een deel van dat pad is geen map',
+    'file.full': '{file}: geen ruimte meer op het apparaat',
+    'file.readOnly': '{file}: het bestandssysteem is alleen-lezen gekoppeld',
     'file.other': '{file}: {reason}',
     'file.notRegular': '{kind}, geen bestand om te lezen',
     'file.kind.fifo': 'een FIFO (named pipe)',
@@ -883,6 +885,8 @@ export const nl = {
       '{count, plural, one {# bericht kon} other {# berichten konden}} niet bewaard worden: {error}',
     'listen.output.failed':
       'Schrijven naar {file} mislukte: {error}; wat vanaf nu binnenkomt wordt daar niet bewaard',
+    'listen.output.queueFull':
+      'de schijf hield het niet bij: meer dan {limit} wachtte om geschreven te worden',
     'listen.forward.counts':
       'Doorsturen naar {target}: {received} ontvangen, {forwarded} doorgestuurd, {notForwarded} niet doorgestuurd',
     'listen.forward.unconfirmed':

@@ -6,7 +6,7 @@ import type { MessageFile } from '../catalog/en.js';
 import { translate, type Text } from '../catalog/index.js';
 import type { ListenSummary } from '../syslog/listener.js';
 import type { ForwardProblem, RecoverySummary } from '../syslog/recovery.js';
-import { hostForPort } from '../syslog/recovery.js';
+import { hostForPort, OUTPUT_ERROR } from '../syslog/recovery.js';
 import { neutralise, terminalJson } from './terminal.js';
 
 /** The listen summary with what the recovery procedure adds (times of the stream, --output, --forward). */
@@ -78,8 +78,8 @@ export function forwardRecoveredLine(catalog: MessageFile, target: string): stri
   return neutralise(say(catalog, { key: 'listen.forward.recovered', params: { target } }));
 }
 
-export function outputFailedLine(catalog: MessageFile, file: string, error: string): string {
-  return neutralise(say(catalog, { key: 'listen.output.failed', params: { file, error } }));
+export function outputFailedLine(catalog: MessageFile, file: string, error: Text): string {
+  return neutralise(say(catalog, { key: 'listen.output.failed', params: { file }, parts: { error } }));
 }
 
 /** The summary printed when the listener stops. */
@@ -157,7 +157,14 @@ function outputLines(s: ListenResultSummary, t: (text: Text) => string): string[
   if (o.rotatedAway > 0)
     lines.push(t({ key: 'listen.output.rotatedAway', params: { count: o.rotatedAway, keep: o.keep } }));
   if (o.notKept > 0)
-    lines.push(t({ key: 'listen.output.notKept', params: { count: o.notKept, error: o.error ?? '' } }));
+    lines.push(
+      t({
+        key: 'listen.output.notKept',
+        params: { count: o.notKept },
+        // a write that failed, or a disk that did not keep up (always one of them: recovery.ts)
+        parts: { error: o[OUTPUT_ERROR]! },
+      }),
+    );
   return lines;
 }
 

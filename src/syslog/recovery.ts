@@ -16,10 +16,11 @@ import { once } from 'node:events';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
-import { ConfigError, FileError, NetworkError, describeFileError, fileProblem } from '../errors.js';
+import { ConfigError, FileError, NetworkError, fileProblem } from '../errors.js';
+import { en } from '../catalog/en.js';
 import { parseHost, parsePort } from '../config/proxy-address.js';
 import { resolveHost } from '../probes/dns.js';
-import type { Text } from '../catalog/index.js';
+import { translate, type Text } from '../catalog/index.js';
 import type { MessageFraming } from './framing.js';
 
 /** Bytes queued (file) or buffered in the connection (SIEM) above which the senders are paused. */
@@ -138,8 +139,17 @@ export interface OutputSummary {
   rotatedAway: number;
   /** Messages that could not be written (the error below, or a queue past its limit under UDP). */
   notKept: number;
+  /** Why writing stopped, in English (for JSON)… */
   error?: string;
+  /**
+   * …and as a text to say in the run's language (also why messages were dropped without an error:
+   * a disk that did not keep up with UDP senders): under a symbol, which JSON leaves out.
+   */
+  [OUTPUT_ERROR]?: Text;
 }
+
+/** The key of OutputSummary's error as a text. */
+export const OUTPUT_ERROR = Symbol('the --output error as a text');
 
 const ROTATE = Symbol('rotate');
 
@@ -161,7 +171,7 @@ export class RawOutput {
     private readonly options: OutputOptions,
     private handle: FileHandle | undefined,
     size: number,
-    private readonly onTrouble: (error: string) => void,
+    private readonly onTrouble: (error: Text) => void,
   ) {
     this.size = size;
     this.perFile = new Array<number>(options.keep + 1).fill(0);
@@ -179,7 +189,7 @@ export class RawOutput {
   }
 
   /** Opens FILE for appending (what it holds already stays): a file that cannot be written fails here, before anything arrives. */
-  static async open(options: OutputOptions, onTrouble: (error: string) => void): Promise<RawOutput> {
+  static async open(options: OutputOptions, onTrouble: (error: Text) => void): Promise<RawOutput> {
     try {
       const handle = await open(options.file, 'a');
       const { size } = await handle.stat();
@@ -203,6 +213,12 @@ export class RawOutput {
     const length = raw.length + 1;
     if (this.summary.error !== undefined || this.queued + length > HARD_LIMIT) {
       this.summary.notKept++;
+      // UDP senders cannot be paused: past the limit a message is dropped, and the summary says why
+      if (this.summary.error === undefined)
+        this.summary[OUTPUT_ERROR] = {
+          key: 'listen.output.queueFull',
+          params: { limit: `${HARD_LIMIT >> 20} MB` },
+        };
       return;
     }
     const { maxBytes } = this.options;
@@ -254,13 +270,15 @@ export class RawOutput {
         if (!this.full) this.waiters.splice(0).forEach((resolve) => resolve());
       }
     } catch (error) {
-      this.summary.error = describeFileError(error, this.options.file);
+      const problem = fileProblem(error, this.options.file);
+      this.summary[OUTPUT_ERROR] = problem;
+      this.summary.error = translate(en, problem);
       // what was queued is not kept: counted, and the senders are not held for it
       this.summary.notKept += this.writing + this.queue.filter((b) => b !== ROTATE).length / 2;
       this.writing = 0;
       this.queue = [];
       this.queued = 0;
-      this.onTrouble(this.summary.error);
+      this.onTrouble(problem);
       this.waiters.splice(0).forEach((resolve) => resolve());
     } finally {
       this.pumping = false;
@@ -628,7 +646,7 @@ export interface RecoveryOptions {
   timeoutMs: number;
   events: ForwardEvents & {
     /** Writing --output failed: what arrives from now on is not kept. */
-    outputFailed(error: string, file: string): void;
+    outputFailed(error: Text, file: string): void;
   };
 }
 

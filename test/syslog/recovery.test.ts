@@ -7,9 +7,11 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalog, translate } from '../../src/catalog/index.js';
 import { ConfigError, FileError } from '../../src/errors.js';
 import {
   Forwarder,
+  OUTPUT_ERROR,
   RawOutput,
   isSameEndpoint,
   parseForward,
@@ -175,6 +177,22 @@ describe('--output: every message, byte for byte, rotated by size', () => {
       notKept: 0,
       files: [file, `${file}.1`, `${file}.2`],
     });
+  });
+
+  it("drops what waits past its limit (UDP cannot be paused) and says why in the run's language", async () => {
+    const dir = await tmp();
+    const output = await RawOutput.open({ file: path.join(dir, 'recovered.log'), keep: 1 }, () => undefined);
+    // 17 MB handed over at once (each message and its line feed 1 MB): the disk has taken none yet
+    const megabyte = Buffer.alloc((1 << 20) - 1, 0x41);
+    for (let i = 0; i < 17; i++) output.write(megabyte);
+    const summary = await output.close();
+    expect(summary).toMatchObject({ messages: 16, notKept: 1 });
+    expect(summary.error).toBeUndefined(); // nothing failed: later messages are kept again
+    const fr = await loadCatalog('fr');
+    expect(translate(fr, summary[OUTPUT_ERROR]!)).toBe(
+      'le disque n’a pas suivi : plus de 16 MB attendaient d’être écrits',
+    );
+    expect(JSON.stringify(summary)).not.toContain('disque');
   });
 
   it('appends to what the file held, and gives a message larger than the size a file of its own', async () => {

@@ -15,7 +15,7 @@ import { sendMessages } from '../../../src/syslog/sender.js';
 import { sampleEvents } from '../../../src/syslog/test-events.js';
 import { probeTcp } from '../../../src/probes/tcp.js';
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { doctor, sendTest } from '../../helpers/cli.js';
 import { measuredCli } from '../../helpers/measured.js';
 import { FIXTURES, ROOT } from '../../helpers/paths.js';
@@ -525,6 +525,42 @@ describe('listen: bad input and what it prints', () => {
       'Error: 127.0.0.1:5599 is the address this listens on: every message would come back to it',
     );
   });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    "an --output whose disk fills mid-run is said in the run's language; JSON keeps the English",
+    async () => {
+      const send = async (port: number) => {
+        const socket = net.connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        socket.end(Buffer.concat(lf(agentLines(50))));
+        await once(socket, 'close');
+      };
+      // /dev/full opens for appending like a file; every write then fails with ENOSPC
+      const fr = await listen(['--output', '/dev/full', '--count', '50', '--lang', 'fr']);
+      await send(fr.port);
+      const text = await fr.child;
+      expect(text.exitCode).toBe(0);
+      expect(fr.stderr()).toContain(
+        'L’écriture de /dev/full a échoué : /dev/full : plus de place sur le périphérique ; ce qui arrive désormais n’y est plus conservé',
+      );
+      expect(text.stdout).toMatch(
+        /\b50 messages n’ont pas pu être conservés : \/dev\/full : plus de place sur le périphérique$/m,
+      );
+
+      const json = await listen(['--output', '/dev/full', '--count', '50', '--json', '--lang', 'nl']);
+      await send(json.port);
+      const { stdout } = await json.child;
+      expect(json.stderr()).toContain(
+        'Schrijven naar /dev/full mislukte: /dev/full: geen ruimte meer op het apparaat',
+      );
+      const { output } = summaryOf(stdout);
+      expect(output).toMatchObject({
+        messages: 0,
+        notKept: 50,
+        error: '/dev/full: no space left on the device',
+      });
+    },
+  );
 
   it('under --json a bad --forward is a JSON error object', async () => {
     const { exitCode, stdout } = await doctor([
