@@ -8,6 +8,7 @@
 // cross-sign, a store without an ECC root, an Oracle 8 before 8u381 (no Microsoft 2017 roots)
 // are each named with their own cure.
 import type { Text } from '../catalog/index.js';
+import { fileProblem } from '../errors.js';
 import type { JvmAnswer, JvmProbe } from '../probes/jvm.js';
 import type { ResolvedTrustStore } from '../trust/truststore.js';
 import {
@@ -238,6 +239,15 @@ async function damagedStore(
   }
 }
 
+/** A store that cannot be read at all: why, said in the report's language. */
+function unreadable(file: string, detail: Text, evidence: Evidence): Finding {
+  return {
+    status: 'fail',
+    message: { key: 'certs.unreadable', params: { file }, parts: { detail } },
+    evidence,
+  };
+}
+
 const damageDetail = (error: Error) => error.message.replace(/^damaged (PKCS#12 )?keystore: /, '');
 
 function damagedFinding(file: string, detail: string, evidence: Evidence): Finding {
@@ -295,12 +305,11 @@ async function judgedByModel(
   try {
     bytes = await readInputFile(await realpath(file));
   } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fail(
-      'certs.unreadable',
-      { file, detail: error instanceof InputFileError ? error.message : detail },
-      { evidence: { ...evidence, file } },
-    );
+    // a FIFO or a file past the cap says so itself; anything else as the system said it
+    return unreadable(file, error instanceof InputFileError ? error.text : fileProblem(error, file), {
+      ...evidence,
+      file,
+    });
   }
   // Java reads a trust store without its password; so do we when the password is wrong, and say so.
   let keystore;
@@ -313,11 +322,7 @@ async function judgedByModel(
     if (error.reason === 'damaged')
       return damagedFinding(file, damageDetail(error), { ...evidence, file, reason: error.reason });
     if (error.reason !== 'wrong-password')
-      return fail(
-        'certs.unreadable',
-        { file, detail: error.message },
-        { evidence: { ...evidence, file, reason: error.reason } },
-      );
+      return unreadable(file, error.text, { ...evidence, file, reason: error.reason });
     passwordMatches = false;
     keystore = await parseKeystore(bytes, undefined);
   }

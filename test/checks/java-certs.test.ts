@@ -7,6 +7,7 @@ import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
 import { javaCerts } from '../../src/checks/java-certs.js';
 import { runOne } from '../helpers/context.js';
 import { compileJudge, judge, testJre } from '../helpers/jre.js';
@@ -96,6 +97,25 @@ describe('java-certs', () => {
     expect(damaged).toMatchObject({ status: 'fail' });
     expect(damaged.message).toContain('not a keystore');
     expect((await runOne(javaCerts, {}, { PATH: '' })).status).toBe('skip');
+  });
+
+  it("says why a store cannot be used in the report's language, whatever made it unusable", async () => {
+    const notAStore = path.join(FIXTURES, 'cef-samples.txt');
+    const fr = await runOne(
+      javaCerts,
+      { keystore: notAStore },
+      process.env,
+      undefined,
+      await loadCatalog('fr'),
+    );
+    expect(fr).toMatchObject({ status: 'fail', evidence: { reason: 'not-a-keystore' } });
+    expect(fr.message).toBe(
+      `le magasin de clés ${notAStore} est inutilisable : pas un keystore : ni JKS ni PKCS#12`,
+    );
+    // a folder where the store should be, in Dutch
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'sd-store-'));
+    const nl = await runOne(javaCerts, { keystore: folder }, process.env, undefined, await loadCatalog('nl'));
+    expect(nl.message).toBe(`de keystore ${folder} is onbruikbaar: een map, geen bestand om te lezen`);
   });
 
   it('judges the real JRE’s cacerts', async () => {

@@ -1,5 +1,5 @@
 // Builds what a check needs without the command line: a real config, real facts.
-import { en } from '../../src/catalog/en.js';
+import { en, type MessageFile } from '../../src/catalog/en.js';
 import type { DoctorConfig } from '../../src/config/resolve.js';
 import { gatherFacts } from '../../src/checks/facts.js';
 import type { Check, CheckResult } from '../../src/checks/types.js';
@@ -22,12 +22,14 @@ export async function runOne(
   env = process.env,
   /** The check's clock, for verdicts that depend on certificates' dates. */
   now?: Date,
+  /** The report's language. */
+  catalog: MessageFile = en,
 ): Promise<CheckResult> {
   const cfg = config(overrides);
   const [result] = await runChecks([check], {
     config: cfg,
     facts: gatherFacts(cfg, env),
-    catalog: en,
+    catalog,
     env,
     ...(now ? { now } : {}),
   });
