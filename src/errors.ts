@@ -126,8 +126,3 @@ export function fileProblem(error: unknown, file: string): Text {
       };
   }
 }
-
-/** The same, in English: one line that says what went wrong with a file. */
-export function describeFileError(error: unknown, file: string): string {
-  return translate(en, fileProblem(error, file));
-}
