@@ -8,6 +8,7 @@ import {
   renderListenSummary,
   type ListenResultSummary,
 } from '../../src/render/listen-summary.js';
+import { readSyslog } from '../../src/syslog/cef.js';
 import { RAW_CONTROL } from '../helpers/terminal.js';
 
 const summary: ListenResultSummary = {
@@ -54,6 +55,35 @@ const summary: ListenResultSummary = {
 };
 
 describe('the listen summary', () => {
+  it("says each of the parser's reasons for a malformed message in the user's words", async () => {
+    // every reason readSyslog gives (src/syslog/cef.ts) has its own key: none is quoted as English
+    const messages: [string, Record<string, string>][] = [
+      ['<999>CEF:0|a|b|c|d|e|f|', { fr: 'son <PRI> n’est pas de 1 à 3 chiffres jusqu’à 191', nl: 'PRI' }],
+      ['hello world', { fr: 'pas de « CEF: » dans la ligne', nl: 'CEF:' }],
+      ['CEF:0|MCAS|SIEM_Agent|1', { fr: 'son en-tête CEF a moins de 8 champs', nl: '8' }],
+      ['CEF:x1|a|b|c|d|e|f|k=v', { fr: 'sa version CEF « x1 » n’est pas un nombre', nl: 'x1' }],
+    ];
+    const [en, fr, nl] = await Promise.all([loadCatalog('en'), loadCatalog('fr'), loadCatalog('nl')]);
+    for (const [message, words] of messages) {
+      const read = readSyslog(Buffer.from(message));
+      expect(read.ok, message).toBe(false);
+      const reason = read.ok ? '' : read.reason;
+      const said = (catalog: typeof en) =>
+        renderListenSummary(
+          { ...summary, firstMalformed: { sender: '127.0.0.1', reason, message } },
+          catalog,
+          { stallMs: 10_000 },
+        )
+          .split('\n')
+          .find((line) => line.includes('127.0.0.1 ('))!;
+      expect(said(en)).toContain(`(${reason})`);
+      expect(said(fr)).toContain(`(${words.fr})`);
+      // Dutch: its own sentence around the detail, never the English reason
+      expect(said(nl)).toContain(words.nl);
+      expect(said(nl)).not.toContain(reason);
+    }
+  });
+
   it('says the rt range once when it is the range of the event times', async () => {
     const same = { ...summary, firstEventTime: summary.firstRt, lastEventTime: summary.lastRt };
     const text = renderListenSummary(same, await loadCatalog('en'), { stallMs: 10_000 });
