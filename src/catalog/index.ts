@@ -4,7 +4,17 @@ import type { MessageFile, MessageKey } from './en.js';
 
 export const LANGUAGES = ['en', 'fr', 'nl'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-export type Params = Record<string, string | number>;
+/** A number shown with a fixed count of decimals (`1.8 s`; `1,8 s` in French and Dutch). */
+export interface Decimal {
+  readonly decimal: number;
+  readonly digits: number;
+}
+export type Params = Record<string, string | number | Decimal>;
+
+/** `value` with `digits` decimals, in the sign of the text's language (see fill). */
+export function decimal(value: number, digits = 1): Decimal {
+  return { decimal: value, digits };
+}
 /** A text to show the user, not yet put into a language. */
 export interface Text {
   key: MessageKey;
@@ -60,16 +70,44 @@ export function pluralBlocks(template: string): { name: string; forms: Map<strin
   return [...template.matchAll(PLURAL)].map((m) => ({ name: m[1]!, forms: pluralForms(m[2]!) }));
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * A number as the language writes it: integers as they are (no grouping: counts stay easy to
+ * search for), decimals with the language's sign (`2.5` in English, `2,5` in French and Dutch).
+ */
+function formatNumber(value: number | Decimal, lang: Lang): string {
+  const digits = typeof value === 'number' ? undefined : value.digits;
+  const n = typeof value === 'number' ? value : value.decimal;
+  if (digits === undefined && Number.isInteger(n)) return String(n);
+  if (!Number.isFinite(n)) return String(n);
+  const key = `${lang}:${digits ?? '-'}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const fraction =
+      digits === undefined
+        ? { maximumFractionDigits: 3 }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    numberFormats.set(key, (format = new Intl.NumberFormat(lang, { useGrouping: false, ...fraction })));
+  }
+  return format.format(n);
+}
+
+/** A parameter as text in `lang`. */
+function paramText(value: Params[string], lang: Lang): string {
+  return typeof value === 'string' ? value : formatNumber(value, lang);
+}
+
 export function fill(template: string, params: Params = {}, lang: Lang = 'en'): string {
   const counted = template.replace(PLURAL, (whole, name: string, block: string) => {
-    const n = Number(params[name]);
-    if (!(name in params) || !Number.isFinite(n)) return whole;
+    const value = params[name];
+    const n = typeof value === 'object' ? value.decimal : Number(value);
+    if (value === undefined || !Number.isFinite(n)) return whole;
     const forms = pluralForms(block);
     const form = forms.get(`=${n}`) ?? forms.get(pluralRules(lang).select(n)) ?? forms.get('other');
-    return form === undefined ? whole : form.replace(/#/g, String(params[name]));
+    return form === undefined ? whole : form.replace(/#/g, paramText(value, lang));
   });
   return counted.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? paramText(params[name]!, lang) : whole,
   );
 }
 

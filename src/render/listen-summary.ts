@@ -3,7 +3,7 @@
 // and the summary at the end. Categories, times, senders and the malformed example are a sender's
 // bytes: every line is neutralised before it reaches the terminal.
 import type { MessageFile } from '../catalog/en.js';
-import { translate, type Text } from '../catalog/index.js';
+import { decimal, translate, type Text } from '../catalog/index.js';
 import type { ListenSummary } from '../syslog/listener.js';
 import type { ForwardProblem, RecoverySummary } from '../syslog/recovery.js';
 import { hostForPort, OUTPUT_ERROR } from '../syslog/recovery.js';
@@ -99,7 +99,7 @@ export function renderListenSummary(
         alerts: s.alerts,
         senders: s.senders.length,
         connections: s.connections,
-        seconds: (s.durationMs / 1000).toFixed(1),
+        seconds: decimal(s.durationMs / 1000),
         malformed: s.malformed,
       },
     }),
@@ -124,7 +124,7 @@ export function renderListenSummary(
         params: {
           first: s.firstMessageAt ?? '',
           last: s.lastMessageAt,
-          seconds: ((s.quietMs ?? 0) / 1000).toFixed(1),
+          seconds: decimal((s.quietMs ?? 0) / 1000),
         },
       }),
     );

@@ -2,7 +2,7 @@
 // error, why it is that one, its times, count and one example line, and the portal's status as the
 // lines let one tell it. Every line is redacted and neutralised here: log lines, file and folder
 // names are the agent's, or anyone's who could write in that folder.
-import { fill, translate, type Text } from '../catalog/index.js';
+import { decimal, fill, translate, type Text } from '../catalog/index.js';
 import type { MessageFile, MessageKey } from '../catalog/en.js';
 import { localizedName } from '../catalog/documented-errors.js';
 import { quietWindow, type LogFinding, type LogScan, type PortalContact } from '../logs/scan.js';
@@ -91,7 +91,7 @@ export function renderLogs(scan: LogScan, catalog: MessageFile, redactor: Redact
   print(
     say({
       key: 'logs.read',
-      params: { files: scan.files, lines: scan.lines, megabytes: (scan.bytes / 1e6).toFixed(1), dir },
+      params: { files: scan.files, lines: scan.lines, megabytes: decimal(scan.bytes / 1e6), dir },
     }),
   );
   if (scan.since) print(say({ key: 'logs.window', params: { since: localTime(scan.since, '') } }));

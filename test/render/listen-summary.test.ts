@@ -122,6 +122,10 @@ describe('the listen summary', () => {
       expect(text).not.toContain(word);
     }
     expect(text).toContain('[2001:db8::5]:514/tcp');
+    // a decimal in the language's sign: 59,5 s, not 59.5 s
+    expect(english).toContain('59.5 s');
+    expect(text).toContain('59,5 s');
+    expect(text).not.toMatch(/\d\.\d s/);
   });
 
   it('prints where it listens with IPv6 in brackets, and a problem line that says where the messages are kept', async () => {

@@ -73,6 +73,7 @@ describe('renderLogs', () => {
       fr,
       createRedactor([]),
     );
+    expect(lines[0]).toBe('2 fichiers journaux lus, 1234 lignes, 2,5 Mo, sous /opt/mcas/logs');
     expect(lines).toContain(
       `Le portail affiche « Erreur de connexion (Connection error) » depuis ${localTime(iso(T + 2 * HOUR), '')}`,
     );
