@@ -661,6 +661,8 @@ export const en = {
     'sendTest.sent':
       'Sent {count, plural, one {# event} other {# events}} ({bytes, plural, one {# byte} other {# bytes}}) to {host}:{port}/{protocol} ({address}), framed {framing}',
     'sendTest.find': 'Find them in the SIEM by externalId {runId}-1 … {runId}-{count}',
+    'sendTest.halfClosed':
+      'The server ended its side of the connection first (as `ncat --recv-only` does) and took every event without a reset: only the SIEM can confirm they arrived',
     'sendTest.udp': 'UDP has no acknowledgement: only the SIEM can confirm they arrived',
     'sendTest.failed': 'Sending to {host}:{port}/{protocol} failed: {reason}',
     'listen.listening': 'Listening on {host}:{port}/{protocol}; stop with Ctrl-C',
@@ -708,6 +710,10 @@ export const en = {
     // verdicts (issue #10): only what the evidence shows
     'syslog.sendUnconfirmed':
       'sent; receipt not confirmed: the test event ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) left for {host}:{port}/tcp without reset or close, but the server kept the connection open after our end of stream; TCP cannot tell a server that reads and keeps connections from one that does not read',
+    'syslog.sendHalfClosed':
+      'sent; receipt not confirmed: the server ended its side of the connection before ours (as `ncat --recv-only` does) and took the whole test event ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) without a reset: it reads on, as the agent needs, but no close after our end of stream can confirm it read to the end',
+    'syslog.fix.findHalfClosed':
+      'Look in the SIEM for the event with externalId {externalId}: if it is there, the server read it.',
     'syslog.fix.findEvent':
       'Look in the SIEM for the event with externalId {externalId}: if it is there, the server reads and simply keeps connections open, as many do.',
     'token.refusedUnconfirmed':

@@ -683,6 +683,8 @@ export const fr = {
     'sendTest.sent':
       '{count, plural, one {# événement envoyé} other {# événements envoyés}} ({bytes, plural, one {# octet} other {# octets}}) à {host}:{port}/{protocol} ({address}), tramage {framing}',
     'sendTest.find': 'Retrouvez-les dans le SIEM par externalId {runId}-1 … {runId}-{count}',
+    'sendTest.halfClosed':
+      'Le serveur a fermé son côté de la connexion le premier (comme le fait `ncat --recv-only`) et a pris tous les événements sans réinitialisation : seul le SIEM peut confirmer leur arrivée',
     'sendTest.udp': "UDP n'a pas d'accusé de réception : seul le SIEM peut confirmer leur arrivée",
     'sendTest.failed': "L'envoi à {host}:{port}/{protocol} a échoué : {reason}",
     'listen.listening': 'Écoute sur {host}:{port}/{protocol} ; arrêt avec Ctrl-C',
@@ -731,6 +733,10 @@ export const fr = {
     // verdicts (issue #10) : seulement ce que les preuves montrent
     'syslog.sendUnconfirmed':
       'envoyé ; réception non confirmée : l’événement de test ({bytes, plural, one {# octet} other {# octets}}, externalId {externalId}) est parti vers {host}:{port}/tcp sans réinitialisation ni fermeture, mais le serveur a gardé la connexion ouverte après notre fin de flux ; TCP ne distingue pas un serveur qui lit et garde ses connexions d’un serveur qui ne lit pas',
+    'syslog.sendHalfClosed':
+      'envoyé ; réception non confirmée : le serveur a fermé son côté de la connexion avant nous (comme le fait `ncat --recv-only`) et a pris tout l’événement de test ({bytes, plural, one {# octet} other {# octets}}, externalId {externalId}) sans réinitialisation : il continue de lire, comme l’agent en a besoin, mais aucune fermeture après notre fin de flux ne confirme qu’il a tout lu',
+    'syslog.fix.findHalfClosed':
+      'Cherchez dans le SIEM l’événement d’externalId {externalId} : s’il y est, le serveur l’a lu.',
     'syslog.fix.findEvent':
       'Cherchez dans le SIEM l’événement d’externalId {externalId} : s’il y est, le serveur lit et garde simplement ses connexions ouvertes, comme beaucoup le font.',
     'token.refusedUnconfirmed':

@@ -676,6 +676,8 @@ export const nl = {
     'sendTest.sent':
       '{count, plural, one {# gebeurtenis} other {# gebeurtenissen}} verzonden ({bytes, plural, one {# byte} other {# bytes}}) naar {host}:{port}/{protocol} ({address}), framing {framing}',
     'sendTest.find': 'Zoek ze in de SIEM op externalId {runId}-1 … {runId}-{count}',
+    'sendTest.halfClosed':
+      'De server sloot zijn kant van de verbinding als eerste (zoals `ncat --recv-only` doet) en nam alle gebeurtenissen aan zonder reset: alleen de SIEM kan bevestigen dat ze aankwamen',
     'sendTest.udp': 'UDP kent geen bevestiging: alleen de SIEM kan bevestigen dat ze aankwamen',
     'sendTest.failed': 'Verzenden naar {host}:{port}/{protocol} mislukte: {reason}',
     'listen.listening': 'Luistert op {host}:{port}/{protocol}; stoppen met Ctrl-C',
@@ -723,6 +725,10 @@ export const nl = {
     // verdicts (issue #10): alleen wat het bewijs laat zien
     'syslog.sendUnconfirmed':
       'verzonden; ontvangst niet bevestigd: de testgebeurtenis ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) ging naar {host}:{port}/tcp zonder reset of sluiting, maar de server hield de verbinding open na ons einde van de stroom; TCP kan een server die leest en verbindingen openhoudt niet onderscheiden van een die niet leest',
+    'syslog.sendHalfClosed':
+      'verzonden; ontvangst niet bevestigd: de server sloot zijn kant van de verbinding vóór ons (zoals `ncat --recv-only` doet) en nam de hele testgebeurtenis ({bytes, plural, one {# byte} other {# bytes}}, externalId {externalId}) aan zonder reset: hij leest verder, zoals de agent nodig heeft, maar geen sluiting na ons einde van de stroom bevestigt dat hij alles las',
+    'syslog.fix.findHalfClosed':
+      'Zoek in de SIEM de gebeurtenis met externalId {externalId}: staat ze erin, dan heeft de server haar gelezen.',
     'syslog.fix.findEvent':
       'Zoek in de SIEM de gebeurtenis met externalId {externalId}: staat ze er, dan leest de server en houdt hij verbindingen gewoon open, zoals velen doen.',
     'token.refusedUnconfirmed':

@@ -127,7 +127,9 @@ export function gatherFacts(config: DoctorConfig, env: NodeJS.ProcessEnv, toolVe
         if (!resolved.ok || !config.syslogPort) return undefined;
         const target = resolved.addresses[0]!;
         const { connectTcp } = await import('../probes/tcp.js');
-        const outcome = await connectTcp(target.address, config.syslogPort, config.timeoutMs, signal);
+        const outcome = await connectTcp(target.address, config.syslogPort, config.timeoutMs, signal, {
+          halfOpen: true,
+        });
         if (outcome.ok) {
           // Until someone writes on it, an error is only remembered (socket.errored), never thrown,
           // and the socket is read so that a server's early close shows as readableEnded.

@@ -45,7 +45,7 @@ export const syslogSend = {
     ];
     let socket = ctx.facts.syslogSocket.take();
     if (!socket) {
-      const fresh = await connectTcp(target.address, port, timeoutMs, ctx.signal);
+      const fresh = await connectTcp(target.address, port, timeoutMs, ctx.signal, { halfOpen: true });
       if (!fresh.ok) {
         return {
           status: 'fail',
@@ -83,6 +83,18 @@ export const syslogSend = {
         { evidence, reproduce },
       );
     }
+    if (outcome.ok && outcome.halfClosed) {
+      // The server ended its side first, then took the last byte without a reset: it reads on.
+      return warn(
+        'syslog.sendHalfClosed',
+        { bytes: payload.length, externalId },
+        {
+          evidence: { ...evidence, drained: true, peerClosed: true, halfClosed: true },
+          resolution: [text('syslog.fix.findHalfClosed', { externalId }), fixes[2]!],
+          reproduce,
+        },
+      );
+    }
     if (outcome.ok) {
       // Written and drained, no reset, no close: what the agent sees as success. Receipt is what
       // TCP cannot show here, so this is a warning with what was observed, never a failure.
@@ -110,7 +122,7 @@ export const syslogSend = {
         );
       case 'closed':
         return fail('syslog.sendClosed', undefined, {
-          evidence: { ...observed, bytes: 0 },
+          evidence: { ...observed, bytes: 0, ...(outcome.code && { code: outcome.code }) },
           resolution: fixes,
           reproduce,
         });

@@ -6,14 +6,19 @@ import { settleOnce, stopwatch } from './settle.js';
 export type TcpOutcome =
   { ok: true; socket: net.Socket; ms: number } | { ok: false; code: string; ms: number };
 
+/**
+ * `halfOpen`: the server's end of stream leaves our side open (Node would end it at once), so that
+ * we can go on writing to a server that half-closes but reads on, as `ncat --recv-only` does.
+ */
 export function connectTcp(
   address: string,
   port: number,
   timeoutMs: number,
   signal?: AbortSignal,
+  { halfOpen = false }: { halfOpen?: boolean } = {},
 ): Promise<TcpOutcome> {
   const ms = stopwatch();
-  const socket = net.connect({ host: address, port });
+  const socket = net.connect({ host: address, port, allowHalfOpen: halfOpen });
   let connected = false;
   return settleOnce<TcpOutcome>(
     timeoutMs,

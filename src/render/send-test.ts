@@ -40,6 +40,7 @@ export function renderSendTest(
       say({ key: 'sendTest.find', params: { runId, count } }),
     ];
     if (protocol === 'udp') out.push(say({ key: 'sendTest.udp' }));
+    if (result.halfClosed) out.push(say({ key: 'sendTest.halfClosed' }));
     if (protocol === 'tcp' && framing === 'lf' && options.pri === undefined)
       out.push(say({ key: 'syslog.hint.framing' }));
     return { out, err: [] };

@@ -10,14 +10,15 @@ import type net from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { resolveHost } from '../probes/dns.js';
 import { settleOnce } from '../probes/settle.js';
-import { sendAndWatch } from '../probes/syslog-send.js';
+import { closedBy, sendAndWatch } from '../probes/syslog-send.js';
 import { connectTcp } from '../probes/tcp.js';
 
 /** Events written at once: few system calls, little memory. */
 const BATCH_BYTES = 64 * 1024;
 
 export type SendResult =
-  | { ok: true; address: string; sent: number; bytes: number; ms: number }
+  /** halfClosed: the server ended its side of the connection first, and took every event after. */
+  | { ok: true; address: string; sent: number; bytes: number; ms: number; halfClosed?: true }
   | { ok: false; stage: 'dns'; code: string; ms: number }
   | { ok: false; stage: 'connect'; code: string; address: string; ms: number }
   | {
@@ -33,7 +34,7 @@ export type SendResult =
     };
 
 type Streamed =
-  | { ok: true; sent: number; bytes: number }
+  | { ok: true; sent: number; bytes: number; halfClosed?: true }
   | { ok: false; kind: 'reset' | 'closed' | 'stalled' | 'refused'; code?: string; sent: number };
 
 export async function sendMessages(options: {
@@ -53,7 +54,7 @@ export async function sendMessages(options: {
 
   let outcome: Streamed;
   if (protocol === 'tcp') {
-    const connection = await connectTcp(address, port, timeoutMs);
+    const connection = await connectTcp(address, port, timeoutMs, undefined, { halfOpen: true });
     if (!connection.ok) return { ok: false, stage: 'connect', code: connection.code, address, ms: ms() };
     outcome = await streamTcp(connection.socket, messages, timeoutMs);
   } else {
@@ -102,12 +103,19 @@ async function streamTcp(
   let sent = 0; // events whose bytes the system took
   let bytes = 0;
   let failure: { kind: 'reset' | 'closed' | 'stalled'; code?: string } | undefined;
+  /**
+   * The events taken when the server ended its side of the stream: it closed the connection (the
+   * next write fails, and what was written since is lost) or only half-closed it and reads on.
+   */
+  let sentAtEnd: number | undefined;
   const onError = (error: NodeJS.ErrnoException) =>
-    (failure ??= { kind: 'reset', code: error.code ?? 'ERROR' });
-  const onEnd = () => (failure ??= { kind: 'closed' }); // the server closing before we did: a refusal
+    (failure ??= { kind: closedBy(error, sentAtEnd !== undefined), code: error.code ?? 'ERROR' });
+  const onEnd = () => (sentAtEnd ??= sent);
   const ignore = () => undefined; // syslog servers do not answer; drain whatever comes
   socket.on('error', onError).on('end', onEnd).on('data', ignore);
 
+  /** Taken before a failure: after a close, only what came before the server's end of stream. */
+  const taken = (kind: string) => (kind === 'closed' && sentAtEnd !== undefined ? sentAtEnd : sent);
   const pending = batches(messages);
   let next = pending.next();
   for (;;) {
@@ -119,9 +127,20 @@ async function streamTcp(
       const outcome = failure
         ? { ok: false as const, ...failure }
         : await sendAndWatch(socket, batch.chunk, timeoutMs);
-      if (outcome.ok) return { ok: true, sent: sent + batch.events, bytes };
+      if (outcome.ok)
+        return {
+          ok: true,
+          sent: sent + batch.events,
+          bytes,
+          ...(outcome.halfClosed && { halfClosed: true }),
+        };
       socket.destroy();
-      return { ok: false, kind: outcome.kind, ...(outcome.code && { code: outcome.code }), sent };
+      return {
+        ok: false,
+        kind: outcome.kind,
+        ...(outcome.code && { code: outcome.code }),
+        sent: taken(outcome.kind),
+      };
     }
     const flowing = socket.write(batch.chunk, (error) => {
       if (!error) sent += batch.events;
@@ -131,7 +150,7 @@ async function streamTcp(
     else if ((await drained(socket, timeoutMs)) === 'stalled') failure ??= { kind: 'stalled' };
     if (failure) {
       socket.destroy();
-      return { ok: false, ...failure, sent };
+      return { ok: false, ...failure, sent: taken(failure.kind) };
     }
   }
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { check, closePeers, peers } from '../helpers/syslog-checks.js';
 import { parseSyslogLine } from '../../src/syslog/cef.js';
-import { collectingServer, tcpServer } from '../helpers/servers.js';
+import { collectingServer, ncatReceiver, tcpServer } from '../helpers/servers.js';
 
 afterEach(closePeers);
 
@@ -61,6 +61,23 @@ describe('syslog-send over TCP', () => {
     const { send } = await check({ syslogPort: server.port });
     expect(send).toMatchObject({ status: 'fail', documentedError: 'Data server send error' });
     expect(send.message).toMatch(/closed the connection|reset the connection/);
+  });
+
+  it('send warns, without a documented error, on `ncat -l --recv-only`, which half-closes at once and reads on', async () => {
+    const ncat = await ncatReceiver();
+    peers.push(ncat);
+    const { connection, send } = await check({ syslogPort: ncat.port });
+    expect(connection.status).toBe('pass');
+    expect(send).toMatchObject({
+      status: 'warn',
+      evidence: { drained: true, peerClosed: true, halfClosed: true },
+    });
+    expect(send.documentedError).toBeUndefined();
+    expect(send.message).toContain('the server ended its side of the connection before ours');
+    // every byte of the event reached ncat, its line feed (the byte held back) included
+    const lines = (await ncat.received()).split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`externalId=${send.evidence?.externalId}`);
   });
 
   it('send warns "receipt not confirmed" on a server that accepts and never reads one small event', async () => {

@@ -111,3 +111,45 @@ export async function unresponsiveListener(): Promise<Peer> {
     },
   };
 }
+
+/**
+ * `ncat -l --recv-only` on a free 127.0.0.1 port: it takes one connection, half-closes it at once
+ * (its side has nothing to send) and writes what it reads to its stdout, until the sender ends.
+ * `received()` is what it wrote; ready once ncat says it listens (a probe would use up its one
+ * connection).
+ */
+export async function ncatReceiver(): Promise<Peer & { received(): Promise<string> }> {
+  const port = await closedPort();
+  const child = spawn('ncat', ['-4', '-v', '-l', '--recv-only', '127.0.0.1', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+  const exited = once(child, 'exit');
+  let said = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ncat did not listen: ${said}`)), 10_000);
+    child.on('error', reject);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('Listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    port,
+    received: async () => {
+      // it exits once the sender ended the connection; bounded, should the sender never end
+      const bound = setTimeout(() => child.kill(), 15_000);
+      await exited;
+      clearTimeout(bound);
+      return Buffer.concat(out).toString('utf8');
+    },
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
+}

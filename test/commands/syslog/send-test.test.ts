@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type ReceivedEvent } from '../../../src/syslog/listener.js';
 import { doctor } from '../../helpers/cli.js';
-import { closedPort, tcpServer, type Peer } from '../../helpers/servers.js';
+import { closedPort, ncatReceiver, tcpServer, type Peer } from '../../helpers/servers.js';
 
 const peers: Peer[] = [];
 afterEach(async () => {
@@ -83,6 +83,30 @@ describe('siem-doctor syslog send-test', () => {
     const { stderr, exitCode } = await sendTest(server.port);
     expect(exitCode).toBe(1);
     expect(stderr).toContain('reset the connection');
+  });
+
+  it('delivers every event to `ncat -l --recv-only`, which half-closes at once, and says so', async () => {
+    const ncat = await ncatReceiver();
+    peers.push(ncat);
+    const { exitCode, stdout, stderr } = await sendTest(ncat.port, '--count', '5000');
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Sent 5000 events');
+    expect(stdout).toContain('The server ended its side of the connection first');
+    const lines = (await ncat.received()).split('\n');
+    expect(lines).toHaveLength(5001);
+    expect(lines[4999]).toMatch(/externalId=siem-doctor-[^ ]+-5000 /);
+  });
+
+  it('says closed, not sent, when the receiver closes each connection at once', async () => {
+    const server = await tcpServer((socket) => socket.destroy());
+    peers.push(server);
+    for (const count of ['1', '5000']) {
+      const { exitCode, stdout, stderr } = await sendTest(server.port, '--count', count);
+      expect(exitCode).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('the SIEM server closed the connection');
+    }
   });
 
   it('exits 1 on UDP port unreachable', async () => {
