@@ -2,7 +2,7 @@
 // against the docs' procedure: eight `keytool -importcert` runs. Target: ratio ≤ 0.1. And the
 // in-process parse of that cacerts: target ≤ 10 ms.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, report } from './lib.js';
@@ -26,21 +26,34 @@ export default async function certsBench({ root, doctor, env, runs }) {
   mkdirSync(source);
   for (const f of DOCUMENTED) copyFileSync(path.join(cas, f), path.join(source, f));
 
-  const ours = [];
+  // Besides the npm form (the verdict), in the same rounds: the Linux executable, which the agent's
+  // server runs (no Node there), and, where NODE_EXTRA_CA_CERTS is set, the npm form without it
+  // (Node 20 loads that bundle at every start, before any of our code runs).
+  const exe = path.join(root, 'dist', 'siem-doctor-linux-x64');
+  const bare = { ...env };
+  delete bare.NODE_EXTRA_CA_CERTS;
+  const forms = [['npm form', process.execPath, [doctor], env]];
+  if (existsSync(exe)) forms.push(['executable', exe, [], env]);
+  if (env.NODE_EXTRA_CA_CERTS)
+    forms.push(['npm form without NODE_EXTRA_CA_CERTS', process.execPath, [doctor], bare]);
+  const byForm = forms.map(() => []);
+  const ours = byForm[0];
   const theirs = [];
   for (let i = 0; i < rounds; i++) {
-    const a = path.join(dir, `ours-${i}.jks`);
-    copyFileSync(cacerts, a);
-    ours.push(
-      timeOnce(() => {
-        const r = spawnSync(
-          process.execPath,
-          [doctor, 'certs', 'import', '--keystore', a, '--from', source, '--include-expired', '--yes'],
-          { env, stdio: 'ignore' },
-        );
-        if (r.status !== 0) throw new Error(`certs import exited ${r.status}`);
-      }),
-    );
+    forms.forEach(([, command, first, formEnv], f) => {
+      const a = path.join(dir, `ours-${i}-${f}.jks`);
+      copyFileSync(cacerts, a);
+      byForm[f].push(
+        timeOnce(() => {
+          const r = spawnSync(
+            command,
+            [...first, 'certs', 'import', '--keystore', a, '--from', source, '--include-expired', '--yes'],
+            { env: formEnv, stdio: 'ignore' },
+          );
+          if (r.status !== 0) throw new Error(`certs import (${forms[f][0]}) exited ${r.status}`);
+        }),
+      );
+    });
     const b = path.join(dir, `keytool-${i}.jks`);
     copyFileSync(cacerts, b);
     theirs.push(
@@ -74,6 +87,10 @@ export default async function certsBench({ root, doctor, env, runs }) {
     median(theirs),
     0.1,
   );
+  for (let f = 1; f < forms.length; f++) {
+    const ms = median(byForm[f]);
+    console.log(`  (${forms[f][0]}: ${ms.toFixed(1)} ms → ratio ${(ms / median(theirs)).toFixed(2)})`);
+  }
 
   const { parseJks: parse } = await import(new URL('../dist/keystore/jks.js', import.meta.url).href);
   const bytes = readFileSync(cacerts);
