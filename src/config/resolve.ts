@@ -309,7 +309,8 @@ function parseTimeout(raw: string, subject: Text): number {
     throw new ConfigError(
       {
         key: 'config.error.timeout',
-        params: { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS },
+        // as the flag takes them (0.001, in every language), not as prose writes a decimal
+        params: { min: String(MIN_TIMEOUT_SECONDS), max: String(MAX_TIMEOUT_SECONDS) },
         parts: { subject },
       },
       'timeout',
