@@ -124,8 +124,10 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 interface Entry {
+  /** The name as shown (U+FFFD for bytes of the name that are not UTF-8). */
   name: string;
-  file: string;
+  /** The path as the file system has it, byte for byte (a name need not be UTF-8). */
+  file: string | Buffer;
   mtime: number;
   compressed: boolean;
   firstTime?: number;
@@ -157,7 +159,7 @@ export function rotationOf(name: string): { family: string; age: number } {
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** The first bytes of a file's text (decompressed when it is gzip). */
-async function head(file: string, compressed: boolean): Promise<Buffer> {
+async function head(file: string | Buffer, compressed: boolean): Promise<Buffer> {
   if (!compressed) {
     const handle = await open(file, 'r');
     try {
@@ -188,7 +190,7 @@ async function head(file: string, compressed: boolean): Promise<Buffer> {
 }
 
 /** The last bytes of a plain file, for the time of its last line. */
-async function tail(file: string, size: number): Promise<Buffer> {
+async function tail(file: string | Buffer, size: number): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const length = Math.min(size, HEAD_BYTES);
@@ -210,7 +212,7 @@ function timesOf(text: Buffer, last: boolean): number | undefined {
   return undefined;
 }
 
-async function isGzip(file: string): Promise<boolean> {
+async function isGzip(file: string | Buffer): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
     const magic = Buffer.alloc(2);
@@ -231,15 +233,20 @@ function kindOfEntry(info: Stats): string {
 
 /** The folder's entries: the files to read with their times, and every other entry named. */
 async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]> {
-  let names: string[];
+  // the names as bytes: one that is not UTF-8 (a Latin-1 name from an old system) is still a
+  // file to read, through its own bytes, and shown with U+FFFD where it does not decode
+  let raw: Buffer[];
   try {
-    names = await readdir(dir);
+    raw = await readdir(dir, { encoding: 'buffer' });
   } catch (error) {
     throw new LogsDirectoryError(dir, errorCode(error));
   }
+  const folder = Buffer.from(path.join(dir, path.sep));
+  const names = raw.map((bytes) => ({ bytes, name: bytes.toString('utf8') }));
   const entries: Entry[] = [];
-  for (const name of names.sort()) {
-    const file = path.join(dir, name);
+  for (const { bytes, name } of names.sort((a, b) => Buffer.compare(a.bytes, b.bytes))) {
+    const decodes = Buffer.from(name, 'utf8').equals(bytes);
+    const file = decodes ? path.join(dir, name) : Buffer.concat([folder, bytes]);
     try {
       const info = await stat(file);
       if (info.isDirectory()) {

@@ -202,6 +202,21 @@ describe('entries that cannot be read are named, never left out', () => {
     expect(stdout).toContain('skipped pipe.log: not a regular file (fifo), not read');
   });
 
+  it('reads a file whose name is not UTF-8 (Latin-1 bytes), and names it with U+FFFD', async () => {
+    const dir = await tempDir();
+    // `agent-é.log` written by a Latin-1 system: é is the one byte 0xE9
+    const name = Buffer.concat([Buffer.from('agent-'), Buffer.of(0xe9), Buffer.from('.log')]);
+    await writeFile(Buffer.concat([Buffer.from(path.join(dir, path.sep)), name]), `${pkix(NOW)}\n`);
+    await writeFile(path.join(dir, 'agent-ü.log'), `${info(NOW - HOUR, 1)}\n`); // UTF-8, as usual
+    const scan = await scanLogs(dir);
+    expect(scan.skipped).toEqual([]);
+    expect(scan.read.map((f) => f.file)).toEqual(['agent-\ufffd.log', 'agent-ü.log']);
+    expect(scan.findings[0]).toMatchObject({
+      kind: 'pkix-building',
+      last: { file: 'agent-\ufffd.log', line: 1 },
+    });
+  });
+
   // Tests run as root here, where chmod 000 stops nothing: the links and the FIFO above stand in.
   it.runIf(process.getuid?.() !== 0)('names a file this account may not read (chmod 000)', async () => {
     const dir = await tempDir();
