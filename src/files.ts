@@ -78,7 +78,7 @@ const TAIL_BLOCK_BYTES = 64 * 1024;
  * without its line feed counts; the line feed that ends the file makes no empty line. When the
  * lines do not fit in TAIL_MAX_BYTES, a line cut at its start there is left out.
  */
-export async function readLastLines(file: string, count: number): Promise<string[]> {
+export async function readLastLines(file: string | Buffer, count: number): Promise<string[]> {
   const { open } = await import('node:fs/promises');
   const handle = await open(file, 'r');
   try {

@@ -102,14 +102,21 @@ function logFindings(report: {
 async function logTail(dir: string) {
   const { readdir, stat } = await import('node:fs/promises');
   try {
+    // names as bytes (one need not be UTF-8); an entry that cannot be looked at (a dangling link)
+    // is passed over, not taken for the folder's failure
+    const folder = Buffer.from(path.join(dir, path.sep));
     const files = await Promise.all(
-      (await readdir(dir)).map(async (name) => ({ name, info: await stat(path.join(dir, name)) })),
+      (await readdir(dir, { encoding: 'buffer' })).map(async (name) => {
+        const file = Buffer.concat([folder, name]);
+        const info = await stat(file).catch(() => undefined);
+        return { name: name.toString('utf8'), file, info };
+      }),
     );
-    const newest = files.filter((f) => f.info.isFile()).sort((a, b) => b.info.mtimeMs - a.info.mtimeMs)[0];
+    const newest = files.filter((f) => f.info?.isFile()).sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs)[0];
     if (!newest) return null;
     // read from the end: a log of gigabytes costs a few blocks, not its size in memory
     const { readLastLines } = await import('../files.js');
-    return { file: newest.name, lines: await readLastLines(path.join(dir, newest.name), LOG_TAIL_LINES) };
+    return { file: newest.name, lines: await readLastLines(newest.file, LOG_TAIL_LINES) };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

@@ -1,4 +1,16 @@
-import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -138,6 +150,40 @@ describe('siem-doctor bundle: proxies of the environment and the file it writes'
     expect(info.mode & 0o777).toBe(0o600);
     expect(run.stdout).toContain(`(${info.size} bytes, secrets redacted)`);
     expect(info.size).not.toBe(text.length);
+  });
+});
+
+describe('siem-doctor bundle: the log folder as it is', () => {
+  it('takes the newest log although its name is not UTF-8 and a link beside it dangles', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+    try {
+      const logs = path.join(dir, 'logs');
+      await mkdir(logs);
+      await writeFile(path.join(logs, 'siem-agent.log.1'), '2026-11-20 10:00:00 INFO older\n');
+      await utimes(
+        path.join(logs, 'siem-agent.log.1'),
+        new Date(Date.now() - 3_600_000),
+        new Date(Date.now() - 3_600_000),
+      );
+      await symlink(path.join(logs, 'gone.log'), path.join(logs, 'dangling.log'));
+      // `agent-é.log` from a Latin-1 system: é is the one byte 0xE9
+      const latin1 = Buffer.concat([
+        Buffer.from(path.join(logs, 'agent-')),
+        Buffer.of(0xe9),
+        Buffer.from('.log'),
+      ]);
+      await writeFile(latin1, '2026-11-21 10:00:00 INFO newest line\n');
+      const file = path.join(dir, 'bundle.json');
+      const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
+      expect(run.exitCode).toBe(0);
+      const bundle = JSON.parse(await readFile(file, 'utf8'));
+      expect(bundle.logTail).toEqual({
+        file: 'agent-\ufffd.log',
+        lines: ['2026-11-21 10:00:00 INFO newest line'],
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
