@@ -2,10 +2,32 @@
 // only up to a size cap. /dev/zero would otherwise be read until memory runs out, and a FIFO
 // would make the read wait forever for a writer.
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { MessageKey } from './catalog/en.js';
 import type { Text } from './catalog/index.js';
 import { FileError } from './errors.js';
+
+/** An entry of a folder: its name as shown, and its path as the file system has it. */
+export interface FolderEntry {
+  /** U+FFFD where the name's bytes are not UTF-8. */
+  name: string;
+  /** The path as text when the name is UTF-8, else its bytes, so that the file still opens. */
+  path: string | Buffer;
+}
+
+/**
+ * The entries of `dir`, in the byte order of their names. A name need not be UTF-8 (a Latin-1
+ * name from an old system): read as text, it would no longer name the file.
+ */
+export async function folderEntries(dir: string): Promise<FolderEntry[]> {
+  const folder = Buffer.from(path.join(dir, path.sep));
+  return (await readdir(dir, { encoding: 'buffer' })).sort(Buffer.compare).map((bytes) => {
+    const name = bytes.toString('utf8');
+    const utf8 = Buffer.from(name, 'utf8').equals(bytes);
+    return { name, path: utf8 ? path.join(dir, name) : Buffer.concat([folder, bytes]) };
+  });
+}
 
 /** Keystores and certificate bundles: the JDK's cacerts is about 200 kB; 16 MB is far past any real one. */
 export const INPUT_FILE_MAX_BYTES = 16 * 1024 * 1024;

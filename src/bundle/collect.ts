@@ -1,6 +1,5 @@
 // What a support bundle holds. Gathered here, redacted by the command on the way out.
 import os from 'node:os';
-import path from 'node:path';
 import type { DoctorConfig } from '../config/resolve.js';
 import { tokenTail } from '../config/token-shape.js';
 import { formatProxy } from '../config/proxy-address.js';
@@ -100,22 +99,22 @@ function logFindings(report: {
 
 /** The last lines of the newest log file: what support asks for first. */
 async function logTail(dir: string) {
-  const { readdir, stat } = await import('node:fs/promises');
+  const [{ stat }, { folderEntries, readLastLines }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../files.js'),
+  ]);
   try {
-    // names as bytes (one need not be UTF-8); an entry that cannot be looked at (a dangling link)
-    // is passed over, not taken for the folder's failure
-    const folder = Buffer.from(path.join(dir, path.sep));
+    // an entry that cannot be looked at (a dangling link) is passed over, not the folder's failure
     const files = await Promise.all(
-      (await readdir(dir, { encoding: 'buffer' })).map(async (name) => {
-        const file = Buffer.concat([folder, name]);
-        const info = await stat(file).catch(() => undefined);
-        return { name: name.toString('utf8'), file, info };
-      }),
+      (await folderEntries(dir)).map(async ({ name, path: file }) => ({
+        name,
+        file,
+        info: await stat(file).catch(() => undefined),
+      })),
     );
     const newest = files.filter((f) => f.info?.isFile()).sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs)[0];
     if (!newest) return null;
     // read from the end: a log of gigabytes costs a few blocks, not its size in memory
-    const { readLastLines } = await import('../files.js');
     return { file: newest.name, lines: await readLastLines(newest.file, LOG_TAIL_LINES) };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };

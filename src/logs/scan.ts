@@ -4,10 +4,10 @@
 // first by the times in their lines (a restored or copied folder has file times that say nothing);
 // every entry that is not read is named with the reason.
 import { createReadStream, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { FileError } from '../errors.js';
+import { folderEntries, type FolderEntry } from '../files.js';
 import { createRedactor } from '../render/redact.js';
 import { exampleText, LineScanner, type Candidate } from './lines.js';
 import { classify, isPortalSide, type Classified, type Hosts, type Kind } from './patterns.js';
@@ -233,20 +233,14 @@ function kindOfEntry(info: Stats): string {
 
 /** The folder's entries: the files to read with their times, and every other entry named. */
 async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Entry[]> {
-  // the names as bytes: one that is not UTF-8 (a Latin-1 name from an old system) is still a
-  // file to read, through its own bytes, and shown with U+FFFD where it does not decode
-  let raw: Buffer[];
+  let names: FolderEntry[];
   try {
-    raw = await readdir(dir, { encoding: 'buffer' });
+    names = await folderEntries(dir);
   } catch (error) {
     throw new LogsDirectoryError(dir, errorCode(error));
   }
-  const folder = Buffer.from(path.join(dir, path.sep));
-  const names = raw.map((bytes) => ({ bytes, name: bytes.toString('utf8') }));
   const entries: Entry[] = [];
-  for (const { bytes, name } of names.sort((a, b) => Buffer.compare(a.bytes, b.bytes))) {
-    const decodes = Buffer.from(name, 'utf8').equals(bytes);
-    const file = decodes ? path.join(dir, name) : Buffer.concat([folder, bytes]);
+  for (const { name, path: file } of names) {
     try {
       const info = await stat(file);
       if (info.isDirectory()) {

@@ -153,18 +153,32 @@ describe('siem-doctor bundle: proxies of the environment and the file it writes'
   });
 });
 
+/**
+ * The bundle's log tail once `fill` has written the folder `logs` (in a folder of its own, removed
+ * after).
+ */
+async function logTailOf(fill: (logs: string) => Promise<void>) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
+  try {
+    const logs = path.join(dir, 'logs');
+    await mkdir(logs);
+    await fill(logs);
+    const file = path.join(dir, 'bundle.json');
+    const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
+    expect(run.exitCode).toBe(0);
+    return JSON.parse(await readFile(file, 'utf8')).logTail;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('siem-doctor bundle: the log folder as it is', () => {
   it('takes the newest log although its name is not UTF-8 and a link beside it dangles', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
-    try {
-      const logs = path.join(dir, 'logs');
-      await mkdir(logs);
-      await writeFile(path.join(logs, 'siem-agent.log.1'), '2026-11-20 10:00:00 INFO older\n');
-      await utimes(
-        path.join(logs, 'siem-agent.log.1'),
-        new Date(Date.now() - 3_600_000),
-        new Date(Date.now() - 3_600_000),
-      );
+    const tail = await logTailOf(async (logs) => {
+      const older = path.join(logs, 'siem-agent.log.1');
+      await writeFile(older, '2026-11-20 10:00:00 INFO older\n');
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await utimes(older, hourAgo, hourAgo);
       await symlink(path.join(logs, 'gone.log'), path.join(logs, 'dangling.log'));
       // `agent-é.log` from a Latin-1 system: é is the one byte 0xE9
       const latin1 = Buffer.concat([
@@ -173,38 +187,18 @@ describe('siem-doctor bundle: the log folder as it is', () => {
         Buffer.from('.log'),
       ]);
       await writeFile(latin1, '2026-11-21 10:00:00 INFO newest line\n');
-      const file = path.join(dir, 'bundle.json');
-      const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
-      expect(run.exitCode).toBe(0);
-      const bundle = JSON.parse(await readFile(file, 'utf8'));
-      expect(bundle.logTail).toEqual({
-        file: 'agent-\ufffd.log',
-        lines: ['2026-11-21 10:00:00 INFO newest line'],
-      });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
+    expect(tail).toEqual({ file: 'agent-\ufffd.log', lines: ['2026-11-21 10:00:00 INFO newest line'] });
   });
-});
 
-describe('siem-doctor bundle: a log of gigabytes', () => {
   it('holds the last 200 lines of a 2 GB log, read from its end', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sd-bundle-'));
-    try {
-      const logs = path.join(dir, 'logs');
-      await mkdir(logs);
+    const last = Array.from({ length: 300 }, (_, i) => `2026-11-21 10:00:00 INFO line ${i}`);
+    const tail = await logTailOf(async (logs) => {
       const log = path.join(logs, 'siem-agent.log');
       await writeFile(log, 'start\n');
       await truncate(log, 2 * 1024 ** 3); // sparse: 2 GB that take no disk
-      const last = Array.from({ length: 300 }, (_, i) => `2026-11-21 10:00:00 INFO line ${i}`);
       await appendFile(log, `\n${last.join('\n')}\n`);
-      const file = path.join(dir, 'bundle.json');
-      const run = await doctor(['bundle', '--logs-directory', logs, '--output', file]);
-      expect(run.exitCode).toBe(0);
-      const bundle = JSON.parse(await readFile(file, 'utf8'));
-      expect(bundle.logTail).toEqual({ file: 'siem-agent.log', lines: last.slice(-200) });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
+    expect(tail).toEqual({ file: 'siem-agent.log', lines: last.slice(-200) });
   });
 });
