@@ -83,27 +83,25 @@ export const syslogSend = {
         { evidence, reproduce },
       );
     }
-    if (outcome.ok && outcome.halfClosed) {
-      // The server ended its side first, then took the last byte without a reset: it reads on.
-      return warn(
-        'syslog.sendHalfClosed',
-        { bytes: payload.length, externalId },
-        {
-          evidence: { ...evidence, drained: true, peerClosed: true, halfClosed: true },
-          resolution: [text('syslog.fix.findHalfClosed', { externalId }), fixes[2]!],
-          reproduce,
-        },
-      );
-    }
     if (outcome.ok) {
       // Written and drained, no reset, no close: what the agent sees as success. Receipt is what
-      // TCP cannot show here, so this is a warning with what was observed, never a failure.
+      // TCP cannot show here, so this is a warning with what was observed, never a failure. A
+      // server that half-closed first took the last byte without a reset: it reads on.
+      const halfClosed = outcome.halfClosed === true;
       return warn(
-        'syslog.sendUnconfirmed',
+        halfClosed ? 'syslog.sendHalfClosed' : 'syslog.sendUnconfirmed',
         { bytes: payload.length, externalId, host, port },
         {
-          evidence: { ...evidence, drained: true, peerClosed: false, waitedMs: outcome.ms },
-          resolution: [text('syslog.fix.findEvent', { externalId }), fixes[2]!],
+          evidence: {
+            ...evidence,
+            drained: true,
+            peerClosed: halfClosed,
+            ...(halfClosed ? { halfClosed } : { waitedMs: outcome.ms }),
+          },
+          resolution: [
+            text(halfClosed ? 'syslog.fix.findHalfClosed' : 'syslog.fix.findEvent', { externalId }),
+            fixes[2]!,
+          ],
           reproduce,
         },
       );

@@ -90,6 +90,8 @@ function* batches(messages: Iterable<Buffer>): Generator<{ chunk: Buffer; events
   if (parts.length > 0) yield { chunk: Buffer.concat(parts, length), events: parts.length };
 }
 
+type Failure = { kind: 'reset' | 'closed' | 'stalled'; code?: string };
+
 /**
  * Writes the batches one after the other, each once the connection has taken the one before;
  * the last goes through sendAndWatch, which watches how the server ends the connection, as the
@@ -102,7 +104,7 @@ async function streamTcp(
 ): Promise<Streamed> {
   let sent = 0; // events whose bytes the system took
   let bytes = 0;
-  let failure: { kind: 'reset' | 'closed' | 'stalled'; code?: string } | undefined;
+  let failure: Failure | undefined;
   /**
    * The events taken when the server ended its side of the stream: it closed the connection (the
    * next write fails, and what was written since is lost) or only half-closed it and reads on.
@@ -115,7 +117,7 @@ async function streamTcp(
   socket.on('error', onError).on('end', onEnd).on('data', ignore);
 
   /** Taken before a failure: after a close, only what came before the server's end of stream. */
-  const taken = (kind: string) => (kind === 'closed' && sentAtEnd !== undefined ? sentAtEnd : sent);
+  const taken = (kind: Failure['kind']) => (kind === 'closed' && sentAtEnd !== undefined ? sentAtEnd : sent);
   const pending = batches(messages);
   let next = pending.next();
   for (;;) {
@@ -155,7 +157,10 @@ async function streamTcp(
   }
 }
 
-/** Until the connection takes more ('drain'), ends, or has taken nothing for `timeoutMs`. */
+/**
+ * Until the connection takes more ('drain'), fails or closes, or has taken nothing for `timeoutMs`.
+ * The server's end of stream is not its end: the connection is half-open (see streamTcp).
+ */
 function drained(socket: net.Socket, timeoutMs: number): Promise<'drain' | 'gone' | 'stalled'> {
   return settleOnce<'drain' | 'gone' | 'stalled'>(
     timeoutMs,
@@ -163,8 +168,8 @@ function drained(socket: net.Socket, timeoutMs: number): Promise<'drain' | 'gone
     (settle) => {
       const onDrain = () => settle('drain');
       const onGone = () => settle('gone'); // the persistent listeners tell why
-      socket.on('drain', onDrain).on('error', onGone).on('end', onGone).on('close', onGone);
-      return () => socket.off('drain', onDrain).off('error', onGone).off('end', onGone).off('close', onGone);
+      socket.on('drain', onDrain).on('error', onGone).on('close', onGone);
+      return () => socket.off('drain', onDrain).off('error', onGone).off('close', onGone);
     },
   );
 }
